@@ -1,0 +1,141 @@
+// textsense: command-line front end of the core, for scripts, evaluation
+// and debugging. Usage: textsense <command> [options] [text...]
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <iterator>
+#include <new>
+#include <string>
+
+#include "cli/command.h"
+#include "core/errors.h"
+#include "core/version.h"
+
+namespace textsense::cli {
+namespace {
+
+int run_version(const Options&) {
+  std::printf("textsense %s\n", TEXTSENSE_VERSION);
+  return kOk;
+}
+
+constexpr std::array<Command, 3> kCommands = {{
+    {"sentences", "split text into sentences: ordinal, start, length, sentence", run_sentences},
+    {"tokens", "split text into tokens: ordinal, sentence, kind, start, length, token",
+     run_tokens},
+    {"version", "print the version", run_version},
+}};
+
+void print_usage(std::FILE* to) {
+  std::fprintf(to,
+               "usage: textsense <command> [options] [text...]\n\n"
+               "Reads UTF-8 text from the arguments (joined by spaces) or, if there are\n"
+               "none, from standard input, and writes tab-separated values.\n\ncommands:\n");
+  for (const Command& c : kCommands)
+    std::fprintf(to, "  %-10.*s %.*s\n", static_cast<int>(c.name.size()), c.name.data(),
+                 static_cast<int>(c.summary.size()), c.summary.data());
+  std::fprintf(to,
+               "\noptions:\n"
+               "  --bytes       0-based byte offsets and byte lengths (default: 1-based\n"
+               "                character positions, as SQL substr() counts them)\n"
+               "  --no-header   omit the header line\n"
+               "  -h, --help    show this help\n\n"
+               "exit status: 0 ok, 1 input rejected (e.g. invalid UTF-8), 2 usage error,\n"
+               "3 internal error\n");
+}
+
+}  // namespace
+
+std::string read_input(const Options& options) {
+  if (!options.positional.empty()) {
+    std::string text;
+    for (const std::string& p : options.positional) {
+      if (!text.empty()) text += ' ';
+      text += p;
+    }
+    return text;
+  }
+  std::string text;
+  char buffer[1 << 16];
+  for (ssize_t n; (n = ::read(STDIN_FILENO, buffer, sizeof buffer)) != 0;) {
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw std::runtime_error(std::string("reading standard input: ") + std::strerror(errno));
+    }
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  return text;
+}
+
+void write_tsv_field(std::string& out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+}
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    print_usage(stderr);
+    return kUsage;
+  }
+  const std::string_view name = argv[1];
+  if (name == "-h" || name == "--help" || name == "help") {
+    print_usage(stdout);
+    return kOk;
+  }
+  const Command* command = nullptr;
+  for (const Command& c : kCommands)
+    if (c.name == name) command = &c;
+  if (command == nullptr) {
+    std::fprintf(stderr, "textsense: unknown command '%s' (try 'textsense --help')\n", argv[1]);
+    return kUsage;
+  }
+  Options options;
+  bool options_done = false;
+  for (int i = 2; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (options_done || arg.empty() || arg[0] != '-') {
+      options.positional.emplace_back(arg);
+    } else if (arg == "--") {
+      options_done = true;
+    } else if (arg == "--bytes") {
+      options.byte_offsets = true;
+    } else if (arg == "--no-header") {
+      options.header = false;
+    } else if (arg == "-h" || arg == "--help") {
+      print_usage(stdout);
+      return kOk;
+    } else {
+      std::fprintf(stderr, "textsense %s: unknown option '%s' (try 'textsense --help')\n",
+                   argv[1], argv[i]);
+      return kUsage;
+    }
+  }
+  try {
+    return command->run(options);
+  } catch (const textsense::Error& e) {
+    std::fprintf(stderr, "textsense %s: %s\n", argv[1], e.what());
+    return kBadInput;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "textsense %s: out of memory\n", argv[1]);
+    return kInternal;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "textsense %s: %s\n", argv[1], e.what());
+    return kInternal;
+  }
+}
+
+}  // namespace textsense::cli
+
+int main(int argc, char** argv) { return textsense::cli::main(argc, argv); }

@@ -1,0 +1,199 @@
+#include "segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <limits>
+#include <vector>
+
+#include "english_lexical_lists.h"
+#include "errors.h"
+#include "special_spans.h"
+#include "token_classifier.h"
+#include "token_rules.h"
+#include "utf8.h"
+#include "word_breaker.h"
+
+namespace textsense {
+namespace {
+
+// How often (in input bytes) the stop signal is polled: often enough to
+// stop within milliseconds, rarely enough to cost nothing.
+constexpr std::uint32_t kStopPollBytes = 64 * 1024;
+
+// Converts non-decreasing byte offsets to code point offsets in one pass.
+class CharCursor {
+ public:
+  explicit CharCursor(std::string_view doc) : doc_(doc) {}
+  std::uint32_t at(std::uint32_t byte) {
+    chars_ += static_cast<std::uint32_t>(
+        utf8::count_code_points(doc_.substr(byte_, byte - byte_)));
+    byte_ = byte;
+    return chars_;
+  }
+
+ private:
+  std::string_view doc_;
+  std::uint32_t byte_ = 0, chars_ = 0;
+};
+
+void fill_char_offsets(Span& span, CharCursor& cursor) {
+  span.char_begin = cursor.at(span.byte_begin);
+  span.char_length = cursor.at(span.byte_end()) - span.char_begin;
+}
+
+bool is_ascii_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// True when doc[begin, boundary) ends with a word + '.' that never ends a
+// sentence ("Dr.", "e.g.", an initial): ICU's CLDR suppression list misses
+// some of these ("Dr.") and knows nothing of initials.
+bool ends_with_non_final_abbreviation(std::string_view doc, std::uint32_t begin,
+                                      std::uint32_t boundary) {
+  std::uint32_t e = boundary;
+  while (e > begin && (doc[e - 1] == ' ' || (doc[e - 1] >= '\t' && doc[e - 1] <= '\r'))) --e;
+  if (e == begin || doc[e - 1] != '.') return false;
+  const std::uint32_t word_end = e - 1;
+  std::uint32_t b = word_end;
+  while (b > begin && (is_ascii_letter(doc[b - 1]) || doc[b - 1] == '.')) --b;
+  if (b == word_end) return false;
+  // The abbreviation must be a whole word: "Dr." but not "Idr."
+  if (b > begin && static_cast<unsigned char>(doc[b - 1]) >= 0x80) return false;
+  if (b > begin && (doc[b - 1] >= '0' && doc[b - 1] <= '9')) return false;
+  return english::never_ends_sentence(doc.substr(b, word_end - b));
+}
+
+}  // namespace
+
+struct Segmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> sentence_iterator;
+  UText* text = nullptr;
+  IcuWordBreaker words;
+  bool ascii_fast_path = true;
+
+  // Scratch buffers, kept between calls.
+  std::vector<SpecialSpan> specials;
+  std::vector<ByteRange> pieces;
+  std::vector<RawToken> raw;
+  std::vector<RawToken> ruled;
+
+  ~Impl() { utext_close(text); }
+
+  void add_words(std::string_view doc, std::uint32_t begin, std::uint32_t end) {
+    if (begin >= end) return;
+    pieces.clear();
+    if (ascii_fast_path && utf8::is_ascii(doc.substr(begin, end - begin)))
+      split_words_ascii(doc, begin, end, pieces);
+    else
+      words.split(doc, begin, end, pieces);
+    for (const ByteRange& p : pieces)
+      raw.push_back({p.begin, p.end, classify_segment(doc.substr(p.begin, p.end - p.begin))});
+  }
+
+  // Tokenizes doc[begin, end) and appends it as a sentence unless blank.
+  // Consumes the special spans specials[next_special, ...) that begin
+  // before `end` (none of them crosses `end`).
+  void add_sentence(std::string_view doc, std::uint32_t begin, std::uint32_t end,
+                    std::size_t& next_special, Segmentation& out) {
+    raw.clear();
+    std::uint32_t cursor = begin;
+    for (; next_special < specials.size() && specials[next_special].begin < end; ++next_special) {
+      const SpecialSpan& s = specials[next_special];
+      add_words(doc, cursor, s.begin);
+      raw.push_back({s.begin, s.end, s.kind});
+      cursor = s.end;
+    }
+    add_words(doc, cursor, end);
+    if (raw.empty()) return;  // blank
+
+    ruled.clear();
+    apply_token_rules(doc, raw, ruled);
+    const auto sentence_index = static_cast<std::uint32_t>(out.sentences.size());
+    Sentence sentence;
+    sentence.first_token = static_cast<std::uint32_t>(out.tokens.size());
+    sentence.token_count = static_cast<std::uint32_t>(ruled.size());
+    sentence.span.byte_begin = ruled.front().begin;
+    sentence.span.byte_length = ruled.back().end - ruled.front().begin;
+    out.sentences.push_back(sentence);
+    for (const RawToken& r : ruled) {
+      Token t;
+      t.span.byte_begin = r.begin;
+      t.span.byte_length = r.end - r.begin;
+      t.sentence = sentence_index;
+      t.kind = r.kind;
+      out.tokens.push_back(t);
+    }
+  }
+};
+
+Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  // "ss=standard" enables CLDR's sentence-break suppressions ("Mr.", "U.S.").
+  impl_->sentence_iterator.reset(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  if (U_FAILURE(status)) throw IcuError("createSentenceInstance", status);
+}
+
+Segmenter::~Segmenter() = default;
+
+void Segmenter::set_ascii_fast_path(bool enabled) { impl_->ascii_fast_path = enabled; }
+
+void Segmenter::segment(std::string_view doc, Segmentation& out, const StopSignal& stop) {
+  out.clear();
+  if (doc.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw InputTooLargeError(doc.size());
+  if (const std::size_t bad = utf8::find_invalid(doc); bad != utf8::kValid)
+    throw InvalidUtf8Error(bad);
+  if (doc.empty()) return;
+
+  Impl& m = *impl_;
+  m.specials.clear();
+  find_special_spans(doc, m.specials);
+
+  UErrorCode status = U_ZERO_ERROR;
+  m.text = utext_openUTF8(m.text, doc.data(), static_cast<int64_t>(doc.size()), &status);
+  if (U_FAILURE(status)) throw IcuError("utext_openUTF8", status);
+  icu::BreakIterator& it = *m.sentence_iterator;
+  it.setText(m.text, status);
+  if (U_FAILURE(status)) throw IcuError("BreakIterator::setText", status);
+
+  std::size_t next_special = 0;  // for add_sentence
+  std::size_t covering = 0;      // first special span that may cover a boundary
+  std::uint32_t start = 0, next_poll = kStopPollBytes;
+  for (std::int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
+    const auto boundary = static_cast<std::uint32_t>(b);
+    // A sentence never ends inside a URL ("see x.org/a. b" is not two)
+    // or right after "Dr.".
+    while (covering < m.specials.size() && m.specials[covering].end <= boundary) ++covering;
+    if (boundary < doc.size() &&
+        ((covering < m.specials.size() && m.specials[covering].begin < boundary) ||
+         ends_with_non_final_abbreviation(doc, start, boundary)))
+      continue;
+    m.add_sentence(doc, start, boundary, next_special, out);
+    start = boundary;
+    if (boundary >= next_poll) {
+      if (stop.requested()) throw CancelledError();
+      next_poll = boundary + kStopPollBytes;
+    }
+  }
+  if (start < doc.size()) m.add_sentence(doc, start, static_cast<std::uint32_t>(doc.size()),
+                                         next_special, out);
+
+  // Character offsets: equal to byte offsets for ASCII, else one pass each.
+  if (utf8::is_ascii(doc)) {
+    for (Token& t : out.tokens) {
+      t.span.char_begin = t.span.byte_begin;
+      t.span.char_length = t.span.byte_length;
+    }
+    for (Sentence& s : out.sentences) {
+      s.span.char_begin = s.span.byte_begin;
+      s.span.char_length = s.span.byte_length;
+    }
+    return;
+  }
+  CharCursor token_cursor(doc);
+  for (Token& t : out.tokens) fill_char_offsets(t.span, token_cursor);
+  CharCursor sentence_cursor(doc);
+  for (Sentence& s : out.sentences) fill_char_offsets(s.span, sentence_cursor);
+}
+
+}  // namespace textsense

@@ -1,0 +1,41 @@
+// Sentence and word segmentation of UTF-8 text.
+//
+// Sentences come from ICU's sentence break iterator with the CLDR English
+// abbreviation suppressions ("Mr. Smith" is one sentence); words from ICU's
+// word break iterator (dictionary-based for Chinese, Japanese, Thai, ...),
+// with an exact ASCII fast path, plus URLs, e-mails, mentions and hashtags
+// kept whole (special_spans.h) and UD English token rules (token_rules.h).
+// Blank text yields no sentence; a sentence always has at least one token.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "segmentation.h"
+#include "stop_signal.h"
+
+namespace textsense {
+
+class Segmenter {
+ public:
+  // Throws IcuError if ICU's break iterator data cannot be loaded.
+  Segmenter();
+  ~Segmenter();
+  Segmenter(const Segmenter&) = delete;
+  Segmenter& operator=(const Segmenter&) = delete;
+
+  // Replaces `out` with the segmentation of `utf8`. Throws InvalidUtf8Error
+  // on ill-formed input, InputTooLargeError at 4 GiB - 1 or more, and
+  // CancelledError when `stop` asks for it. Not thread-safe: one Segmenter
+  // per thread. Reuses its own buffers and those of `out`.
+  void segment(std::string_view utf8, Segmentation& out, const StopSignal& stop = {});
+
+  // Testing hook: route ASCII runs through ICU too (the outputs must agree).
+  void set_ascii_fast_path(bool enabled);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace textsense

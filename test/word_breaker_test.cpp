@@ -1,0 +1,87 @@
+// The ASCII fast path must give exactly ICU's boundaries: checked on random
+// strings over the characters that matter to the word-break rules, and on
+// the text of a real treebank when ../shared/data is present.
+#include "core/word_breaker.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "core/segmenter.h"
+#include "test_util.h"
+
+namespace textsense {
+namespace {
+
+std::string describe(std::string_view doc, const std::vector<ByteRange>& pieces) {
+  std::ostringstream out;
+  for (const ByteRange& p : pieces) out << '[' << doc.substr(p.begin, p.end - p.begin) << ']';
+  return out.str();
+}
+
+void expect_same_as_icu(IcuWordBreaker& icu, std::string_view doc) {
+  std::vector<ByteRange> fast, slow;
+  split_words_ascii(doc, 0, static_cast<std::uint32_t>(doc.size()), fast);
+  icu.split(doc, 0, static_cast<std::uint32_t>(doc.size()), slow);
+  ASSERT_EQ(describe(doc, fast), describe(doc, slow)) << "input: \"" << doc << '"';
+}
+
+TEST(AsciiWordBreaker, MatchesIcuOnHandPickedCases) {
+  IcuWordBreaker icu;
+  for (std::string_view s :
+       {"", " ", "a", "hello world", "don't", "U.S.", "3.14", "1,000,000", "a.b.c", "a..b",
+        "1.a", "a.1", "a1.2", "1a.b", "foo_bar", "_", "__a", "a_1", "a:b", "a@b", "a@b.c",
+        "x'y'z", "'quoted'", "e-mail", "a;b", "1;2", "1'2", "a'1", "tab\there", "line\r\nnext",
+        "$5.99", "50%", "10:30", ":-)", "<3", "!!!", "...", "a--b", "C++", "C#", "#tag",
+        "@user", "http://x.org/a?b=c&d=e", "\x01\x02", "a\x7f" "b", "  multiple   spaces  "})
+    expect_same_as_icu(icu, s);
+}
+
+TEST(AsciiWordBreaker, MatchesIcuOnRandomStrings) {
+  IcuWordBreaker icu;
+  // Every ASCII class of the word-break rules, weighted towards the tricky
+  // ones (mid-word and mid-number punctuation).
+  const std::string alphabet =
+      "aaabbZZ0011__...'',,;;::@@##--  \t\n\r\"!?$%&()*+/<=>[]\\^`{|}~\x01\x7f";
+  std::mt19937 rng(20261122);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<int> length(1, 24);
+  for (int i = 0; i < 100000; ++i) {
+    std::string s;
+    for (int n = length(rng); n > 0; --n) s += alphabet[pick(rng)];
+    expect_same_as_icu(icu, s);
+    if (HasFatalFailure()) return;
+  }
+}
+
+// Whole-segmenter equality on real English: fast path on versus off.
+TEST(AsciiWordBreaker, SegmenterOutputIdenticalOnTreebankText) {
+  const std::string data = testing::shared_data_dir();
+  if (data.empty()) GTEST_SKIP() << "../shared/data not found: treebank comparison skipped";
+  const std::string conllu =
+      testing::read_data_file(data + "/ud/en_ewt/en_ewt-ud-train.conllu.xz");
+  ASSERT_FALSE(conllu.empty());
+  std::string text;
+  std::istringstream lines(conllu);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("# text = ", 0) == 0) text += line.substr(9) + (text.size() % 3 ? " " : "\n");
+  ASSERT_GT(text.size(), 1000000u);
+
+  Segmenter fast, slow;
+  slow.set_ascii_fast_path(false);
+  Segmentation a, b;
+  fast.segment(text, a);
+  slow.segment(text, b);
+  ASSERT_EQ(a.tokens.size(), b.tokens.size());
+  for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+    ASSERT_EQ(a.tokens[i].span.byte_begin, b.tokens[i].span.byte_begin) << "token " << i;
+    ASSERT_EQ(a.tokens[i].span.byte_length, b.tokens[i].span.byte_length) << "token " << i;
+    ASSERT_EQ(a.tokens[i].kind, b.tokens[i].kind) << "token " << i;
+  }
+  ASSERT_EQ(a.sentences.size(), b.sentences.size());
+}
+
+}  // namespace
+}  // namespace textsense
