@@ -1,3 +1,206 @@
 #include "core/segmenter.h"
+
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "core/errors.h"
+#include "core/utf8.h"
 #include "test_util.h"
+
+namespace textsense {
+namespace {
+
+using testing::kinded_tokens;
+using testing::segment;
+using testing::sentence_texts;
+using testing::token_texts;
+using Strings = std::vector<std::string>;
+
+TEST(Segmenter, EmptyAndBlankInputGiveNothing) {
+  for (std::string_view s : {"", " ", "\n\t \r\n", "\xE3\x80\x80" /* ideographic space */}) {
+    const Segmentation seg = segment(s);
+    EXPECT_TRUE(seg.tokens.empty()) << s;
+    EXPECT_TRUE(seg.sentences.empty()) << s;
+  }
+}
+
+TEST(Segmenter, SplitsSentencesAndTrimsThem) {
+  EXPECT_EQ(sentence_texts("  Hello there.  How are you?\nFine!  "),
+            (Strings{"Hello there.", "How are you?", "Fine!"}));
+  EXPECT_EQ(sentence_texts("I saw Dr. Smith and Mr. Jones at 5 p.m. today. Then we left."),
+            (Strings{"I saw Dr. Smith and Mr. Jones at 5 p.m. today.", "Then we left."}));
+  EXPECT_EQ(sentence_texts("J. R. R. Tolkien wrote it, e.g. The Hobbit."),
+            (Strings{"J. R. R. Tolkien wrote it, e.g. The Hobbit."}));
+  // A URL with dots does not end a sentence.
+  EXPECT_EQ(sentence_texts("Read https://x.org/a. B/c.html now. Ok."),
+            (Strings{"Read https://x.org/a.", "B/c.html now.", "Ok."}));
+  EXPECT_EQ(sentence_texts("我爱北京。今天天气很好！"), (Strings{"我爱北京。", "今天天气很好！"}));
+}
+
+TEST(Segmenter, EnglishContractionsFollowUniversalDependencies) {
+  EXPECT_EQ(token_texts("I don't think I'm gonna. Can't won't it's we'd've"),
+            (Strings{"I", "do", "n't", "think", "I", "'m", "gon", "na", ".", "Ca", "n't", "wo",
+                     "n't", "it", "'s", "we", "'d", "'ve"}));
+  EXPECT_EQ(token_texts("don\xE2\x80\x99t cannot they're you'll"),
+            (Strings{"do", "n\xE2\x80\x99t", "can", "not", "they", "'re", "you", "'ll"}));
+  // Not clitics: names, o'clock, possessive plural, leading apostrophe.
+  EXPECT_EQ(token_texts("O'Neil rock'n'roll o'clock dogs' 'tis"),
+            (Strings{"O'Neil", "rock'n'roll", "o'clock", "dogs", "'", "'", "tis"}));
+}
+
+TEST(Segmenter, AbbreviationsKeepTheirPeriod) {
+  EXPECT_EQ(token_texts("The U.S. and Dr. Who, e.g. now, etc."),
+            (Strings{"The", "U.S.", "and", "Dr.", "Who", ",", "e.g.", "now", ",", "etc."}));
+  EXPECT_EQ(token_texts("No. 5 is it. The answer is no."),
+            (Strings{"No.", "5", "is", "it", ".", "The", "answer", "is", "no", "."}));
+  EXPECT_EQ(token_texts("Wait... what?! Really!!!"),
+            (Strings{"Wait", "...", "what", "?!", "Really", "!!!"}));
+}
+
+TEST(Segmenter, HyphensSplitExceptAfterBoundPrefixes) {
+  EXPECT_EQ(token_texts("well-known e-mail co-workers long--winded"),
+            (Strings{"well", "-", "known", "e-mail", "co-workers", "long", "--", "winded"}));
+}
+
+TEST(Segmenter, EmojiClustersAreSingleTokens) {
+  EXPECT_EQ(kinded_tokens("👍🏽 👨‍👩‍👧 🇫🇷 1️⃣ ©️ 😂😂 ❤"),
+            (Strings{"emoji:👍🏽", "emoji:👨‍👩‍👧", "emoji:🇫🇷", "emoji:1️⃣", "emoji:©️",
+                     "emoji:😂", "emoji:😂", "symbol:❤"}));
+}
+
+TEST(Segmenter, UrlsEmailsMentionsHashtagsEmoticons) {
+  EXPECT_EQ(kinded_tokens("See https://x.org/a?b=c&d=(e)."),
+            (Strings{"word:See", "url:https://x.org/a?b=c&d=(e)", "punct:."}));
+  EXPECT_EQ(kinded_tokens("(www.example.com) mail bob.s+1@mail.example.co.uk!"),
+            (Strings{"punct:(", "url:www.example.com", "punct:)", "word:mail",
+                     "email:bob.s+1@mail.example.co.uk", "punct:!"}));
+  EXPECT_EQ(kinded_tokens("@bob_1 #Tag2 #1 C# x@y"),
+            (Strings{"mention:@bob_1", "hashtag:#Tag2", "punct:#", "number:1", "word:C",
+                     "punct:#", "word:x@y"}));
+  EXPECT_EQ(kinded_tokens("#café @josé"), (Strings{"hashtag:#café", "mention:@josé"}));
+  EXPECT_EQ(kinded_tokens("great :) bad :-( love <3 at 10:30"),
+            (Strings{"word:great", "emoticon::)", "word:bad", "emoticon::-(", "word:love",
+                     "emoticon:<3", "word:at", "number:10", "punct::", "number:30"}));
+}
+
+TEST(Segmenter, NumbersSymbolsAndPunctuation) {
+  EXPECT_EQ(kinded_tokens("$5.99 1,000 50% 3rd"),
+            (Strings{"symbol:$", "number:5.99", "number:1,000", "number:50", "punct:%",
+                     "word:3rd"}));
+  EXPECT_EQ(kinded_tokens("« Non » — 5€"),
+            (Strings{"punct:«", "word:Non", "punct:»", "punct:—", "number:5", "symbol:€"}));
+}
+
+TEST(Segmenter, DictionaryScriptsSplitIntoWords) {
+  EXPECT_EQ(token_texts("我爱北京天安门"), (Strings{"我", "爱", "北京", "天安门"}));
+  EXPECT_EQ(token_texts("東京都に住んでいます"),
+            (Strings{"東京", "都", "に", "住", "んで", "い", "ます"}));
+  EXPECT_EQ(token_texts("ฉันรักภาษาไทยมาก"), (Strings{"ฉัน", "รัก", "ภาษา", "ไทย", "มาก"}));
+}
+
+TEST(Segmenter, OtherScripts) {
+  EXPECT_EQ(token_texts("أحب القراءة كثيراً. هل تحب؟"),
+            (Strings{"أحب", "القراءة", "كثيراً", ".", "هل", "تحب", "؟"}));
+  EXPECT_EQ(sentence_texts("أحب القراءة كثيراً. هل تحب؟").size(), 2u);
+  // German compounds stay whole; ß and umlauts are letters.
+  EXPECT_EQ(token_texts("Die Donaudampfschifffahrtsgesellschaft ist groß."),
+            (Strings{"Die", "Donaudampfschifffahrtsgesellschaft", "ist", "groß", "."}));
+  EXPECT_EQ(token_texts("Hello世界 and Привет мир"),
+            (Strings{"Hello", "世界", "and", "Привет", "мир"}));
+  // A letter with stacked combining marks is one word.
+  EXPECT_EQ(token_texts("e\xCC\x81\xCC\x88\xCC\x83\xCC\x82 x"),
+            (Strings{"e\xCC\x81\xCC\x88\xCC\x83\xCC\x82", "x"}));
+}
+
+TEST(Segmenter, OffsetsCountBytesAndCodePoints) {
+  const std::string text = "Hello 世界! 👍🏽 https://x.org #tag";
+  const Segmentation seg = segment(text);
+  ASSERT_EQ(token_texts(text),
+            (Strings{"Hello", "世界", "!", "👍🏽", "https://x.org", "#tag"}));
+  // Character offsets agree with a count of code points before each token.
+  for (const Token& t : seg.tokens) {
+    EXPECT_EQ(t.span.char_begin,
+              utf8::count_code_points(std::string_view(text).substr(0, t.span.byte_begin)));
+    EXPECT_EQ(t.span.char_length, utf8::count_code_points(t.span.text(text)));
+  }
+  EXPECT_EQ(seg.tokens[3].span.char_begin, 10u);  // 👍🏽 is two code points
+  EXPECT_EQ(seg.tokens[3].span.char_length, 2u);
+  EXPECT_EQ(seg.tokens[4].span.char_begin, 13u);
+}
+
+TEST(Segmenter, TokensTileSentencesInOrder) {
+  const std::string text =
+      "First one. Second: a URL https://a.b/c. and @x! 三つ目の文です。 ☺ Last";
+  const Segmentation seg = segment(text);
+  std::uint32_t next = 0, previous_end = 0;
+  for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
+    const Sentence& sentence = seg.sentences[s];
+    ASSERT_EQ(sentence.first_token, next);
+    ASSERT_GT(sentence.token_count, 0u);
+    next += sentence.token_count;
+    EXPECT_EQ(sentence.span.byte_begin, seg.tokens[sentence.first_token].span.byte_begin);
+    EXPECT_EQ(sentence.span.byte_end(),
+              seg.tokens[sentence.first_token + sentence.token_count - 1].span.byte_end());
+    for (std::uint32_t i = sentence.first_token; i < next; ++i) {
+      EXPECT_EQ(seg.tokens[i].sentence, s);
+      EXPECT_GE(seg.tokens[i].span.byte_begin, previous_end);
+      EXPECT_GT(seg.tokens[i].span.byte_length, 0u);
+      previous_end = seg.tokens[i].span.byte_end();
+    }
+  }
+  EXPECT_EQ(next, seg.tokens.size());
+}
+
+TEST(Segmenter, MalformedUtf8IsRejectedWithItsOffset) {
+  Segmenter segmenter;
+  Segmentation out;
+  try {
+    segmenter.segment("valid start \xC3\x28 then junk", out);
+    FAIL() << "expected InvalidUtf8Error";
+  } catch (const InvalidUtf8Error& e) {
+    EXPECT_EQ(e.byte_offset(), 12u);
+  }
+  EXPECT_THROW(segmenter.segment("\xFF", out), InvalidUtf8Error);
+  EXPECT_THROW(segmenter.segment("\xED\xA0\x80", out), InvalidUtf8Error);  // surrogate
+  EXPECT_TRUE(out.tokens.empty());
+  // The segmenter is still usable afterwards.
+  segmenter.segment("fine", out);
+  EXPECT_EQ(out.tokens.size(), 1u);
+}
+
+TEST(Segmenter, TenMegabyteInputs) {
+  std::string prose;
+  while (prose.size() < 10'000'000)
+    prose += "The staff were friendly, but the room wasn't clean. Visit www.x.org! 世界 👍🏽 ";
+  const Segmentation seg = segment(prose);
+  EXPECT_GT(seg.sentences.size(), 200'000u);
+  EXPECT_GT(seg.tokens.size(), 2'000'000u);
+  EXPECT_EQ(seg.tokens.back().span.byte_end(), prose.size() - 1);
+  // One "word" of 10 MB and 10 MB without any break opportunity.
+  const Segmentation word = segment(std::string(10'000'000, 'a'));
+  ASSERT_EQ(word.tokens.size(), 1u);
+  EXPECT_EQ(word.tokens[0].span.byte_length, 10'000'000u);
+  std::string emoji;
+  while (emoji.size() < 10'000'000) emoji += "😂";
+  const Segmentation emojis = segment(emoji);
+  EXPECT_EQ(emojis.tokens.size(), emoji.size() / 4);
+}
+
+TEST(Segmenter, StopSignalCancelsLongInputs) {
+  std::string prose;
+  while (prose.size() < 2'000'000) prose += "A sentence of ordinary words. ";
+  int polls = 0;
+  StopSignal stop{[](void* ctx) { return ++*static_cast<int*>(ctx) >= 3; }, &polls};
+  Segmenter segmenter;
+  Segmentation out;
+  EXPECT_THROW(segmenter.segment(prose, out, stop), CancelledError);
+  EXPECT_EQ(polls, 3);
+  segmenter.segment("still works", out);
+  EXPECT_EQ(out.tokens.size(), 2u);
+}
+
+}  // namespace
+}  // namespace textsense

@@ -69,24 +69,29 @@ struct Segmenter::Impl {
   UText* text = nullptr;
   IcuWordBreaker words;
   bool ascii_fast_path = true;
+  bool doc_is_ascii = false;  // of the current segment() call
 
   // Scratch buffers, kept between calls.
   std::vector<SpecialSpan> specials;
   std::vector<ByteRange> pieces;
   std::vector<RawToken> raw;
   std::vector<RawToken> ruled;
+  std::u16string wide;
 
   ~Impl() { utext_close(text); }
 
   void add_words(std::string_view doc, std::uint32_t begin, std::uint32_t end) {
     if (begin >= end) return;
     pieces.clear();
-    if (ascii_fast_path && utf8::is_ascii(doc.substr(begin, end - begin)))
+    const bool ascii = doc_is_ascii || utf8::is_ascii(doc.substr(begin, end - begin));
+    if (ascii && ascii_fast_path)
       split_words_ascii(doc, begin, end, pieces);
     else
       words.split(doc, begin, end, pieces);
-    for (const ByteRange& p : pieces)
-      raw.push_back({p.begin, p.end, classify_segment(doc.substr(p.begin, p.end - p.begin))});
+    for (const ByteRange& p : pieces) {
+      const std::string_view piece = doc.substr(p.begin, p.end - p.begin);
+      raw.push_back({p.begin, p.end, ascii ? classify_ascii(piece) : classify_segment(piece)});
+    }
   }
 
   // Tokenizes doc[begin, end) and appends it as a sentence unless blank.
@@ -150,7 +155,15 @@ void Segmenter::segment(std::string_view doc, Segmentation& out, const StopSigna
   find_special_spans(doc, m.specials);
 
   UErrorCode status = U_ZERO_ERROR;
-  m.text = utext_openUTF8(m.text, doc.data(), static_cast<int64_t>(doc.size()), &status);
+  const bool ascii = m.doc_is_ascii = utf8::is_ascii(doc);
+  if (ascii) {
+    // ICU iterates UTF-16 faster than UTF-8, and widening ASCII keeps
+    // indexes equal to byte offsets.
+    m.wide.assign(doc.begin(), doc.end());
+    m.text = utext_openUChars(m.text, m.wide.data(), static_cast<int64_t>(m.wide.size()), &status);
+  } else {
+    m.text = utext_openUTF8(m.text, doc.data(), static_cast<int64_t>(doc.size()), &status);
+  }
   if (U_FAILURE(status)) throw IcuError("utext_openUTF8", status);
   icu::BreakIterator& it = *m.sentence_iterator;
   it.setText(m.text, status);
@@ -179,7 +192,7 @@ void Segmenter::segment(std::string_view doc, Segmentation& out, const StopSigna
                                          next_special, out);
 
   // Character offsets: equal to byte offsets for ASCII, else one pass each.
-  if (utf8::is_ascii(doc)) {
+  if (ascii) {
     for (Token& t : out.tokens) {
       t.span.char_begin = t.span.byte_begin;
       t.span.char_length = t.span.byte_length;

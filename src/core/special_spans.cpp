@@ -31,6 +31,8 @@ inline bool is_blank_at(std::string_view doc, std::size_t i) {
 // True when the code point ending at byte i is a letter or digit.
 bool follows_alnum(std::string_view doc, std::size_t i) {
   if (i == 0) return false;
+  const unsigned char prev = static_cast<unsigned char>(doc[i - 1]);
+  if (prev < 0x80) return is_ascii_alnum(prev);
   std::size_t j = i;
   const char32_t c = utf8::decode_before(doc, j);
   return c < 0x80 ? is_ascii_alnum(static_cast<unsigned char>(c)) : u_isalnum(c);
@@ -56,6 +58,10 @@ bool starts_with(std::string_view doc, std::size_t i, std::string_view prefix) {
 
 // If a URL starts at i, returns its end, else i.
 std::size_t match_url(std::string_view doc, std::size_t i) {
+  // Most words starting with h, f or w ("the", "was", "for") fail here.
+  if (i + 4 > doc.size()) return i;
+  const char second = static_cast<char>(doc[i + 1] | 0x20);
+  if (second != 't' && second != 'w') return i;
   std::size_t body;
   if (starts_with(doc, i, "http://")) body = i + 7;
   else if (starts_with(doc, i, "https://")) body = i + 8;
@@ -142,12 +148,26 @@ std::size_t match_emoticon(std::string_view doc, std::size_t i) {
 
 }  // namespace
 
+// Bytes that can start a special span; everything else is skipped by one
+// table lookup.
+struct TriggerTable {
+  bool is_trigger[256];
+  constexpr TriggerTable() : is_trigger() {
+    for (unsigned char c : std::string_view("hHfFwW@#:;=<^-T")) is_trigger[c] = true;
+  }
+};
+constexpr TriggerTable kTriggers;
+
 void find_special_spans(std::string_view doc, std::vector<SpecialSpan>& out) {
   std::size_t floor = 0;  // end of the last span: spans never overlap
   std::size_t i = 0;
   const std::size_t n = doc.size();
   while (i < n) {
     const char c = doc[i];
+    if (!kTriggers.is_trigger[static_cast<unsigned char>(c)]) {
+      ++i;
+      continue;
+    }
     if (c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W') {
       if (!follows_alnum(doc, i)) {
         const std::size_t e = match_url(doc, i);

@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <cstdint>
+
 #include "utf8.h"
 
 namespace textsense {
@@ -25,22 +27,36 @@ bool is_punctuation_category(std::int8_t category) {
   }
 }
 
-TokenKind classify_ascii(std::string_view s) {
-  bool digit = false;
-  for (unsigned char c : s) {
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return TokenKind::kWord;
-    digit |= c >= '0' && c <= '9';
+// Per ASCII byte: letter, digit, or the kind of a lone character (Unicode
+// general category P* -> punctuation, S* and controls -> symbol).
+struct AsciiKinds {
+  std::uint8_t flags[128];  // 1 letter, 2 digit, 4 punctuation
+  constexpr AsciiKinds() : flags() {
+    for (int c = 'a'; c <= 'z'; ++c) flags[c] = flags[c - 32] = 1;
+    for (int c = '0'; c <= '9'; ++c) flags[c] = 2;
+    for (unsigned char c : std::string_view("!\"#%&'()*,-./:;?@[\\]_{}")) flags[c] = 4;
   }
-  if (digit) return TokenKind::kNumber;
-  // Segments without letters or digits are single characters (or "_" runs).
-  return u_ispunct(static_cast<unsigned char>(s[0])) ? TokenKind::kPunctuation
-                                                     : TokenKind::kSymbol;
-}
+};
+constexpr AsciiKinds kAsciiKinds;
 
 }  // namespace
 
+TokenKind classify_ascii(std::string_view s) {
+  std::uint8_t seen = 0;
+  for (unsigned char c : s) seen |= kAsciiKinds.flags[c];
+  if (seen & 1) return TokenKind::kWord;
+  if (seen & 2) return TokenKind::kNumber;
+  // Segments without letters or digits are single characters (or "_" runs).
+  return (kAsciiKinds.flags[static_cast<unsigned char>(s[0])] & 4) ? TokenKind::kPunctuation
+                                                                  : TokenKind::kSymbol;
+}
+
 TokenKind classify_segment(std::string_view s) {
   if (utf8::is_ascii(s)) return classify_ascii(s);
+  return classify_unicode(s);
+}
+
+TokenKind classify_unicode(std::string_view s) {
 
   std::size_t i = 0;
   const char32_t first = utf8::decode(s, i);

@@ -11,4 +11,8 @@ namespace textsense {
 // `segment` is non-empty, valid UTF-8, without leading or trailing blanks.
 TokenKind classify_segment(std::string_view segment);
 
+// The same for segments known to be pure ASCII / to hold non-ASCII.
+TokenKind classify_ascii(std::string_view segment);
+TokenKind classify_unicode(std::string_view segment);
+
 }  // namespace textsense

@@ -55,12 +55,18 @@ std::size_t clitic_start(std::string_view w) {
 // Appends a word token, split into its clitics ("we'd've" -> we 'd 've).
 void append_word(std::string_view doc, RawToken t, std::vector<RawToken>& out) {
   const std::string_view w = doc.substr(t.begin, t.end - t.begin);
-  for (const FusedWord& f : kFusedWords) {
-    if (iequals(w, f.word)) {
+  // Cheap filters first: most words are neither fused nor have an apostrophe.
+  if (w.size() == 5 || w.size() == 6) {
+    for (const FusedWord& f : kFusedWords) {
+      if ((w[0] | 0x20) != f.word[0] || !iequals(w, f.word)) continue;
       out.push_back({t.begin, t.begin + f.split, TokenKind::kWord});
       out.push_back({t.begin + f.split, t.end, TokenKind::kWord});
       return;
     }
+  }
+  if (std::none_of(w.begin(), w.end(), [](char c) { return c == '\'' || c == '\xE2'; })) {
+    out.push_back(t);
+    return;
   }
   const std::size_t first = out.size();
   std::uint32_t end = t.end;
