@@ -1,0 +1,33 @@
+# PGXS build of the textsense extension: `make && make install`, then
+# `make installcheck` against a running server (scripts/test.sh starts a
+# throwaway one). The C++ core is compiled from the same sources CMake uses.
+
+MODULE_big = textsense
+OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
+
+# The control file lives in extension/, so install it as DATA.
+MODULEDIR = extension
+DATA = extension/textsense.control $(sort $(wildcard extension/textsense--*.sql))
+
+REGRESS = segmentation encodings
+# A UTF8 test database whatever the cluster locale; encodings.sql makes its own.
+REGRESS_OPTS = --encoding=UTF8
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# C++: the core and the glue share one set of flags, and so does the LLVM
+# bitcode rule (Debian's PostgreSQL is built with_llvm = yes).
+TEXTSENSE_CXXFLAGS = -std=c++17 -fPIC \
+	-Wno-missing-field-initializers -Wno-register
+override CPPFLAGS := -I$(CURDIR)/src $(ICU_CFLAGS) $(CPPFLAGS)
+override CXXFLAGS += $(TEXTSENSE_CXXFLAGS)
+override BITCODE_CXXFLAGS += $(TEXTSENSE_CXXFLAGS)
+
+# The server's ICU, libstdc++ explicitly, and only the SQL entry points
+# exported (see src/pg/textsense.map).
+SHLIB_LINK += $(ICU_LIBS) -lstdc++ -Wl,--version-script=$(CURDIR)/src/pg/textsense.map
+$(shlib): src/pg/textsense.map
+
+EXTRA_CLEAN = results regression.diffs regression.out

@@ -1,0 +1,47 @@
+-- textsense 0.1.0: segmentation slice.
+\echo Use "CREATE EXTENSION textsense" to load this file. \quit
+
+-- All functions are IMMUTABLE for a given textsense and ICU version: they
+-- read nothing but their argument (ICU's break rules ship with the library,
+-- as for ICU collations). STRICT: NULL in, nothing out. PARALLEL SAFE: no
+-- shared state. COST is in units of cpu_operator_cost and comes from
+-- bench/sql_cost.sh (per-call time relative to lower(text), a COST 1
+-- builtin, on 200-byte reviews). ROWS is the row count of a typical review.
+
+CREATE FUNCTION textsense_version()
+RETURNS text
+AS 'MODULE_PATHNAME', 'textsense_version'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION textsense_version() IS
+'Version of the textsense library loaded by this backend.';
+
+CREATE FUNCTION sentences(
+    doc text,
+    OUT ordinal integer,
+    OUT sentence text,
+    OUT start integer,
+    OUT length integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'textsense_sentences'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 50 ROWS 4;
+
+COMMENT ON FUNCTION sentences(text) IS
+'Splits a document into sentences (ICU sentence rules with English abbreviation handling). One row per sentence: ordinal (1-based), sentence text trimmed of surrounding blanks, start and length in characters such that substr(doc, start, length) = sentence.';
+
+CREATE FUNCTION tokens(
+    doc text,
+    OUT ordinal integer,
+    OUT sentence integer,
+    OUT token text,
+    OUT kind text,
+    OUT start integer,
+    OUT length integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'textsense_tokens'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 50 ROWS 40;
+
+COMMENT ON FUNCTION tokens(text) IS
+'Splits a document into tokens (ICU word rules for every script, dictionaries for Chinese, Japanese and Thai; Universal Dependencies conventions for English contractions and abbreviations). One row per token: ordinal (1-based), sentence ordinal, token text, kind (word, number, punct, symbol, emoji, emoticon, url, email, mention, hashtag), start and length in characters such that substr(doc, start, length) = token.';

@@ -1,0 +1,29 @@
+-- Non-UTF-8 server encodings. textsense works in UTF-8 internally: LATIN1
+-- text is converted in and out, and offsets stay character positions.
+CREATE DATABASE textsense_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+\c textsense_latin1
+SET client_encoding = 'UTF8';
+CREATE EXTENSION textsense;
+SHOW server_encoding;
+SELECT t.*, substr(d.doc, t.start, t.length) = t.token AS substr_ok
+FROM (SELECT 'Déjà vu: «crème brûlée» à £5, ½ prix! Grüße aus Köln.'::text AS doc) d, tokens(d.doc) t;
+SELECT s.*, substr(d.doc, s.start, s.length) = s.sentence AS substr_ok
+FROM (SELECT 'Déjà vu. Très bien! Grüße.'::text AS doc) d, sentences(d.doc) s;
+
+-- SQL_ASCII stores bytes without checking them. Valid UTF-8 is read as
+-- UTF-8, and offsets are byte positions because substr() counts bytes here.
+CREATE DATABASE textsense_sql_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+\c textsense_sql_ascii
+CREATE EXTENSION textsense;
+SHOW server_encoding;
+SELECT t.*, substr(d.doc, t.start, t.length) = t.token AS substr_ok
+FROM (SELECT 'naïve café 👍🏽 ok'::text AS doc) d, tokens(d.doc) t;
+-- Bytes that are not UTF-8 (here LATIN1 "café") give a clear error.
+SELECT * FROM tokens(E'caf\xe9 au lait');
+SELECT * FROM sentences(E'ok \xff');
+-- The session is fine afterwards.
+SELECT count(*) FROM tokens('fine');
+
+\c contrib_regression
+DROP DATABASE textsense_latin1;
+DROP DATABASE textsense_sql_ascii;

@@ -1,0 +1,96 @@
+// SQL functions of the segmentation slice: textsense_version(),
+// sentences(doc) and tokens(doc).
+#include "core/version.h"
+#include "pg/backend_state.h"
+#include "pg/bridge.h"
+#include "pg/document.h"
+#include "pg/postgres_headers.h"
+
+namespace textsense::pg {
+namespace {
+
+// Segments the document of argument 0 into the backend's buffers.
+Document segment_argument(FunctionCallInfo fcinfo) {
+  const Document doc = document_from_text(PG_GETARG_TEXT_PP(0));
+  prepare_backend_state();
+  const StopSignal stop = interrupt_stop_signal();
+  run_core([&] {
+    backend_segmenter().segment(std::string_view(doc.utf8, doc.size), backend_segmentation(),
+                                stop);
+  });
+  return doc;
+}
+
+// Rows are built in a short-lived context reset after each one: the
+// tuplestore keeps its own copy, so a 10 MB document does not pile up
+// millions of small allocations.
+MemoryContext make_row_context() {
+  return AllocSetContextCreate(CurrentMemoryContext, "textsense rows", ALLOCSET_SMALL_SIZES);
+}
+
+}  // namespace
+}  // namespace textsense::pg
+
+using namespace textsense::pg;
+
+TEXTSENSE_SQL_FUNCTION(textsense_version) {
+  PG_RETURN_TEXT_P(cstring_to_text(TEXTSENSE_VERSION));
+}
+
+// sentences(doc text) -> SETOF (ordinal int, sentence text, start int, length int)
+TEXTSENSE_SQL_FUNCTION(textsense_sentences) {
+  InitMaterializedSRF(fcinfo, 0);
+  ReturnSetInfo* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
+  const Document doc = segment_argument(fcinfo);
+  const textsense::Segmentation& seg = backend_segmentation();
+
+  MemoryContext rows = make_row_context();
+  Datum values[4];
+  bool nulls[4] = {false, false, false, false};
+  for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
+    const textsense::Span& span = seg.sentences[i].span;
+    MemoryContext caller = MemoryContextSwitchTo(rows);
+    values[0] = Int32GetDatum(static_cast<int32>(i + 1));
+    values[1] = PointerGetDatum(text_from_utf8(doc.utf8 + span.byte_begin, span.byte_length));
+    values[2] = Int32GetDatum(sql_start(span, doc));
+    values[3] = Int32GetDatum(sql_length(span, doc));
+    tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+    MemoryContextSwitchTo(caller);
+    MemoryContextReset(rows);
+  }
+  MemoryContextDelete(rows);
+  trim_backend_buffers();
+  return (Datum)0;
+}
+
+// tokens(doc text) -> SETOF (ordinal int, sentence int, token text, kind text,
+//                            start int, length int)
+TEXTSENSE_SQL_FUNCTION(textsense_tokens) {
+  InitMaterializedSRF(fcinfo, 0);
+  ReturnSetInfo* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
+  const Document doc = segment_argument(fcinfo);
+  const textsense::Segmentation& seg = backend_segmentation();
+
+  MemoryContext rows = make_row_context();
+  Datum values[6];
+  bool nulls[6] = {false, false, false, false, false, false};
+  for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
+    const textsense::Token& token = seg.tokens[i];
+    const std::string_view kind = textsense::token_kind_name(token.kind);
+    MemoryContext caller = MemoryContextSwitchTo(rows);
+    values[0] = Int32GetDatum(static_cast<int32>(i + 1));
+    values[1] = Int32GetDatum(static_cast<int32>(token.sentence + 1));
+    values[2] = PointerGetDatum(
+        text_from_utf8(doc.utf8 + token.span.byte_begin, token.span.byte_length));
+    values[3] = PointerGetDatum(cstring_to_text_with_len(kind.data(), static_cast<int>(kind.size())));
+    values[4] = Int32GetDatum(sql_start(token.span, doc));
+    values[5] = Int32GetDatum(sql_length(token.span, doc));
+    tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+    MemoryContextSwitchTo(caller);
+    MemoryContextReset(rows);
+    if ((i & 0xFFFF) == 0xFFFF) CHECK_FOR_INTERRUPTS();
+  }
+  MemoryContextDelete(rows);
+  trim_backend_buffers();
+  return (Datum)0;
+}
