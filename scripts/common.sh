@@ -1,0 +1,42 @@
+# Shared by scripts/demo.sh and scripts/test.sh: installs what the project
+# needs from Debian's archive (idempotently) and builds the extension.
+set -euo pipefail
+
+TEXTSENSE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PG_MAJOR=15
+export LANG=${LANG:-C.UTF-8}
+
+# Runs a command as root (directly when we are root, else through sudo).
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_packages() {
+  local packages=(
+    build-essential cmake pkg-config xz-utils
+    "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR" postgresql-common
+    libicu-dev libgtest-dev libbenchmark-dev
+  )
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "==> installing Debian packages: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null
+  fi
+}
+
+build_and_install_extension() {
+  echo "==> building and installing the extension (make && make install)"
+  make -C "$TEXTSENSE_ROOT" -s -j2 PG_CONFIG="/usr/lib/postgresql/$PG_MAJOR/bin/pg_config"
+  as_root make -C "$TEXTSENSE_ROOT" -s install PG_CONFIG="/usr/lib/postgresql/$PG_MAJOR/bin/pg_config" >/dev/null
+}
+
+# Runs "$@" with PG* variables pointing at a throwaway cluster that is
+# removed afterwards.
+with_throwaway_cluster() {
+  pg_virtualenv -v "$PG_MAJOR" "$@"
+}

@@ -1,0 +1,25 @@
+\pset footer off
+CREATE EXTENSION textsense;
+SELECT textsense_version();
+
+\echo '-- sentences(): ICU sentence rules; "Dr." and "p.m." do not end a sentence'
+SELECT * FROM sentences('Dr. Smith checked in at 5 p.m. on Friday. The room was lovely, but the staff were rude! Would I stay again? No.');
+
+\echo '-- tokens(): emoji, URLs, hashtags and CJK; substr(doc, start, length) gives the token back'
+SELECT t.*, substr(d.doc, t.start, t.length) = t.token AS substr_ok
+FROM (SELECT 'Hello 世界! 👍🏽 https://x.org #tag'::text AS doc) d, tokens(d.doc) t;
+
+\echo '-- English contractions and abbreviations follow Universal Dependencies'
+SELECT string_agg(token, ' | ' ORDER BY ordinal) AS tokens
+FROM tokens('I don''t think we''re in the U.S. anymore... e-mail bob@example.com :)');
+
+\echo '-- Over a table: words per review, in any script'
+CREATE TEMP TABLE reviews (id int, body text);
+INSERT INTO reviews VALUES
+  (1, 'Great phone!! Battery lasts for days 🔋👍'),
+  (2, 'Screen cracked after a week. Support didn''t reply.'),
+  (3, '房间很干净，服务也很好。'),
+  (4, 'ห้องพักสะอาดมาก');
+SELECT r.id, count(*) FILTER (WHERE t.kind = 'word') AS words,
+       string_agg(t.token, ' ' ORDER BY t.ordinal) AS tokens
+FROM reviews r, tokens(r.body) t GROUP BY r.id ORDER BY r.id;

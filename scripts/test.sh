@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: the C++ unit tests and CLI checks (ctest) and the SQL
+# regression tests (pg_regress against a throwaway cluster). Installs what
+# it needs first. Exits non-zero on the first failing layer.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+install_packages
+
+echo "==> C++ core: build and unit tests (cmake, ctest)"
+cmake -S "$TEXTSENSE_ROOT" -B "$TEXTSENSE_ROOT/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$TEXTSENSE_ROOT/build" -j2 -- --no-print-directory >/dev/null
+ctest --test-dir "$TEXTSENSE_ROOT/build" --output-on-failure -j2 | tail -n 5
+
+echo "==> SQL: pg_regress (make installcheck) on a throwaway cluster"
+build_and_install_extension
+if ! with_throwaway_cluster make -C "$TEXTSENSE_ROOT" -s installcheck \
+      PG_CONFIG="/usr/lib/postgresql/$PG_MAJOR/bin/pg_config"; then
+  [ -f "$TEXTSENSE_ROOT/regression.diffs" ] && cat "$TEXTSENSE_ROOT/regression.diffs"
+  exit 1
+fi
+echo "==> all tests passed"
