@@ -60,6 +60,12 @@ TEST(Segmenter, AbbreviationsKeepTheirPeriod) {
             (Strings{"Wait", "...", "what", "?!", "Really", "!!!"}));
 }
 
+TEST(Segmenter, RunsOfMarksDatesAndTimes) {
+  EXPECT_EQ(kinded_tokens("*** === $$$ -- ?!. 08/16/2000 at 11:16:00 1/2"),
+            (Strings{"punct:***", "symbol:===", "symbol:$$$", "punct:--", "punct:?!.",
+                     "number:08/16/2000", "word:at", "number:11:16:00", "number:1/2"}));
+}
+
 TEST(Segmenter, HyphensSplitExceptAfterBoundPrefixes) {
   EXPECT_EQ(token_texts("well-known e-mail co-workers long--winded"),
             (Strings{"well", "-", "known", "e-mail", "co-workers", "long", "--", "winded"}));
@@ -83,7 +89,7 @@ TEST(Segmenter, UrlsEmailsMentionsHashtagsEmoticons) {
   EXPECT_EQ(kinded_tokens("#café @josé"), (Strings{"hashtag:#café", "mention:@josé"}));
   EXPECT_EQ(kinded_tokens("great :) bad :-( love <3 at 10:30"),
             (Strings{"word:great", "emoticon::)", "word:bad", "emoticon::-(", "word:love",
-                     "emoticon:<3", "word:at", "number:10", "punct::", "number:30"}));
+                     "emoticon:<3", "word:at", "number:10:30"}));
 }
 
 TEST(Segmenter, NumbersSymbolsAndPunctuation) {

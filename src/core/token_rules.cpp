@@ -87,16 +87,28 @@ void apply_token_rules(std::string_view doc, const std::vector<RawToken>& in,
   const std::size_t n = in.size();
   for (std::size_t k = 0; k < n; ++k) {
     RawToken t = in[k];
-    if (t.kind == TokenKind::kPunctuation && t.end - t.begin == 1) {
-      // Merge adjacent ". ! ?" (or "-") characters into one token.
+    if ((t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) &&
+        t.end - t.begin == 1) {
+      // Runs of one ASCII mark ("***", "==", "--", "$$$") are one token, and
+      // so are mixed runs of . ! ? ("...", "?!").
       const char c = doc[t.begin];
       const bool terminal = is_terminal_mark(c);
-      if (terminal || c == '-') {
-        while (k + 1 < n && in[k + 1].begin == t.end && in[k + 1].end == t.end + 1 &&
-               (terminal ? is_terminal_mark(doc[t.end]) : doc[t.end] == '-')) {
-          t.end += 1;
-          ++k;
-        }
+      while (k + 1 < n && in[k + 1].begin == t.end && in[k + 1].end == t.end + 1 &&
+             (in[k + 1].kind == TokenKind::kPunctuation || in[k + 1].kind == TokenKind::kSymbol) &&
+             (doc[t.end] == c || (terminal && is_terminal_mark(doc[t.end])))) {
+        t.end += 1;
+        ++k;
+      }
+      out.push_back(t);
+      continue;
+    }
+    if (t.kind == TokenKind::kNumber) {
+      // Dates and times: "08/16/2000", "9/30/01", "11:16:00".
+      while (k + 2 < n && in[k + 1].begin == t.end && in[k + 1].end == t.end + 1 &&
+             (doc[t.end] == '/' || doc[t.end] == ':') && in[k + 2].begin == t.end + 1 &&
+             in[k + 2].kind == TokenKind::kNumber) {
+        t.end = in[k + 2].end;
+        k += 2;
       }
       out.push_back(t);
       continue;

@@ -12,7 +12,10 @@
 //                  the sentence.
 //   hyphens        split ("well" "-" "known") except after a bound prefix
 //                  ("e-mail", "co-workers", "non-human").
-//   punctuation    runs of . ! ? ("...", "!!!", "?!") and of - ("--") are one token.
+//   punctuation    runs of one ASCII mark ("--", "***", "$$$") and mixed runs
+//                  of . ! ? ("...", "?!") are one token.
+//   numbers        dates and times joined by / or : are one number ("08/16/2000",
+//                  "11:16:00", "10:30").
 //
 // The rules only fire on these patterns, so other languages pass unchanged.
 #pragma once
