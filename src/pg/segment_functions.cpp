@@ -5,6 +5,7 @@
 #include "pg/bridge.h"
 #include "pg/document.h"
 #include "pg/postgres_headers.h"
+#include "pg/srf_rows.h"
 
 namespace textsense::pg {
 namespace {
@@ -21,13 +22,6 @@ Document segment_argument(FunctionCallInfo fcinfo) {
   return doc;
 }
 
-// Rows are built in a short-lived context reset after each one: the
-// tuplestore keeps its own copy, so a 10 MB document does not pile up
-// millions of small allocations.
-MemoryContext make_row_context() {
-  return AllocSetContextCreate(CurrentMemoryContext, "textsense rows", ALLOCSET_SMALL_SIZES);
-}
-
 }  // namespace
 }  // namespace textsense::pg
 
@@ -39,26 +33,21 @@ TEXTSENSE_SQL_FUNCTION(textsense_version) {
 
 // sentences(doc text) -> SETOF (ordinal int, sentence text, start int, length int)
 TEXTSENSE_SQL_FUNCTION(textsense_sentences) {
-  InitMaterializedSRF(fcinfo, 0);
-  ReturnSetInfo* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
+  SrfRows rows = start_srf_rows(fcinfo);
   const Document doc = segment_argument(fcinfo);
   const textsense::Segmentation& seg = backend_segmentation();
-
-  MemoryContext rows = make_row_context();
   Datum values[4];
   bool nulls[4] = {false, false, false, false};
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
     const textsense::Span& span = seg.sentences[i].span;
-    MemoryContext caller = MemoryContextSwitchTo(rows);
+    begin_row(rows);
     values[0] = Int32GetDatum(static_cast<int32>(i + 1));
     values[1] = PointerGetDatum(text_from_utf8(doc.utf8 + span.byte_begin, span.byte_length));
     values[2] = Int32GetDatum(sql_start(span, doc));
     values[3] = Int32GetDatum(sql_length(span, doc));
-    tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-    MemoryContextSwitchTo(caller);
-    MemoryContextReset(rows);
+    end_row(rows, values, nulls);
   }
-  MemoryContextDelete(rows);
+  finish_srf_rows(rows);
   trim_backend_buffers();
   return (Datum)0;
 }
@@ -66,18 +55,15 @@ TEXTSENSE_SQL_FUNCTION(textsense_sentences) {
 // tokens(doc text) -> SETOF (ordinal int, sentence int, token text, kind text,
 //                            start int, length int)
 TEXTSENSE_SQL_FUNCTION(textsense_tokens) {
-  InitMaterializedSRF(fcinfo, 0);
-  ReturnSetInfo* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
+  SrfRows rows = start_srf_rows(fcinfo);
   const Document doc = segment_argument(fcinfo);
   const textsense::Segmentation& seg = backend_segmentation();
-
-  MemoryContext rows = make_row_context();
   Datum values[6];
   bool nulls[6] = {false, false, false, false, false, false};
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
     const textsense::Token& token = seg.tokens[i];
     const std::string_view kind = textsense::token_kind_name(token.kind);
-    MemoryContext caller = MemoryContextSwitchTo(rows);
+    begin_row(rows);
     values[0] = Int32GetDatum(static_cast<int32>(i + 1));
     values[1] = Int32GetDatum(static_cast<int32>(token.sentence + 1));
     values[2] = PointerGetDatum(
@@ -85,12 +71,9 @@ TEXTSENSE_SQL_FUNCTION(textsense_tokens) {
     values[3] = PointerGetDatum(cstring_to_text_with_len(kind.data(), static_cast<int>(kind.size())));
     values[4] = Int32GetDatum(sql_start(token.span, doc));
     values[5] = Int32GetDatum(sql_length(token.span, doc));
-    tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-    MemoryContextSwitchTo(caller);
-    MemoryContextReset(rows);
-    if ((i & 0xFFFF) == 0xFFFF) CHECK_FOR_INTERRUPTS();
+    end_row(rows, values, nulls);
   }
-  MemoryContextDelete(rows);
+  finish_srf_rows(rows);
   trim_backend_buffers();
   return (Datum)0;
 }
