@@ -1,5 +1,7 @@
 #include "english_lexical_lists.h"
 
+#include "ascii.h"
+
 #include <strings.h>
 
 #include <algorithm>
@@ -46,11 +48,9 @@ bool contains_ignoring_case(const List& list, std::string_view w) {
   });
 }
 
-bool is_ascii_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-
 bool is_dotted_letters(std::string_view w) {
   return w.find('.') != std::string_view::npos &&
-         std::all_of(w.begin(), w.end(), [](char c) { return c == '.' || is_ascii_letter(c); });
+         std::all_of(w.begin(), w.end(), [](char c) { return c == '.' || ascii::is_letter(c); });
 }
 
 bool is_initial(std::string_view w) { return w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z'; }

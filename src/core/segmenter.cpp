@@ -13,6 +13,7 @@
 #include "token_rules.h"
 #include "utf8.h"
 #include "word_breaker.h"
+#include "ascii.h"
 
 namespace textsense {
 namespace {
@@ -42,8 +43,6 @@ void fill_char_offsets(Span& span, CharCursor& cursor) {
   span.char_length = cursor.at(span.byte_end()) - span.char_begin;
 }
 
-bool is_ascii_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-
 // True when doc[begin, boundary) ends with a word + '.' that never ends a
 // sentence ("Dr.", "e.g.", an initial): ICU's CLDR suppression list misses
 // some of these ("Dr.") and knows nothing of initials.
@@ -54,7 +53,7 @@ bool ends_with_non_final_abbreviation(std::string_view doc, std::uint32_t begin,
   if (e == begin || doc[e - 1] != '.') return false;
   const std::uint32_t word_end = e - 1;
   std::uint32_t b = word_end;
-  while (b > begin && (is_ascii_letter(doc[b - 1]) || doc[b - 1] == '.')) --b;
+  while (b > begin && (ascii::is_letter(doc[b - 1]) || doc[b - 1] == '.')) --b;
   if (b == word_end) return false;
   // The abbreviation must be a whole word: "Dr." but not "Idr."
   if (b > begin && static_cast<unsigned char>(doc[b - 1]) >= 0x80) return false;

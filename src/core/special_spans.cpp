@@ -5,18 +5,15 @@
 #include <cstring>
 
 #include "utf8.h"
+#include "ascii.h"
 
 namespace textsense {
 namespace {
 
-inline bool is_ascii_alnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 // Letters, digits, combining marks and "_": what a mention or hashtag body
 // may hold, in any script.
 inline bool is_tag_char(char32_t c) {
-  if (c < 0x80) return is_ascii_alnum(static_cast<unsigned char>(c)) || c == '_';
+  if (c < 0x80) return ascii::is_alnum(static_cast<unsigned char>(c)) || c == '_';
   const auto t = u_charType(c);
   return u_isalnum(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
 }
@@ -32,10 +29,10 @@ inline bool is_blank_at(std::string_view doc, std::size_t i) {
 bool follows_alnum(std::string_view doc, std::size_t i) {
   if (i == 0) return false;
   const unsigned char prev = static_cast<unsigned char>(doc[i - 1]);
-  if (prev < 0x80) return is_ascii_alnum(prev);
+  if (prev < 0x80) return ascii::is_alnum(prev);
   std::size_t j = i;
   const char32_t c = utf8::decode_before(doc, j);
-  return c < 0x80 ? is_ascii_alnum(static_cast<unsigned char>(c)) : u_isalnum(c);
+  return c < 0x80 ? ascii::is_alnum(static_cast<unsigned char>(c)) : u_isalnum(c);
 }
 
 // End of a run of tag characters starting at i; sets has_letter.
@@ -89,9 +86,9 @@ std::size_t match_url(std::string_view doc, std::size_t i) {
 }
 
 inline bool is_email_local(unsigned char c) {
-  return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  return ascii::is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
-inline bool is_domain_char(unsigned char c) { return is_ascii_alnum(c) || c == '-' || c == '.'; }
+inline bool is_domain_char(unsigned char c) { return ascii::is_alnum(c) || c == '-' || c == '.'; }
 
 // With doc[at] == '@': if an e-mail address surrounds it, sets [b, e).
 bool match_email(std::string_view doc, std::size_t at, std::size_t floor, std::size_t& b,
@@ -117,7 +114,7 @@ bool match_email(std::string_view doc, std::size_t at, std::size_t floor, std::s
 constexpr std::string_view kMouths = ")(][DPpO/\\|*3";
 
 bool is_ascii_alnum_at(std::string_view doc, std::size_t i) {
-  return i < doc.size() && is_ascii_alnum(static_cast<unsigned char>(doc[i]));
+  return i < doc.size() && ascii::is_alnum(static_cast<unsigned char>(doc[i]));
 }
 
 // If an emoticon starts at i (doc[i] is one of : ; = < ^ - T), returns its

@@ -1,6 +1,7 @@
 #include "token_rules.h"
 
 #include "english_lexical_lists.h"
+#include "ascii.h"
 
 #include <strings.h>
 
@@ -27,8 +28,6 @@ bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
 }
 
-bool is_ascii_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-
 bool is_terminal_mark(char c) { return c == '.' || c == '!' || c == '?'; }
 
 // Position of an apostrophe (' or U+2019) that starts a clitic ending at the
@@ -46,9 +45,9 @@ std::size_t clitic_start(std::string_view w) {
   if (pos == std::string_view::npos || pos == 0) return std::string_view::npos;
   const std::string_view tail = w.substr(pos + width);
   if (iequals(tail, "t") && (w[pos - 1] | 0x20) == 'n')
-    return pos - 1 >= 1 && is_ascii_letter(w[pos - 2]) ? pos - 1 : std::string_view::npos;
+    return pos - 1 >= 1 && ascii::is_letter(w[pos - 2]) ? pos - 1 : std::string_view::npos;
   for (std::string_view t : kCliticTails)
-    if (iequals(tail, t)) return is_ascii_letter(w[pos - 1]) ? pos : std::string_view::npos;
+    if (iequals(tail, t)) return ascii::is_letter(w[pos - 1]) ? pos : std::string_view::npos;
   return std::string_view::npos;
 }
 
