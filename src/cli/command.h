@@ -2,6 +2,7 @@
 // out. Later subcommands (sentiment, tag, train) register in main.cpp.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,16 @@ enum ExitCode : int {
 struct Options {
   bool byte_offsets = false;  // --bytes: 0-based byte offsets instead of 1-based characters
   bool header = true;         // --no-header
+  bool pretokenized = false;  // --pretokenized (tag)
+  // Options that take a value: --model, --train, --dev, --out, --epochs, --seed.
+  std::map<std::string, std::string> values;
   std::vector<std::string> positional;
+
+  // The value of --name, or `fallback` when it was not given.
+  std::string value(const std::string& name, const std::string& fallback = "") const {
+    const auto it = values.find(name);
+    return it == values.end() ? fallback : it->second;
+  }
 };
 
 struct Command {
@@ -36,5 +46,12 @@ void write_tsv_field(std::string& out, std::string_view s);
 
 int run_sentences(const Options& options);
 int run_tokens(const Options& options);
+int run_tag(const Options& options);
+int run_train_tagger(const Options& options);
+int run_eval_tagger(const Options& options);
+
+// Writes `buffer` to standard output when it has grown past 64 KiB, or
+// whenever `force` is set, and empties it.
+void flush_output(std::string& buffer, bool force);
 
 }  // namespace textsense::cli

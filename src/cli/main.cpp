@@ -2,6 +2,7 @@
 // and debugging. Usage: textsense <command> [options] [text...]
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -24,12 +25,20 @@ int run_version(const Options&) {
   return kOk;
 }
 
-constexpr std::array<Command, 3> kCommands = {{
+constexpr std::array<Command, 6> kCommands = {{
     {"sentences", "split text into sentences: ordinal, start, length, sentence", run_sentences},
     {"tokens", "split text into tokens: ordinal, sentence, kind, start, length, token",
      run_tokens},
+    {"tag", "part-of-speech tags: token, UPOS, XPOS; an empty line after each sentence", run_tag},
+    {"train-tagger", "train the tagger model from CoNLL-U (--train, --dev, --out)",
+     run_train_tagger},
+    {"eval-tagger", "UPOS/XPOS accuracy of a model on CoNLL-U (--dev, --model)",
+     run_eval_tagger},
     {"version", "print the version", run_version},
 }};
+
+constexpr std::array<std::string_view, 6> kValuedOptions = {
+    "--model", "--train", "--dev", "--out", "--epochs", "--seed"};
 
 void print_usage(std::FILE* to) {
   std::fprintf(to,
@@ -37,13 +46,18 @@ void print_usage(std::FILE* to) {
                "Reads UTF-8 text from the arguments (joined by spaces) or, if there are\n"
                "none, from standard input, and writes tab-separated values.\n\ncommands:\n");
   for (const Command& c : kCommands)
-    std::fprintf(to, "  %-10.*s %.*s\n", static_cast<int>(c.name.size()), c.name.data(),
+    std::fprintf(to, "  %-13.*s %.*s\n", static_cast<int>(c.name.size()), c.name.data(),
                  static_cast<int>(c.summary.size()), c.summary.data());
   std::fprintf(to,
                "\noptions:\n"
                "  --bytes       0-based byte offsets and byte lengths (default: 1-based\n"
                "                character positions, as SQL substr() counts them)\n"
                "  --no-header   omit the header line\n"
+               "  --pretokenized  (tag) read one token per line, an empty line ending each\n"
+               "                sentence; print UPOS<TAB>XPOS per token line\n"
+               "  --model PATH  (tag, eval-tagger) the model file; default: models/ of the\n"
+               "                source tree of this build, else the installed one\n"
+               "  --train PATH, --dev PATH, --out PATH, --epochs N, --seed N  (train-tagger)\n"
                "  -h, --help    show this help\n\n"
                "exit status: 0 ok, 1 input rejected (e.g. invalid UTF-8), 2 usage error,\n"
                "3 internal error\n");
@@ -70,6 +84,13 @@ std::string read_input(const Options& options) {
     text.append(buffer, static_cast<std::size_t>(n));
   }
   return text;
+}
+
+void flush_output(std::string& buffer, bool force) {
+  if (force || buffer.size() >= (1u << 16)) {
+    std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+    buffer.clear();
+  }
 }
 
 void write_tsv_field(std::string& out, std::string_view s) {
@@ -113,6 +134,15 @@ int main(int argc, char** argv) {
       options.byte_offsets = true;
     } else if (arg == "--no-header") {
       options.header = false;
+    } else if (arg == "--pretokenized") {
+      options.pretokenized = true;
+    } else if (std::find(kValuedOptions.begin(), kValuedOptions.end(), arg) !=
+               kValuedOptions.end()) {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "textsense %s: option '%s' needs a value\n", argv[1], argv[i]);
+        return kUsage;
+      }
+      options.values[std::string(arg.substr(2))] = argv[++i];
     } else if (arg == "-h" || arg == "--help") {
       print_usage(stdout);
       return kOk;
@@ -124,6 +154,9 @@ int main(int argc, char** argv) {
   }
   try {
     return command->run(options);
+  } catch (const textsense::ModelError& e) {
+    std::fprintf(stderr, "textsense %s: %s\n", argv[1], e.what());
+    return kInternal;
   } catch (const textsense::Error& e) {
     std::fprintf(stderr, "textsense %s: %s\n", argv[1], e.what());
     return kBadInput;

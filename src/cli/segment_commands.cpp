@@ -15,13 +15,6 @@ void append_span(std::string& line, const Span& span, bool bytes) {
   line += std::to_string(bytes ? span.byte_length : span.char_length);
 }
 
-void flush(std::string& buffer, bool force) {
-  if (force || buffer.size() >= (1u << 16)) {
-    std::fwrite(buffer.data(), 1, buffer.size(), stdout);
-    buffer.clear();
-  }
-}
-
 }  // namespace
 
 int run_sentences(const Options& options) {
@@ -39,9 +32,9 @@ int run_sentences(const Options& options) {
     out += '\t';
     write_tsv_field(out, s.span.text(input));
     out += '\n';
-    flush(out, false);
+    flush_output(out, false);
   }
-  flush(out, true);
+  flush_output(out, true);
   return kOk;
 }
 
@@ -64,9 +57,9 @@ int run_tokens(const Options& options) {
     out += '\t';
     write_tsv_field(out, t.span.text(input));
     out += '\n';
-    flush(out, false);
+    flush_output(out, false);
   }
-  flush(out, true);
+  flush_output(out, true);
   return kOk;
 }
 

@@ -39,6 +39,19 @@ class CancelledError : public Error {
   CancelledError() : Error("analysis cancelled") {}
 };
 
+// A model file is missing, unreadable, damaged, truncated or built for
+// another format or feature set. Not the caller's input: the bridge reports
+// it with a hint about reinstalling the extension's models.
+class ModelError : public std::runtime_error {
+ public:
+  enum Kind { kMissing, kDamaged };
+  ModelError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
 // ICU reported a failure (missing data, out of memory inside ICU).
 class IcuError : public std::runtime_error {
  public:

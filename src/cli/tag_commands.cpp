@@ -1,0 +1,172 @@
+// `textsense tag`, `textsense train-tagger` and `textsense eval-tagger`.
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "cli/command.h"
+#include "core/errors.h"
+#include "core/pos_model.h"
+#include "core/pos_tagger.h"
+#include "core/segmenter.h"
+#include "core/utf8.h"
+#include "train/conllu.h"
+#include "train/tagger_evaluation.h"
+#include "train/tagger_trainer.h"
+
+namespace textsense::cli {
+namespace {
+
+constexpr const char* kModelFile = "pos_en.model";
+
+bool file_exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// --model, else the source tree this binary was built from, else the
+// directory `make install` put the models in.
+std::string model_path(const Options& options) {
+  const std::string given = options.value("model");
+  if (!given.empty()) return given;
+#ifdef TEXTSENSE_SOURCE_DIR
+  const std::string source = std::string(TEXTSENSE_SOURCE_DIR) + "/models/" + kModelFile;
+  if (file_exists(source)) return source;
+#endif
+#ifdef TEXTSENSE_INSTALLED_MODEL_DIR
+  const std::string installed = std::string(TEXTSENSE_INSTALLED_MODEL_DIR) + "/" + kModelFile;
+  if (file_exists(installed)) return installed;
+#endif
+  throw ModelError(ModelError::kMissing,
+                   std::string("no tagger model found: pass --model PATH (") + kModelFile +
+                       " is in the models/ folder of the source tree)");
+}
+
+std::string required(const Options& options, const std::string& name) {
+  const std::string v = options.value(name);
+  if (v.empty()) throw std::invalid_argument("missing --" + name);
+  return v;
+}
+
+void append_tags(std::string& out, const pos::PosModel& model, std::uint8_t cls) {
+  out += model.upos(cls);
+  out += '\t';
+  out += model.xpos(cls);
+}
+
+int tag_raw_text(const pos::PosModel& model, const std::string& input) {
+  Segmenter segmenter;
+  Segmentation seg;
+  segmenter.segment(input, seg);
+  pos::PosTagger tagger(model);
+  std::vector<std::uint8_t> tags;
+  tagger.tag_document(input, seg, tags);
+  std::string out;
+  for (const Sentence& sentence : seg.sentences) {
+    for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count;
+         ++t) {
+      write_tsv_field(out, seg.tokens[t].span.text(input));
+      out += '\t';
+      append_tags(out, model, tags[t]);
+      out += '\n';
+    }
+    out += '\n';
+    flush_output(out, false);
+  }
+  flush_output(out, true);
+  return kOk;
+}
+
+// One token per line; a blank line (or one of only spaces and tabs) ends a
+// sentence and is echoed, so the output has the input's line structure.
+int tag_pretokenized(const pos::PosModel& model, const std::string& input) {
+  if (const std::size_t bad = utf8::find_invalid(input); bad != utf8::kValid)
+    throw InvalidUtf8Error(bad);
+  pos::PosTagger tagger(model);
+  std::vector<std::string_view> words;
+  std::vector<std::uint8_t> tags;
+  std::string out;
+  auto finish_sentence = [&] {
+    tagger.tag_sentence(words.data(), words.size(), tags);
+    for (std::uint8_t cls : tags) {
+      append_tags(out, model, cls);
+      out += '\n';
+    }
+    words.clear();
+    flush_output(out, false);
+  };
+  std::size_t pos = 0;
+  while (pos < input.size()) {
+    std::size_t eol = input.find('\n', pos);
+    if (eol == std::string::npos) eol = input.size();
+    std::string_view line(input.data() + pos, eol - pos);
+    pos = eol + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) {
+      finish_sentence();
+      out += '\n';
+    } else {
+      words.push_back(line);
+    }
+  }
+  if (!words.empty()) {
+    finish_sentence();
+    out += '\n';
+  }
+  flush_output(out, true);
+  return kOk;
+}
+
+}  // namespace
+
+int run_tag(const Options& options) {
+  const auto model = pos::PosModel::load(model_path(options));
+  const std::string input = read_input(options);
+  return options.pretokenized ? tag_pretokenized(*model, input) : tag_raw_text(*model, input);
+}
+
+int run_eval_tagger(const Options& options) {
+  const std::string path = model_path(options);
+  const auto model = pos::PosModel::load(path);
+  const auto sentences = train::parse_conllu(train::read_file(required(options, "dev")));
+  const auto start = std::chrono::steady_clock::now();
+  const train::TaggerAccuracy acc = train::evaluate_tagger(*model, sentences);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("model\t%s\nwords\t%zu\nupos\t%.4f\nxpos\t%.4f\nunknown_words\t%zu\n"
+              "unknown_upos\t%.4f\nwords_per_second\t%.0f\n",
+              path.c_str(), acc.words, acc.upos(), acc.xpos(), acc.unknown_words,
+              acc.unknown_upos(), double(acc.words) / seconds);
+  return kOk;
+}
+
+int run_train_tagger(const Options& options) {
+  train::TrainerOptions trainer;
+  trainer.epochs = std::stoi(options.value("epochs", std::to_string(trainer.epochs)));
+  trainer.seed = std::stoull(options.value("seed", std::to_string(trainer.seed)));
+  trainer.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+  const std::string out_path = required(options, "out");
+  const auto train_set = train::parse_conllu(train::read_file(required(options, "train")));
+  const auto dev_set = train::parse_conllu(train::read_file(required(options, "dev")));
+  const train::TrainingResult result = train::train_tagger(train_set, dev_set, trainer);
+  const std::string image = pos::serialize(result.model);
+  const std::string temporary = out_path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(image.data(), static_cast<std::streamsize>(image.size()));
+    if (!out.flush()) throw std::runtime_error("cannot write " + temporary);
+  }
+  if (std::rename(temporary.c_str(), out_path.c_str()) != 0)
+    throw std::runtime_error("cannot rename " + temporary + " to " + out_path);
+  std::printf("model\t%s\nbytes\t%zu\nbest_epoch\t%d\ndev_upos\t%.4f\ndev_xpos\t%.4f\n"
+              "dev_unknown_upos\t%.4f\n",
+              out_path.c_str(), image.size(), result.best_epoch, result.dev.upos(),
+              result.dev.xpos(), result.dev.unknown_upos());
+  return kOk;
+}
+
+}  // namespace textsense::cli

@@ -1,0 +1,44 @@
+// Greedy left-to-right part-of-speech tagging with an averaged-perceptron
+// model (pos_model.h): each token gets the class with the highest sum of
+// its features' weights, given the words around it and the two tags just
+// predicted. One class is a (UPOS, XPOS) pair, so both come from one
+// decision and always agree with each other.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/pos_features.h"
+#include "core/pos_model.h"
+#include "core/segmentation.h"
+
+namespace textsense::pos {
+
+class PosTagger {
+ public:
+  // The model must outlive the tagger. A tagger is not thread-safe (it owns
+  // scratch buffers); use one per thread over one shared model.
+  explicit PosTagger(const PosModel& model);
+
+  // Tags one sentence: tags[i] is the class of words[i] (tags is resized).
+  void tag_sentence(const std::string_view* words, std::size_t count,
+                    std::vector<std::uint8_t>& tags);
+
+  // Tags every sentence of a segmented document: tags[i] for seg.tokens[i].
+  void tag_document(std::string_view doc, const Segmentation& seg,
+                    std::vector<std::uint8_t>& tags);
+
+  const PosModel& model() const { return model_; }
+
+ private:
+  void add_weights(const std::uint64_t* keys, int count, std::int32_t* scores) const;
+
+  const PosModel& model_;
+  FeatureExtractor features_;
+  std::vector<TokenHashes> hashes_;
+  std::vector<std::string_view> words_;
+  std::vector<std::uint8_t> sentence_tags_;
+};
+
+}  // namespace textsense::pos

@@ -1,0 +1,238 @@
+#include "train/tagger_trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/hash.h"
+#include "core/pos_features.h"
+
+namespace textsense::train {
+namespace {
+
+using pos::ModelContents;
+
+// splitmix64: a tiny PRNG whose output is the same on every platform
+// (std::shuffle's algorithm is implementation-defined).
+struct Random {
+  std::uint64_t state;
+  std::uint64_t next() {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+};
+
+struct Example {
+  std::vector<std::string_view> words;
+  std::vector<int> labels;
+};
+
+// The averaged perceptron with sparse rows: a feature only stores the
+// classes it was ever updated for. Averages are kept lazily (Collins 2002;
+// the "timestamp" trick): total += w * (instances since the last change).
+class Perceptron {
+ public:
+  explicit Perceptron(std::size_t classes) : classes_(classes) { index_.reserve(1 << 21); }
+
+  void score(const std::uint64_t* keys, int count, float* scores) const {
+    std::fill_n(scores, classes_, 0.0f);
+    for (int k = 0; k < count; ++k) {
+      const auto it = index_.find(keys[k]);
+      if (it == index_.end()) continue;
+      for (const Weight& w : rows_[it->second]) scores[w.cls] += w.value;
+    }
+  }
+
+  void update(const std::uint64_t* keys, int count, int gold, int guess) {
+    for (int k = 0; k < count; ++k) {
+      auto [it, inserted] = index_.try_emplace(keys[k], static_cast<std::uint32_t>(rows_.size()));
+      if (inserted) rows_.emplace_back();
+      auto& row = rows_[it->second];
+      change(row, gold, +1.0f);
+      change(row, guess, -1.0f);
+    }
+  }
+
+  void tick() { ++instances_; }
+
+  // The averaged weights, quantised to int16 and pruned.
+  void export_to(ModelContents& out, int prune_below) const {
+    float max_abs = 0.0f;
+    for (const auto& row : rows_)
+      for (const Weight& w : row) max_abs = std::max(max_abs, std::fabs(average(w)));
+    const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+    out.weight_scale = scale;
+    out.features.clear();
+    for (const auto& [key, index] : index_) {
+      ModelContents::Feature feature{key, {}};
+      for (const Weight& w : rows_[index]) {
+        const long q = std::lround(average(w) / scale);
+        if (std::labs(q) >= prune_below && q != 0)
+          feature.weights.push_back({w.cls, 0, static_cast<std::int16_t>(q)});
+      }
+      if (feature.weights.empty()) continue;
+      std::sort(feature.weights.begin(), feature.weights.end(),
+                [](const auto& a, const auto& b) { return a.cls < b.cls; });
+      out.features.push_back(std::move(feature));
+    }
+  }
+
+ private:
+  struct Weight {
+    std::uint8_t cls;
+    float value;
+    double total;
+    std::uint64_t stamp;
+  };
+
+  float average(const Weight& w) const {
+    const double total = w.total + double(instances_ - w.stamp) * w.value;
+    return static_cast<float>(total / double(std::max<std::uint64_t>(instances_, 1)));
+  }
+
+  void change(std::vector<Weight>& row, int cls, float delta) {
+    for (Weight& w : row) {
+      if (w.cls == cls) {
+        w.total += double(instances_ - w.stamp) * w.value;
+        w.stamp = instances_;
+        w.value += delta;
+        return;
+      }
+    }
+    row.push_back({static_cast<std::uint8_t>(cls), delta, 0.0, instances_});
+  }
+
+  std::size_t classes_;
+  std::uint64_t instances_ = 0;
+  std::unordered_map<std::uint64_t, std::uint32_t> index_;
+  std::vector<std::vector<Weight>> rows_;
+};
+
+// Classes are (UPOS, XPOS) pairs, most frequent first (ties in the tagger
+// go to the lower id).
+std::vector<std::pair<std::string, std::string>> collect_classes(
+    const std::vector<ConlluSentence>& train) {
+  std::map<std::pair<std::string, std::string>, std::size_t> counts;
+  for (const auto& s : train)
+    for (const auto& w : s) ++counts[{w.upos, w.xpos}];
+  std::vector<std::pair<std::pair<std::string, std::string>, std::size_t>> sorted(counts.begin(),
+                                                                                  counts.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<std::pair<std::string, std::string>> classes;
+  for (const auto& [pair, count] : sorted) classes.push_back(pair);
+  if (classes.size() > 255) throw std::runtime_error("more than 255 (UPOS, XPOS) classes");
+  return classes;
+}
+
+std::vector<std::pair<std::uint64_t, std::uint64_t>> build_dictionary(
+    const std::vector<Example>& examples, std::size_t classes, const TrainerOptions& options) {
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> counts;
+  for (const Example& e : examples)
+    for (std::size_t i = 0; i < e.words.size(); ++i) {
+      auto& c = counts[pos::word_key(e.words[i])];
+      if (c.empty()) c.assign(classes, 0);
+      ++c[static_cast<std::size_t>(e.labels[i])];
+    }
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> dictionary;
+  for (const auto& [key, c] : counts) {
+    std::uint32_t total = 0;
+    for (std::uint32_t n : c) total += n;
+    if (total < static_cast<std::uint32_t>(options.dictionary_min_count)) continue;
+    std::uint64_t ambiguity = 0x7A9;
+    for (std::size_t cls = 0; cls < classes; ++cls)
+      if (c[cls] > 0 && c[cls] >= options.dictionary_min_share * total)
+        ambiguity = hashing::combine(ambiguity, cls + 1);
+    dictionary.emplace_back(key, ambiguity | 1);
+  }
+  std::sort(dictionary.begin(), dictionary.end());
+  return dictionary;
+}
+
+}  // namespace
+
+TrainingResult train_tagger(const std::vector<ConlluSentence>& train,
+                            const std::vector<ConlluSentence>& dev, const TrainerOptions& options) {
+  auto log = [&](const std::string& line) {
+    if (options.log) options.log(line);
+  };
+  ModelContents contents;
+  contents.classes = collect_classes(train);
+  std::map<std::pair<std::string, std::string>, int> class_id;
+  for (std::size_t i = 0; i < contents.classes.size(); ++i)
+    class_id[contents.classes[i]] = static_cast<int>(i);
+
+  std::vector<Example> examples(train.size());
+  for (std::size_t s = 0; s < train.size(); ++s)
+    for (const ConlluWord& w : train[s]) {
+      examples[s].words.push_back(w.form);
+      examples[s].labels.push_back(class_id.at({w.upos, w.xpos}));
+    }
+  contents.word_classes = build_dictionary(examples, contents.classes.size(), options);
+  log("classes: " + std::to_string(contents.classes.size()) +
+      ", dictionary words: " + std::to_string(contents.word_classes.size()));
+
+  // The extractor reads the dictionary in its model-file layout.
+  const std::string dictionary_image = pos::serialize(contents);
+  const auto dictionary_model = pos::PosModel::from_bytes(dictionary_image);
+  pos::FeatureExtractor extractor(dictionary_model->word_classes());
+
+  const std::size_t classes = contents.classes.size();
+  Perceptron perceptron(classes);
+  Random random{options.seed};
+  std::vector<std::size_t> order(examples.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<pos::TokenHashes> hashes;
+  std::vector<float> scores(classes);
+  std::uint64_t keys[pos::kMaxStaticFeatures + pos::kMaxHistoryFeatures];
+
+  TrainingResult result;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    for (std::size_t i = order.size(); i > 1; --i)
+      std::swap(order[i - 1], order[random.next() % i]);
+    std::size_t correct = 0, total = 0;
+    for (std::size_t s : order) {
+      const Example& e = examples[s];
+      const std::size_t n = e.words.size();
+      extractor.prepare(e.words.data(), n, hashes);
+      int prev1 = -1, prev2 = -1;
+      for (std::size_t i = 0; i < n; ++i) {
+        int k = extractor.static_features(hashes.data(), n, i, keys);
+        k += extractor.history_features(hashes.data(), n, i, prev1, prev2, keys + k);
+        perceptron.score(keys, k, scores.data());
+        const int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
+                                           scores.begin());
+        const int gold = e.labels[i];
+        if (guess != gold) perceptron.update(keys, k, gold, guess);
+        perceptron.tick();
+        correct += guess == gold;
+        ++total;
+        prev2 = prev1;
+        prev1 = guess;
+      }
+    }
+    ModelContents candidate = contents;
+    perceptron.export_to(candidate, options.prune_below);
+    const auto model = pos::PosModel::from_bytes(pos::serialize(candidate));
+    const TaggerAccuracy acc = evaluate_tagger(*model, dev);
+    char line[200];
+    std::snprintf(line, sizeof line,
+                  "epoch %2d  train %.4f  dev UPOS %.4f  XPOS %.4f  unknown UPOS %.4f  "
+                  "features %zu  weights %zu",
+                  epoch, double(correct) / double(total), acc.upos(), acc.xpos(),
+                  acc.unknown_upos(), model->feature_count(), model->entry_count());
+    log(line);
+    if (result.best_epoch == 0 || acc.upos() + acc.xpos() > result.dev.upos() + result.dev.xpos()) {
+      result.best_epoch = epoch;
+      result.dev = acc;
+      result.model = std::move(candidate);
+    }
+  }
+  return result;
+}
+
+}  // namespace textsense::train

@@ -1,0 +1,42 @@
+// Trains the averaged-perceptron part-of-speech model (pos_model.h) from
+// CoNLL-U sentences: builds the tag dictionary, runs greedy left-to-right
+// perceptron epochs over the training sentences in a seeded shuffled order,
+// scores the averaged model on the dev sentences after every epoch (through
+// the same serialise / load / tag path the extension uses) and keeps the
+// best epoch. Deterministic for a given seed.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/pos_model.h"
+#include "train/conllu.h"
+#include "train/tagger_evaluation.h"
+
+namespace textsense::train {
+
+struct TrainerOptions {
+  int epochs = 12;
+  std::uint64_t seed = 1;
+  // Tag dictionary: words seen at least this often, with the tags that
+  // make up at least this share of their occurrences.
+  int dictionary_min_count = 3;
+  double dictionary_min_share = 0.05;
+  // Weights whose quantised magnitude is below this many int16 steps are
+  // dropped from the model file.
+  int prune_below = 1;
+  std::function<void(const std::string&)> log;
+};
+
+struct TrainingResult {
+  pos::ModelContents model;
+  int best_epoch = 0;
+  TaggerAccuracy dev;  // of the kept model
+};
+
+TrainingResult train_tagger(const std::vector<ConlluSentence>& train,
+                            const std::vector<ConlluSentence>& dev, const TrainerOptions& options);
+
+}  // namespace textsense::train
