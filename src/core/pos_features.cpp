@@ -68,6 +68,7 @@ TokenHashes make_padding(std::uint64_t seed) {
   return t;
 }
 
+const std::uint64_t kUnknownWord = hashing::mix(0xDEC0DE);
 const TokenHashes kBefore = make_padding(0xB0F);
 const TokenHashes kAfter = make_padding(0xE0F);
 
@@ -107,10 +108,17 @@ void FeatureExtractor::prepare(const std::string_view* words, std::size_t count,
     TokenHashes& t = out[i];
     normalize(word, scratch_);
     const std::string_view lower = scratch_;
-    t.word = hashing::bytes(word, 0x1D);
     t.lower = hashing::bytes(lower, 0x3D) | 1;
-    t.shape = shape_hash(word);
     t.ambiguity = dictionary_.find(t.lower);
+    // Words outside the model's vocabulary share one identity, as words
+    // seen once did in training: their features then carry weights learned
+    // for rare words instead of none at all.
+    if (t.ambiguity == 0) {
+      t.word = t.lower = kUnknownWord;
+    } else {
+      t.word = hashing::bytes(word, 0x1D);
+    }
+    t.shape = shape_hash(word);
     t.flags = word_flags(word);
     t.length = static_cast<std::uint32_t>(std::min<std::size_t>(word.size(), 15));
     // Character (code point) boundaries for prefixes and suffixes.

@@ -19,14 +19,17 @@ namespace textsense::pos {
 
 // Changes whenever the feature set changes: a model trained with another
 // feature set is rejected on load instead of silently mis-tagging.
-constexpr std::uint32_t kFeatureSetVersion = 1;
+constexpr std::uint32_t kFeatureSetVersion = 2;
 
 constexpr int kMaxStaticFeatures = 40;
 constexpr int kMaxHistoryFeatures = 8;
 
-// Word -> ambiguity class (hash of the set of tags the word took in the
-// training data), an open-addressing table with 0 as the empty key. Lives
-// inside the model file; the trainer builds the same layout in memory.
+// The model's vocabulary: word -> ambiguity class (hash of the set of tags
+// the word took in the training data; kRareWord for words too rare to have
+// one), an open-addressing table with 0 as the empty key. Lives inside the
+// model file; the trainer builds the same layout in memory.
+constexpr std::uint64_t kRareWord = 0x5EED5EED5EED5EEDULL;
+
 struct WordClassTable {
   const std::uint64_t* keys = nullptr;    // [capacity]
   const std::uint64_t* values = nullptr;  // [capacity]
@@ -46,7 +49,7 @@ struct TokenHashes {
   std::uint64_t word;       // exact form
   std::uint64_t lower;      // lower-cased, digits folded to 0
   std::uint64_t shape;      // "Xxxx", "dd.dd", "x'x"
-  std::uint64_t ambiguity;  // ambiguity class from the tag dictionary, or 0 (unknown word)
+  std::uint64_t ambiguity;  // ambiguity class from the tag dictionary, kRareWord, or 0 (unknown word)
   std::uint64_t prefix[3];  // 1..3 leading characters of `lower`
   std::uint64_t suffix[4];  // 1..4 trailing characters of `lower`
   std::uint32_t flags;      // kFlag* bits

@@ -54,19 +54,33 @@ std::string serialize(const ModelContents& contents) {
   for (const auto& f : contents.features)
     if (f.key != 0 && !f.weights.empty()) order.push_back(&f);
   std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->key < b->key; });
-  const std::uint64_t capacity = power_of_two_at_least(order.size() * 2 + 1);
+  // Load factor at most 3/4: short probes, and a table a third the size of
+  // one at 1/4 (fewer cache and TLB misses, which dominate tagging time).
+  const std::uint64_t capacity = power_of_two_at_least(order.size() * 4 / 3 + 1);
   std::vector<FeatureSlot> slots(capacity, FeatureSlot{0, 0, 0});
   std::vector<WeightEntry> entries;
+  const std::uint32_t stride = dense_stride(header.class_count);
+  std::vector<std::int16_t> dense;
   for (const auto* f : order) {
     std::uint64_t i = f->key & (capacity - 1);
     while (slots[i].key != 0) {
       if (slots[i].key == f->key) throw std::invalid_argument("duplicate feature key");
       i = (i + 1) & (capacity - 1);
     }
+    if (f->weights.size() >= kDenseRowMinWeights) {
+      slots[i] = FeatureSlot{f->key, static_cast<std::uint32_t>(dense.size() / stride), kDenseRow};
+      dense.resize(dense.size() + stride, 0);
+      for (const WeightEntry& w : f->weights) {
+        if (w.cls >= header.class_count) throw std::invalid_argument("weight for an unknown class");
+        dense[dense.size() - stride + w.cls] = w.weight;
+      }
+      continue;
+    }
     slots[i] = FeatureSlot{f->key, static_cast<std::uint32_t>(entries.size()),
                            static_cast<std::uint32_t>(f->weights.size())};
     entries.insert(entries.end(), f->weights.begin(), f->weights.end());
   }
+  header.dense_count = static_cast<std::uint32_t>(dense.size() / stride);
   header.feature_capacity = static_cast<std::uint32_t>(capacity);
   header.feature_count = static_cast<std::uint32_t>(order.size());
   header.entry_count = static_cast<std::uint32_t>(entries.size());
@@ -94,6 +108,7 @@ std::string serialize(const ModelContents& contents) {
   header.entries_offset = append_array(image, entries);
   header.word_keys_offset = append_array(image, word_keys);
   header.word_values_offset = append_array(image, word_values);
+  header.dense_offset = append_array(image, dense);
   pad_to_alignment(image);
   header.file_size = image.size();
   header.checksum = hashing::bytes(std::string_view(image).substr(sizeof header), kChecksumSeed);
@@ -152,12 +167,16 @@ void PosModel::validate(const std::string& origin) {
       !section_ok(h.slots_offset, h.feature_capacity, sizeof(FeatureSlot), alignof(FeatureSlot)) ||
       !section_ok(h.entries_offset, h.entry_count, sizeof(WeightEntry), alignof(WeightEntry)) ||
       !section_ok(h.word_keys_offset, h.word_capacity, 8, 8) ||
-      !section_ok(h.word_values_offset, h.word_capacity, 8, 8))
+      !section_ok(h.word_values_offset, h.word_capacity, 8, 8) ||
+      !section_ok(h.dense_offset, std::uint64_t(h.dense_count) * dense_stride(h.class_count), 2,
+                  64))
     damaged(origin, "inconsistent header");
 
   slots_ = reinterpret_cast<const FeatureSlot*>(image.data() + h.slots_offset);
   slot_mask_ = h.feature_capacity - 1;
   entries_ = reinterpret_cast<const WeightEntry*>(image.data() + h.entries_offset);
+  dense_ = reinterpret_cast<const std::int16_t*>(image.data() + h.dense_offset);
+  stride_ = dense_stride(h.class_count);
   std::uint64_t used = 0;
   for (std::uint64_t i = 0; i < h.feature_capacity; ++i) {
     const FeatureSlot& s = slots_[i];
@@ -166,7 +185,8 @@ void PosModel::validate(const std::string& origin) {
       continue;
     }
     ++used;
-    if (s.begin > h.entry_count || s.count > h.entry_count - s.begin)
+    if (s.count == kDenseRow ? s.begin >= h.dense_count
+                             : (s.begin > h.entry_count || s.count > h.entry_count - s.begin))
       damaged(origin, "feature weights out of range");
   }
   if (used != h.feature_count) damaged(origin, "feature count mismatch");

@@ -9,6 +9,9 @@
 //                  capacity a power of two, key 0 = empty
 //   entries:       WeightEntry {class, weight} runs, one run per feature;
 //                  weights are int16, quantised with one scale per model
+//   dense rows:    int16[dense_stride] per feature that has weights for many
+//                  classes (bias, shapes, common suffixes): adding those
+//                  with SIMD beats scattering entry by entry
 //   word keys / word values: the tag dictionary (WordClassTable)
 // A feature row is sparse because a perceptron only ever updates the gold
 // and the predicted class: most features touch 1-3 of the ~100 classes.
@@ -27,7 +30,7 @@
 namespace textsense::pos {
 
 constexpr char kModelMagic[8] = {'T', 'S', 'P', 'O', 'S', 'M', 'D', 'L'};
-constexpr std::uint32_t kModelFormatVersion = 1;
+constexpr std::uint32_t kModelFormatVersion = 2;
 
 struct WeightEntry {
   std::uint8_t cls;
@@ -38,9 +41,17 @@ static_assert(sizeof(WeightEntry) == 4, "model layout");
 
 struct FeatureSlot {
   std::uint64_t key;
-  std::uint32_t begin;  // first WeightEntry
+  std::uint32_t begin;  // first WeightEntry, or the dense row when count == kDenseRow
   std::uint32_t count;
 };
+constexpr std::uint32_t kDenseRow = 0xFFFFFFFFu;
+
+// A row is stored dense from this many weights on.
+constexpr std::size_t kDenseRowMinWeights = 16;
+
+// Dense rows are padded to a multiple of 16 classes (one AVX2 register of
+// int16 lanes).
+inline std::uint32_t dense_stride(std::uint32_t classes) { return (classes + 15u) / 16u * 16u; }
 static_assert(sizeof(FeatureSlot) == 16, "model layout");
 
 struct FileHeader {
@@ -57,14 +68,14 @@ struct FileHeader {
   std::uint32_t word_capacity;
   std::uint32_t word_count;
   float weight_scale;  // one int16 step in perceptron units (for reports only)
-  std::uint32_t reserved0;
+  std::uint32_t dense_count;
   std::uint64_t classes_offset;
   std::uint64_t classes_size;
   std::uint64_t slots_offset;
   std::uint64_t entries_offset;
   std::uint64_t word_keys_offset;
   std::uint64_t word_values_offset;
-  std::uint64_t reserved1;
+  std::uint64_t dense_offset;
 };
 static_assert(sizeof(FileHeader) == 128, "model layout");
 
@@ -102,14 +113,21 @@ class PosModel {
   std::size_t size_bytes() const { return image_.size(); }
   WordClassTable word_classes() const { return words_; }
 
-  // The weights of a feature, or an empty run when the model lacks it.
-  std::pair<const WeightEntry*, std::uint32_t> find(std::uint64_t key) const {
+  // The slot of a feature, or an empty slot (count 0) when the model lacks it.
+  const FeatureSlot& find(std::uint64_t key) const {
     for (std::uint64_t i = key & slot_mask_;; i = (i + 1) & slot_mask_) {
       const FeatureSlot& slot = slots_[i];
-      if (slot.key == key) return {entries_ + slot.begin, slot.count};
-      if (slot.key == 0) return {nullptr, 0};
+      if (slot.key == key || slot.key == 0) return slot;
     }
   }
+  // Where find() starts probing: prefetch this before the lookups.
+  const FeatureSlot* home_slot(std::uint64_t key) const { return slots_ + (key & slot_mask_); }
+  const WeightEntry* entries(const FeatureSlot& slot) const { return entries_ + slot.begin; }
+  const std::int16_t* dense_row(const FeatureSlot& slot) const {
+    return dense_ + std::size_t(slot.begin) * stride_;
+  }
+  std::uint32_t stride() const { return stride_; }
+  std::size_t dense_count() const { return header_->dense_count; }
 
  private:
   PosModel() = default;
@@ -122,6 +140,8 @@ class PosModel {
   const FeatureSlot* slots_ = nullptr;
   std::uint64_t slot_mask_ = 0;
   const WeightEntry* entries_ = nullptr;
+  const std::int16_t* dense_ = nullptr;
+  std::uint32_t stride_ = 16;
   WordClassTable words_;
   std::vector<std::string_view> upos_, xpos_;
   std::string language_;

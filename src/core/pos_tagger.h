@@ -33,10 +33,18 @@ class PosTagger {
 
  private:
   void add_weights(const std::uint64_t* keys, int count, std::int32_t* scores) const;
+  void add_slot(const FeatureSlot& slot, std::int32_t* scores) const;
+  void compute_static_scores(std::size_t count);
 
   const PosModel& model_;
   FeatureExtractor features_;
   std::vector<TokenHashes> hashes_;
+  // Per token of the current sentence: static feature keys, their slots,
+  // and the summed static scores (stride int32 per token).
+  std::vector<std::uint64_t> static_keys_;
+  std::vector<const FeatureSlot*> static_slots_;
+  std::vector<int> static_counts_;
+  std::vector<std::int32_t> static_scores_;
   std::vector<std::string_view> words_;
   std::vector<std::uint8_t> sentence_tags_;
 };

@@ -142,7 +142,11 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> build_dictionary(
   for (const auto& [key, c] : counts) {
     std::uint32_t total = 0;
     for (std::uint32_t n : c) total += n;
-    if (total < static_cast<std::uint32_t>(options.dictionary_min_count)) continue;
+    if (total < static_cast<std::uint32_t>(options.vocabulary_min_count)) continue;
+    if (total < static_cast<std::uint32_t>(options.dictionary_min_count)) {
+      dictionary.emplace_back(key, pos::kRareWord);
+      continue;
+    }
     std::uint64_t ambiguity = 0x7A9;
     for (std::size_t cls = 0; cls < classes; ++cls)
       if (c[cls] > 0 && c[cls] >= options.dictionary_min_share * total)

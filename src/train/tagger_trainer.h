@@ -23,6 +23,9 @@ struct TrainerOptions {
   // Tag dictionary: words seen at least this often, with the tags that
   // make up at least this share of their occurrences.
   int dictionary_min_count = 3;
+  // Vocabulary: words seen at least this often keep their identity; the
+  // others (and unseen words at run time) share one "unknown" identity.
+  int vocabulary_min_count = 2;
   double dictionary_min_share = 0.05;
   // Weights whose quantised magnitude is below this many int16 steps are
   // dropped from the model file.

@@ -1,0 +1,128 @@
+// Part-of-speech tagging throughput (tokens/s) on pre-segmented English
+// (UD EWT dev sentences when ../shared/data is present, else a built-in
+// review paragraph), on raw text (segmentation included), and the cost of
+// loading the model (map + validate + checksum).
+//   build/bench_tagger --benchmark_repetitions=5 --benchmark_report_aggregates_only
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/pos_model.h"
+#include "core/pos_tagger.h"
+#include "core/segmenter.h"
+#include "train/conllu.h"
+
+namespace {
+
+using textsense::pos::PosModel;
+using textsense::pos::PosTagger;
+
+const char* const kParagraph =
+    "We stayed three nights at the hotel in October. The room was spacious and clean, and the "
+    "bed was very comfortable, but the air conditioning didn't work well and the street noise "
+    "kept us awake. Breakfast was excellent: fresh fruit, good coffee and friendly staff. The "
+    "location is perfect for exploring the old town, about 5 minutes from the station. Would "
+    "we stay again? Probably yes, if they fix the A/C. Overall a good experience for the price.";
+const char* const kTweet =
+    "Just got my new phone and the battery life is amazing!! Can't believe it's only $299 "
+    "@shop #happy";
+
+const std::string kModelPath = std::string(TEXTSENSE_SOURCE_DIR) + "/models/pos_en.model";
+
+const PosModel& model() {
+  static const std::unique_ptr<PosModel> m = PosModel::load(kModelPath);
+  return *m;
+}
+
+// Sentences as lists of words: EWT dev, or the paragraph segmented.
+const std::vector<std::vector<std::string>>& sentences() {
+  static const std::vector<std::vector<std::string>> s = [] {
+    std::vector<std::vector<std::string>> out;
+    const std::string dev =
+        std::string(TEXTSENSE_SHARED_DATA) + "/ud/en_ewt/en_ewt-ud-dev.conllu";
+    if (std::ifstream(dev)) {
+      for (const auto& sentence : textsense::train::parse_conllu(textsense::train::read_file(dev))) {
+        out.emplace_back();
+        for (const auto& w : sentence) out.back().push_back(w.form);
+      }
+      return out;
+    }
+    textsense::Segmenter segmenter;
+    textsense::Segmentation seg;
+    const std::string_view text = kParagraph;
+    segmenter.segment(text, seg);
+    for (const auto& sentence : seg.sentences) {
+      out.emplace_back();
+      for (std::uint32_t t = 0; t < sentence.token_count; ++t)
+        out.back().emplace_back(seg.tokens[sentence.first_token + t].span.text(text));
+    }
+    return out;
+  }();
+  return s;
+}
+
+void BM_TagPretokenized(benchmark::State& state) {
+  PosTagger tagger(model());
+  std::vector<std::vector<std::string_view>> views;
+  std::size_t per_pass = 0;
+  for (const auto& s : sentences()) {
+    views.emplace_back(s.begin(), s.end());
+    per_pass += s.size();
+  }
+  std::vector<std::uint8_t> tags;
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    for (const auto& s : views) {
+      tagger.tag_sentence(s.data(), s.size(), tags);
+      benchmark::DoNotOptimize(tags.data());
+    }
+    tokens += per_pass;
+  }
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+}
+
+void raw_text(benchmark::State& state, const std::string& text) {
+  textsense::Segmenter segmenter;
+  textsense::Segmentation seg;
+  PosTagger tagger(model());
+  std::vector<std::uint8_t> tags;
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    segmenter.segment(text, seg);
+    tagger.tag_document(text, seg, tags);
+    benchmark::DoNotOptimize(tags.data());
+    tokens += tags.size();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["texts/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+void BM_TagRawTweet(benchmark::State& s) { raw_text(s, kTweet); }
+void BM_TagRawParagraph(benchmark::State& s) { raw_text(s, kParagraph); }
+
+void BM_ModelLoad(benchmark::State& state) {
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const auto m = PosModel::load(kModelPath);
+    bytes = m->size_bytes();
+    benchmark::DoNotOptimize(m.get());
+  }
+  state.counters["model_bytes"] = static_cast<double>(bytes);
+}
+
+BENCHMARK(BM_TagPretokenized)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TagRawTweet);
+BENCHMARK(BM_TagRawParagraph);
+BENCHMARK(BM_ModelLoad)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
