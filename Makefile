@@ -9,7 +9,7 @@ OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
 MODULEDIR = extension
 DATA = extension/textsense.control $(sort $(wildcard extension/textsense--*.sql))
 
-REGRESS = segmentation encodings
+REGRESS = segmentation encodings pos_tag upgrade
 # A UTF8 test database whatever the cluster locale; encodings.sql makes its own.
 REGRESS_OPTS = --encoding=UTF8
 
@@ -31,3 +31,15 @@ SHLIB_LINK += $(ICU_LIBS) -lstdc++ -Wl,--version-script=$(CURDIR)/src/pg/textsen
 $(shlib): src/pg/textsense.map
 
 EXTRA_CLEAN = results regression.diffs regression.out
+
+# Models go to $(datadir)/textsense/, where the glue looks for them
+# (backend_state.cpp) and an installed CLI too.
+MODEL_FILES = $(wildcard models/*.model)
+install: install-models
+install-models:
+	$(MKDIR_P) '$(DESTDIR)$(datadir)/textsense'
+	$(INSTALL_DATA) $(MODEL_FILES) '$(DESTDIR)$(datadir)/textsense/'
+uninstall: uninstall-models
+uninstall-models:
+	rm -f $(addprefix '$(DESTDIR)$(datadir)/textsense'/, $(notdir $(MODEL_FILES)))
+.PHONY: install-models uninstall-models

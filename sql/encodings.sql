@@ -9,6 +9,10 @@ SELECT t.*, substr(d.doc, t.start, t.length) = t.token AS substr_ok
 FROM (SELECT 'Déjà vu: «crème brûlée» à £5, ½ prix! Grüße aus Köln.'::text AS doc) d, tokens(d.doc) t;
 SELECT s.*, substr(d.doc, s.start, s.length) = s.sentence AS substr_ok
 FROM (SELECT 'Déjà vu. Très bien! Grüße.'::text AS doc) d, sentences(d.doc) s;
+-- pos_tag() in LATIN1: tokens converted back, offsets in characters.
+SELECT p.token, p.upos, p.xpos, p.start, p.length, substr(d.doc, p.start, p.length) = p.token AS substr_ok
+FROM (SELECT 'The café in Köln serves crème brûlée.'::text AS doc) d, pos_tag(d.doc) p;
+SELECT * FROM pos_tag(ARRAY['The', 'café', 'was', 'naïve', '.']);
 
 -- SQL_ASCII stores bytes without checking them. Valid UTF-8 is read as
 -- UTF-8, and offsets are byte positions because substr() counts bytes here.

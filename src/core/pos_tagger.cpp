@@ -3,9 +3,29 @@
 #include <algorithm>
 #include <cstring>
 
+#include <unicode/uchar.h>
+
+#include "core/utf8.h"
+
 namespace textsense::pos {
 
-PosTagger::PosTagger(const PosModel& model) : model_(model), features_(model.word_classes()) {}
+namespace {
+
+bool starts_with_emoji(std::string_view word) {
+  if (word.empty() || static_cast<unsigned char>(word[0]) < 0xE0) return false;  // below U+0800
+  std::size_t i = 0;
+  if (utf8::find_invalid(word) != utf8::kValid) return false;
+  const UChar32 c = static_cast<UChar32>(utf8::decode(word, i));
+  return u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+         u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
+}
+
+}  // namespace
+
+PosTagger::PosTagger(const PosModel& model) : model_(model), features_(model.word_classes()) {
+  for (std::size_t c = 0; c < model.class_count(); ++c)
+    if (model.upos(c) == "SYM" && model.xpos(c) == "NFP") emoji_class_ = static_cast<int>(c);
+}
 
 namespace {
 
@@ -104,7 +124,8 @@ void PosTagger::tag_sentence(const std::string_view* words, std::size_t count,
     add_weights(keys, k, scores);
     // Ties go to the lower class id, which the trainer gives the more
     // frequent class.
-    const int best = static_cast<int>(std::max_element(scores, scores + classes) - scores);
+    int best = static_cast<int>(std::max_element(scores, scores + classes) - scores);
+    if (emoji_class_ >= 0 && starts_with_emoji(words[i])) best = emoji_class_;
     tags[i] = static_cast<std::uint8_t>(best);
     prev2 = prev1;
     prev1 = best;

@@ -37,6 +37,7 @@ class PosTagger {
   void compute_static_scores(std::size_t count);
 
   const PosModel& model_;
+  int emoji_class_ = -1;  // the (SYM, NFP) class, if the model has one
   FeatureExtractor features_;
   std::vector<TokenHashes> hashes_;
   // Per token of the current sentence: static feature keys, their slots,

@@ -1,7 +1,13 @@
 // Per-backend state of the extension: the ICU-backed segmenter (costly to
-// create, so made once, on first use) and the reusable result buffers.
+// create, so made once, on first use), the memory-mapped tagger model (all
+// backends share its pages through the page cache) and the reusable result
+// buffers.
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
+#include "core/pos_tagger.h"
 #include "core/segmentation.h"
 #include "core/segmenter.h"
 #include "core/stop_signal.h"
@@ -22,6 +28,18 @@ Segmentation& backend_segmentation();
 // Releases buffers that a huge document grew, so a pooled backend does not
 // keep hundreds of megabytes after one large call. Does not throw.
 void trim_backend_buffers() noexcept;
+
+// The installed part-of-speech model file for `language` ("en"), under the
+// server's share directory. Call outside run_core(); returns a pointer to
+// static storage.
+const char* pos_model_path(const char* language);
+
+// Call inside run_core(): maps and validates the model at `path` on first
+// use (it may throw ModelError) and keeps it for the backend's lifetime.
+pos::PosTagger& backend_tagger(const char* path);
+
+// Scratch tags of the current call (static storage, reused).
+std::vector<std::uint8_t>& backend_tags();
 
 // Polls the backend's pending cancel / terminate flags (main thread only).
 StopSignal interrupt_stop_signal();

@@ -26,6 +26,10 @@ void capture_current_exception(ErrorReport& report) noexcept {
   } catch (const CancelledError& e) {
     report.kind = ErrorReport::kCancelled;
     copy_message(report, e.what());
+  } catch (const ModelError& e) {
+    report.kind = e.kind() == ModelError::kMissing ? ErrorReport::kModelMissing
+                                                   : ErrorReport::kModelDamaged;
+    copy_message(report, e.what());
   } catch (const std::bad_alloc&) {
     report.kind = ErrorReport::kOutOfMemory;
     copy_message(report, "out of memory in the textsense core");
@@ -59,6 +63,15 @@ void raise_error(const ErrorReport& report) {
       break;
     case ErrorReport::kOutOfMemory:
       ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("textsense: %s", report.message)));
+      break;
+    case ErrorReport::kModelMissing:
+    case ErrorReport::kModelDamaged:
+      ereport(ERROR, (errcode(report.kind == ErrorReport::kModelMissing ? ERRCODE_UNDEFINED_FILE
+                                                                        : ERRCODE_DATA_CORRUPTED),
+                      errmsg("textsense: %s", report.message),
+                      errhint("The model files are installed with the extension (make install "
+                              "copies models/ to the \"textsense\" folder of the server's "
+                              "share directory); reinstall textsense to restore them.")));
       break;
     case ErrorReport::kNone:
     case ErrorReport::kInternal:

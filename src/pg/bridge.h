@@ -18,7 +18,10 @@ namespace textsense::pg {
 
 // What an exception said, in storage that needs no destructor.
 struct ErrorReport {
-  enum Kind { kNone, kInvalidInput, kTooLarge, kCancelled, kOutOfMemory, kInternal };
+  enum Kind {
+    kNone, kInvalidInput, kTooLarge, kCancelled, kOutOfMemory, kModelMissing, kModelDamaged,
+    kInternal
+  };
   Kind kind = kNone;
   char message[512] = {0};
 };

@@ -18,7 +18,7 @@
 namespace textsense::train {
 
 struct TrainerOptions {
-  int epochs = 12;
+  int epochs = 15;
   std::uint64_t seed = 1;
   // Tag dictionary: words seen at least this often, with the tags that
   // make up at least this share of their occurrences.
