@@ -36,4 +36,23 @@ check "invalid UTF-8 message names the offset" \
   "textsense tokens: invalid UTF-8 byte sequence at byte offset 3" \
   "$(printf 'caf\xe9' | "$bin" tokens 2>&1 >/dev/null)"
 
+# tag: the evaluation interface.
+check "tag raw text: token, UPOS, XPOS, a blank line after each sentence" \
+  "$(printf 'Time\tNOUN\tNN\nflies\tVERB\tVBZ\nlike\tADP\tIN\nan\tDET\tDT\narrow\tNOUN\tNN\n.\tPUNCT\t.\n\nGood\tADJ\tJJ\n!\tPUNCT\t.\n\nx')" \
+  "$(printf 'Time flies like an arrow. Good!' | "$bin" tag; echo x)"
+check "tag --pretokenized keeps the input's line structure" \
+  "$(printf 'DET\tDT\nNOUN\tNN\nPUNCT\t.\n\nPRON\tPRP\n\n\nINTJ\tUH\n\nx')" \
+  "$(printf 'The\ncat\n.\n\nI\n\n\nHello\n' | "$bin" tag --pretokenized; echo x)"
+check "tag --pretokenized: as many lines out as in" "10" \
+  "$(printf 'a\nb\n\nc\n\n\nd\ne\nf\n\n' | "$bin" tag --pretokenized | wc -l | tr -d ' ')"
+check "tag: empty input, empty output" "" "$(printf '' | "$bin" tag)"
+check "tag: a missing model is exit 3" 3 "$(echo hi | status_of "$bin" tag --model /nonexistent.model)"
+damaged=$(mktemp)
+head -c 5000 "$(dirname "$0")/../models/pos_en.model" >"$damaged"
+check "tag: a truncated model is exit 3 with a clear message" \
+  "3:damaged" \
+  "$(echo hi | "$bin" tag --model "$damaged" 2>&1 >/dev/null | grep -o damaged | head -1 | sed 's/^/3:/')"
+rm -f "$damaged"
+check "--model needs a value" 2 "$(status_of "$bin" tag --model)"
+
 [ "$failures" -eq 0 ] || { echo "$failures CLI check(s) failed"; exit 1; }

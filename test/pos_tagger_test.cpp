@@ -1,0 +1,245 @@
+// The tagger's pieces: feature extraction, unknown words, the model file
+// (round trip, damaged and truncated images, missing file) and the
+// trainer's determinism, on small inputs that need no shared data.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/errors.h"
+#include "core/hash.h"
+#include "core/pos_features.h"
+#include "core/pos_model.h"
+#include "core/pos_tagger.h"
+#include "train/conllu.h"
+#include "train/tagger_trainer.h"
+
+namespace textsense::pos {
+namespace {
+
+std::vector<TokenHashes> hashes_of(const std::vector<std::string_view>& words,
+                                   WordClassTable dictionary = {}) {
+  FeatureExtractor extractor(dictionary);
+  std::vector<TokenHashes> out;
+  extractor.prepare(words.data(), words.size(), out);
+  return out;
+}
+
+TEST(PosFeatures, NormalizeLowercasesAsciiAndFoldsDigits) {
+  std::string out;
+  normalize("iPhone 15 Pro-MAX", out);
+  EXPECT_EQ(out, "iphone 00 pro-max");
+  normalize("Ökonomie", out);  // non-ASCII letters are kept as they are
+  EXPECT_EQ(out, "Ökonomie");
+}
+
+TEST(PosFeatures, SuffixesAndPrefixesRespectCharacterBoundaries) {
+  // "café": the last character is two bytes; suffix 1 must be "é", not a
+  // lone continuation byte, so it equals the suffix of another word in é.
+  const auto h = hashes_of({"café", "résumé", "cafe"});
+  EXPECT_EQ(h[0].suffix[0], h[1].suffix[0]);
+  EXPECT_NE(h[0].suffix[0], h[2].suffix[0]);
+  EXPECT_EQ(h[0].prefix[2], h[2].prefix[2]);  // "caf"
+}
+
+TEST(PosFeatures, CaseAndShapeAreSeparateFromTheLowerForm) {
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> dict = {
+      {word_key("apple"), 7}};
+  // Build a dictionary table through the model writer's layout.
+  ModelContents contents;
+  contents.classes = {{"NOUN", "NN"}};
+  contents.word_classes = dict;
+  const auto model = PosModel::from_bytes(serialize(contents));
+  const auto h = hashes_of({"Apple", "apple", "APPLE"}, model->word_classes());
+  EXPECT_EQ(h[0].lower, h[1].lower);
+  EXPECT_EQ(h[1].lower, h[2].lower);
+  EXPECT_NE(h[0].word, h[1].word);
+  EXPECT_NE(h[0].shape, h[1].shape);
+  EXPECT_EQ(h[0].ambiguity, 7u);
+  EXPECT_TRUE(h[0].flags & kFlagTitle);
+  EXPECT_TRUE(h[2].flags & kFlagAllUpper);
+}
+
+TEST(PosFeatures, UnknownWordsShareAnIdentityButKeepTheirSpelling) {
+  const auto h = hashes_of({"flibbertigibbet", "zorbulation", "https://x.org/a"});
+  EXPECT_EQ(h[0].lower, h[1].lower);   // both out of vocabulary
+  EXPECT_EQ(h[0].ambiguity, 0u);
+  EXPECT_NE(h[0].suffix[2], h[1].suffix[2]);  // "bet" vs "ion"
+  EXPECT_TRUE(h[2].flags & kFlagUrlLike);
+}
+
+TEST(PosFeatures, StaticFeaturesDependOnNeighbours) {
+  FeatureExtractor extractor({});
+  std::vector<TokenHashes> a, b;
+  const std::vector<std::string_view> s1 = {"the", "dog", "barks"}, s2 = {"the", "dog", "ran"};
+  extractor.prepare(s1.data(), s1.size(), a);
+  extractor.prepare(s2.data(), s2.size(), b);
+  std::uint64_t fa[kMaxStaticFeatures], fb[kMaxStaticFeatures];
+  const int na = extractor.static_features(a.data(), 3, 1, fa);
+  const int nb = extractor.static_features(b.data(), 3, 1, fb);
+  ASSERT_EQ(na, nb);
+  ASSERT_LE(na, kMaxStaticFeatures);
+  int differing = 0;
+  for (int i = 0; i < na; ++i) differing += fa[i] != fb[i];
+  EXPECT_GT(differing, 0);       // the next word differs
+  EXPECT_LT(differing, na / 2);  // the word itself does not
+  std::uint64_t h1[kMaxHistoryFeatures], h2[kMaxHistoryFeatures];
+  extractor.history_features(a.data(), 3, 1, 3, -1, h1);
+  extractor.history_features(a.data(), 3, 1, 4, -1, h2);
+  EXPECT_NE(h1[0], h2[0]);
+}
+
+// A two-class model with hand-set weights: "dog" is NOUN, anything else VERB.
+ModelContents tiny_model() {
+  ModelContents c;
+  c.classes = {{"VERB", "VB"}, {"NOUN", "NN"}};
+  c.word_classes = {{word_key("dog"), 99}};
+  FeatureExtractor extractor({});
+  std::vector<TokenHashes> h;
+  const std::vector<std::string_view> words = {"dog"};
+  ModelContents with_dict = c;
+  const auto dict_model = PosModel::from_bytes(serialize(with_dict));
+  FeatureExtractor known(dict_model->word_classes());
+  known.prepare(words.data(), 1, h);
+  std::uint64_t keys[kMaxStaticFeatures];
+  known.static_features(h.data(), 1, 0, keys);
+  // keys[2] is the lower-case word feature (see pos_features.cpp).
+  c.features.push_back({keys[2], {{1, 0, 500}}});
+  // A dense row (>= kDenseRowMinWeights classes is impossible with two
+  // classes, so the bias gets a sparse row favouring VERB).
+  c.features.push_back({keys[0], {{0, 0, 100}}});
+  return c;
+}
+
+TEST(PosModelFile, RoundTripTagsWithTheStoredWeights) {
+  const auto model = PosModel::from_bytes(serialize(tiny_model()));
+  ASSERT_EQ(model->class_count(), 2u);
+  EXPECT_EQ(model->upos(1), "NOUN");
+  EXPECT_EQ(model->xpos(0), "VB");
+  EXPECT_EQ(model->language(), "en");
+  PosTagger tagger(*model);
+  const std::vector<std::string_view> words = {"dog", "runs"};
+  std::vector<std::uint8_t> tags;
+  tagger.tag_sentence(words.data(), words.size(), tags);
+  ASSERT_EQ(tags.size(), 2u);
+  EXPECT_EQ(model->upos(tags[0]), "NOUN");
+  EXPECT_EQ(model->upos(tags[1]), "VERB");
+  tagger.tag_sentence(words.data(), 0, tags);
+  EXPECT_TRUE(tags.empty());
+}
+
+TEST(PosModelFile, DenseRowsAddUpLikeSparseOnes) {
+  ModelContents c;
+  for (int i = 0; i < 40; ++i) c.classes.push_back({"C" + std::to_string(i), "X"});
+  ModelContents::Feature dense{12345, {}};
+  for (int i = 0; i < 40; ++i)
+    dense.weights.push_back({static_cast<std::uint8_t>(i), 0, static_cast<std::int16_t>(i == 33 ? 900 : i)});
+  c.features.push_back(dense);
+  const auto model = PosModel::from_bytes(serialize(c));
+  const FeatureSlot& slot = model->find(12345);
+  ASSERT_EQ(slot.count, kDenseRow);
+  EXPECT_EQ(model->dense_row(slot)[33], 900);
+  EXPECT_EQ(model->dense_row(slot)[39], 39);
+  EXPECT_EQ(model->find(54321).count, 0u);
+}
+
+void expect_damaged(std::string image, const char* why) {
+  try {
+    PosModel::from_bytes(std::move(image));
+    ADD_FAILURE() << "accepted a damaged model: " << why;
+  } catch (const ModelError& e) {
+    EXPECT_EQ(e.kind(), ModelError::kDamaged) << why;
+    EXPECT_NE(std::string(e.what()).find("damaged"), std::string::npos) << e.what();
+  }
+}
+
+TEST(PosModelFile, RejectsDamagedImages) {
+  const std::string good = serialize(tiny_model());
+  expect_damaged("", "empty");
+  expect_damaged(good.substr(0, 100), "shorter than the header");
+  expect_damaged(good.substr(0, good.size() - 64), "truncated");
+  expect_damaged(good + std::string(64, '\0'), "extended");
+  std::string bad_magic = good;
+  bad_magic[0] = 'X';
+  expect_damaged(bad_magic, "magic");
+  std::string flipped = good;
+  flipped[good.size() / 2] ^= 0x40;
+  expect_damaged(flipped, "checksum");
+  std::string version = good;
+  FileHeader h;
+  std::memcpy(&h, version.data(), sizeof h);
+  h.format_version = 99;
+  std::memcpy(version.data(), &h, sizeof h);
+  expect_damaged(version, "format version");
+  // Every truncation point is rejected, never read past.
+  for (std::size_t n = 0; n < good.size(); n += 61) expect_damaged(good.substr(0, n), "prefix");
+}
+
+TEST(PosModelFile, MissingFileIsAModelError) {
+  try {
+    PosModel::load("/nonexistent/textsense/pos_en.model");
+    ADD_FAILURE() << "loaded a missing file";
+  } catch (const ModelError& e) {
+    EXPECT_EQ(e.kind(), ModelError::kMissing);
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/"), std::string::npos);
+  }
+  EXPECT_THROW(PosModel::load("/"), ModelError);  // a directory
+}
+
+TEST(PosModelFile, LoadsFromDiskThroughTheMapping) {
+  const std::string path = ::testing::TempDir() + "/textsense_tiny.model";
+  {
+    const std::string image = serialize(tiny_model());
+    std::ofstream(path, std::ios::binary).write(image.data(), static_cast<std::streamsize>(image.size()));
+  }
+  const auto model = PosModel::load(path);
+  EXPECT_EQ(model->class_count(), 2u);
+  std::remove(path.c_str());
+}
+
+const char* const kTinyTreebank =
+    "# text = The dog barks.\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tdog\tdog\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tbarks\tbark\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+    "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "1-2\tcannot\t_\t_\t_\t_\t_\t_\t_\t_\n"
+    "1\tcan\tcan\tAUX\tMD\t_\t3\taux\t_\t_\n"
+    "2\tnot\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n"
+    "3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n"
+    "\n"
+    "1\tA\ta\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tcat\tcat\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tsleeps\tsleep\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+    "\n";
+
+TEST(Conllu, SkipsMultiwordRangesAndComments) {
+  const auto sentences = train::parse_conllu(kTinyTreebank);
+  ASSERT_EQ(sentences.size(), 3u);
+  ASSERT_EQ(sentences[1].size(), 3u);
+  EXPECT_EQ(sentences[1][0].form, "can");
+  EXPECT_EQ(sentences[0][2].xpos, "VBZ");
+  EXPECT_THROW(train::parse_conllu("1\tbroken\n"), std::runtime_error);
+}
+
+TEST(TaggerTrainer, SameSeedSameBytesAndItLearns) {
+  auto sentences = train::parse_conllu(kTinyTreebank);
+  std::vector<train::ConlluSentence> corpus;
+  for (int i = 0; i < 20; ++i) corpus.insert(corpus.end(), sentences.begin(), sentences.end());
+  train::TrainerOptions options;
+  options.epochs = 3;
+  options.seed = 7;
+  const auto a = train::train_tagger(corpus, sentences, options);
+  const auto b = train::train_tagger(corpus, sentences, options);
+  EXPECT_EQ(serialize(a.model), serialize(b.model));
+  EXPECT_EQ(a.dev.upos(), 1.0);  // it memorises the training sentences
+  const auto model = PosModel::from_bytes(serialize(a.model));
+  EXPECT_EQ(model->feature_count() > 0, true);
+}
+
+}  // namespace
+}  // namespace textsense::pos
