@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the per-call time of sentences() and tokens() relative to
+# Measures the per-call time of sentences(), tokens() and pos_tag() relative to
 # lower(text) (a COST 1 builtin) on 200-byte reviews, the basis of the COST
 # declared in extension/textsense--*.sql. Needs the extension installed
 # (scripts/demo.sh does it). Usage: bench/sql_cost.sh [rows]
@@ -30,14 +30,29 @@ WITH t AS (
   SELECT pg_temp.ms('SELECT count(*) FROM reviews') AS scan,
          pg_temp.ms('SELECT sum(length(lower(body))) FROM reviews') AS lower_ms,
          pg_temp.ms('SELECT count(*) FROM reviews, sentences(body)') AS sentences_ms,
-         pg_temp.ms('SELECT count(*) FROM reviews, tokens(body)') AS tokens_ms)
+         pg_temp.ms('SELECT count(*) FROM reviews, tokens(body)') AS tokens_ms,
+         pg_temp.ms('SELECT count(*) FROM reviews, pos_tag(body)') AS pos_tag_ms)
 SELECT round(avg(octet_length(body))) AS avg_bytes,
        round((lower_ms - scan)::numeric * 1000 / :rows, 3) AS lower_us_per_row,
        round((sentences_ms - scan)::numeric * 1000 / :rows, 3) AS sentences_us_per_row,
        round((tokens_ms - scan)::numeric * 1000 / :rows, 3) AS tokens_us_per_row,
        round(((sentences_ms - scan) / (lower_ms - scan))::numeric, 1) AS sentences_cost_vs_lower,
        round(((tokens_ms - scan) / (lower_ms - scan))::numeric, 1) AS tokens_cost_vs_lower,
-       round(:rows / (tokens_ms / 1000)) AS tokens_rows_per_s
-FROM t, reviews GROUP BY t.scan, t.lower_ms, t.sentences_ms, t.tokens_ms;
+       round(:rows / (tokens_ms / 1000)) AS tokens_rows_per_s,
+       round((pos_tag_ms - scan)::numeric * 1000 / :rows, 3) AS pos_tag_us_per_row,
+       round(((pos_tag_ms - scan) / (lower_ms - scan))::numeric, 1) AS pos_tag_cost_vs_lower,
+       round(:rows / (pos_tag_ms / 1000)) AS pos_tag_rows_per_s
+FROM t, reviews GROUP BY t.scan, t.lower_ms, t.sentences_ms, t.tokens_ms, t.pos_tag_ms;
 SQL
+# First-call latency of pos_tag() in a fresh session (maps and validates
+# the model) against the second call.
+for i in 1 2 3; do
+  psql -X -q -At <<'SQL'
+\\timing on
+SELECT 1;
+SELECT count(*) FROM tokens('The first call loads ICU.');
+SELECT count(*) FROM pos_tag('The first call loads the model.');
+SELECT count(*) FROM pos_tag('The second call does not.');
+SQL
+done | grep -E '^Time' | paste - - - - | awk '{print \"pos_tag first call ms: \" \$8 \"   second call ms: \" \$11}'
 "

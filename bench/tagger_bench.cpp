@@ -108,8 +108,23 @@ void raw_text(benchmark::State& state, const std::string& text) {
 void BM_TagRawTweet(benchmark::State& s) { raw_text(s, kTweet); }
 void BM_TagRawParagraph(benchmark::State& s) { raw_text(s, kParagraph); }
 
+// Resident set size of this process in bytes (/proc/self/statm).
+double resident_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  double pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return resident * 4096.0;
+}
+
 void BM_ModelLoad(benchmark::State& state) {
   std::size_t bytes = 0;
+  {
+    // Resident memory a fresh load adds (the mapped pages validation reads;
+    // they are page cache, shared by every process that maps the file).
+    const double before = resident_bytes();
+    const auto m = PosModel::load(kModelPath);
+    state.counters["rss_added_bytes"] = resident_bytes() - before;
+  }
   for (auto _ : state) {
     const auto m = PosModel::load(kModelPath);
     bytes = m->size_bytes();
