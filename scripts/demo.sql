@@ -23,3 +23,10 @@ INSERT INTO reviews VALUES
 SELECT r.id, count(*) FILTER (WHERE t.kind = 'word') AS words,
        string_agg(t.token, ' ' ORDER BY t.ordinal) AS tokens
 FROM reviews r, tokens(r.body) t GROUP BY r.id ORDER BY r.id;
+
+\echo '-- pos_tag(): Universal and Penn part-of-speech tags (model trained on UD English EWT)'
+SELECT token, upos, xpos FROM pos_tag('Time flies like an arrow.');
+
+\echo '-- Tagged reviews, straight from the table'
+SELECT r.id, string_agg(p.token || '/' || p.upos, ' ' ORDER BY p.ordinal) AS tagged
+FROM reviews r, pos_tag(r.body) p WHERE r.id <= 2 GROUP BY r.id ORDER BY r.id;
