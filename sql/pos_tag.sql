@@ -33,6 +33,9 @@ SELECT count(*) AS tokens, count(DISTINCT sentence) AS sentences,
 FROM (SELECT p.*, row_number() OVER () AS rn
       FROM pos_tag(repeat('The cat sat on the mat. ', 20000)) p) t;
 
+-- One giant "sentence" without punctuation (tagged in bounded blocks).
+SELECT count(*), count(DISTINCT upos) FROM pos_tag(repeat('word ', 300000));
+
 -- Usable in plain queries over a table, with a parallel-safe plan.
 CREATE TABLE pos_reviews (id int, body text);
 INSERT INTO pos_reviews VALUES (1, 'Great phone.'), (2, 'The screen cracked.'), (3, NULL);

@@ -200,6 +200,35 @@ TEST(PosModelFile, LoadsFromDiskThroughTheMapping) {
   std::remove(path.c_str());
 }
 
+TEST(PosTagger, LongSentencesAreTaggedAcrossBlockBoundaries) {
+  const auto model = PosModel::from_bytes(serialize(tiny_model()));
+  PosTagger tagger(*model);
+  std::vector<std::string_view> words;
+  for (int i = 0; i < 3000; ++i) {
+    words.push_back("dog");
+    words.push_back("runs");
+    words.push_back("far");
+  }
+  std::vector<std::uint8_t> tags;
+  tagger.tag_sentence(words.data(), words.size(), tags);
+  ASSERT_EQ(tags.size(), words.size());
+  // The input is periodic, so the tags are too, also where the tagger's
+  // 256-token blocks begin and end.
+  for (std::size_t i = 3; i + 3 < tags.size(); ++i) ASSERT_EQ(tags[i], tags[i + 3]) << i;
+  EXPECT_EQ(model->upos(tags[300]), "NOUN");
+}
+
+TEST(PosTagger, StopSignalCancelsALongSentence) {
+  const auto model = PosModel::from_bytes(serialize(tiny_model()));
+  PosTagger tagger(*model);
+  std::vector<std::string_view> words(100000, "dog");
+  std::vector<std::uint8_t> tags;
+  const StopSignal stop{[](void*) { return true; }, nullptr};
+  EXPECT_THROW(tagger.tag_sentence(words.data(), words.size(), tags, stop), CancelledError);
+  tagger.tag_sentence(words.data(), 10, tags, stop);  // too short to poll: finishes
+  EXPECT_EQ(tags.size(), 10u);
+}
+
 const char* const kTinyTreebank =
     "# text = The dog barks.\n"
     "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"

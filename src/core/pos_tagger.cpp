@@ -5,6 +5,7 @@
 
 #include <unicode/uchar.h>
 
+#include "core/errors.h"
 #include "core/utf8.h"
 
 namespace textsense::pos {
@@ -72,14 +73,15 @@ void PosTagger::add_weights(const std::uint64_t* keys, int count, std::int32_t* 
 // slots of token t+2, resolve the slots of token t+1 and prefetch their
 // weights, add up the weights of token t. The misses of neighbouring
 // tokens then overlap instead of queueing one after another.
-void PosTagger::compute_static_scores(std::size_t count) {
+void PosTagger::compute_static_scores(std::size_t begin, std::size_t end, std::size_t count) {
   const std::uint32_t stride = model_.stride();
-  static_keys_.resize(count * kMaxStaticFeatures);
-  static_slots_.resize(count * kMaxStaticFeatures);
-  static_counts_.resize(count);
-  static_scores_.assign(count * stride, 0);
-  for (std::size_t t = 0; t < count; ++t)
-    static_counts_[t] = features_.static_features(hashes_.data(), count, t,
+  const std::size_t n = end - begin;
+  static_keys_.resize(n * kMaxStaticFeatures);
+  static_slots_.resize(n * kMaxStaticFeatures);
+  static_counts_.resize(n);
+  static_scores_.assign(n * stride, 0);
+  for (std::size_t t = 0; t < n; ++t)
+    static_counts_[t] = features_.static_features(hashes_.data(), count, begin + t,
                                                   static_keys_.data() + t * kMaxStaticFeatures);
   auto prefetch_slots = [&](std::size_t t) {
     const std::uint64_t* keys = static_keys_.data() + t * kMaxStaticFeatures;
@@ -96,11 +98,11 @@ void PosTagger::compute_static_scores(std::size_t count) {
     }
   };
   constexpr std::size_t kAhead = 2;
-  for (std::size_t t = 0; t < kAhead && t < count; ++t) prefetch_slots(t);
+  for (std::size_t t = 0; t < kAhead && t < n; ++t) prefetch_slots(t);
   resolve(0);
-  for (std::size_t t = 0; t < count; ++t) {
-    if (t + kAhead < count) prefetch_slots(t + kAhead);
-    if (t + 1 < count) resolve(t + 1);
+  for (std::size_t t = 0; t < n; ++t) {
+    if (t + kAhead < n) prefetch_slots(t + kAhead);
+    if (t + 1 < n) resolve(t + 1);
     const FeatureSlot* const* slots = static_slots_.data() + t * kMaxStaticFeatures;
     std::int32_t* scores = static_scores_.data() + t * stride;
     for (int k = 0; k < static_counts_[t]; ++k) add_slot(*slots[k], scores);
@@ -108,38 +110,54 @@ void PosTagger::compute_static_scores(std::size_t count) {
 }
 
 void PosTagger::tag_sentence(const std::string_view* words, std::size_t count,
-                             std::vector<std::uint8_t>& tags) {
+                             std::vector<std::uint8_t>& tags, const StopSignal& stop) {
   tags.resize(count);
   if (count == 0) return;
   features_.prepare(words, count, hashes_);
-  compute_static_scores(count);
   const std::size_t classes = model_.class_count();
   const std::uint32_t stride = model_.stride();
   std::uint64_t keys[kMaxHistoryFeatures];
   alignas(64) std::int32_t scores[256];
   int prev1 = -1, prev2 = -1;
-  for (std::size_t i = 0; i < count; ++i) {
-    const int k = features_.history_features(hashes_.data(), count, i, prev1, prev2, keys);
-    std::copy_n(static_scores_.data() + i * stride, stride, scores);
-    add_weights(keys, k, scores);
-    // Ties go to the lower class id, which the trainer gives the more
-    // frequent class.
-    int best = static_cast<int>(std::max_element(scores, scores + classes) - scores);
-    if (emoji_class_ >= 0 && starts_with_emoji(words[i])) best = emoji_class_;
-    tags[i] = static_cast<std::uint8_t>(best);
-    prev2 = prev1;
-    prev1 = best;
+  for (std::size_t begin = 0; begin < count; begin += kBlockTokens) {
+    const std::size_t end = std::min(count, begin + kBlockTokens);
+    if (begin % kStopPollTokens == 0 && begin > 0 && stop.requested()) throw CancelledError();
+    compute_static_scores(begin, end, count);
+    for (std::size_t i = begin; i < end; ++i) {
+      const int k = features_.history_features(hashes_.data(), count, i, prev1, prev2, keys);
+      std::copy_n(static_scores_.data() + (i - begin) * stride, stride, scores);
+      add_weights(keys, k, scores);
+      // Ties go to the lower class id, which the trainer gives the more
+      // frequent class.
+      int best = static_cast<int>(std::max_element(scores, scores + classes) - scores);
+      if (emoji_class_ >= 0 && starts_with_emoji(words[i])) best = emoji_class_;
+      tags[i] = static_cast<std::uint8_t>(best);
+      prev2 = prev1;
+      prev1 = best;
+    }
   }
 }
 
+void PosTagger::release_buffers() {
+  std::vector<TokenHashes>().swap(hashes_);
+  std::vector<std::string_view>().swap(words_);
+  std::vector<std::uint8_t>().swap(sentence_tags_);
+}
+
 void PosTagger::tag_document(std::string_view doc, const Segmentation& seg,
-                             std::vector<std::uint8_t>& tags) {
+                             std::vector<std::uint8_t>& tags, const StopSignal& stop) {
   tags.resize(seg.tokens.size());
+  std::size_t since_poll = 0;
   for (const Sentence& sentence : seg.sentences) {
+    since_poll += sentence.token_count;
+    if (since_poll >= kStopPollTokens) {
+      since_poll = 0;
+      if (stop.requested()) throw CancelledError();
+    }
     words_.clear();
     for (std::uint32_t t = 0; t < sentence.token_count; ++t)
       words_.push_back(seg.tokens[sentence.first_token + t].span.text(doc));
-    tag_sentence(words_.data(), words_.size(), sentence_tags_);
+    tag_sentence(words_.data(), words_.size(), sentence_tags_, stop);
     std::copy(sentence_tags_.begin(), sentence_tags_.end(),
               tags.begin() + sentence.first_token);
   }

@@ -65,7 +65,10 @@ pos::PosTagger& backend_tagger(const char* path) {
 std::vector<std::uint8_t>& backend_tags() { return tags; }
 
 void trim_backend_buffers() noexcept {
-  if (tags.capacity() > kKeepTokenCapacity) std::vector<std::uint8_t>().swap(tags);
+  if (tags.capacity() > kKeepTokenCapacity) {
+    std::vector<std::uint8_t>().swap(tags);
+    if (pos_tagger != nullptr) pos_tagger->release_buffers();
+  }
   if (segmentation.tokens.capacity() > kKeepTokenCapacity) {
     std::vector<Token>().swap(segmentation.tokens);
     std::vector<Sentence>().swap(segmentation.sentences);

@@ -43,7 +43,7 @@ Datum tag_document(FunctionCallInfo fcinfo, const char* language) {
     tagger = &backend_tagger(path);
     const std::string_view utf8(doc.utf8, doc.size);
     backend_segmenter().segment(utf8, backend_segmentation(), stop);
-    tagger->tag_document(utf8, backend_segmentation(), backend_tags());
+    tagger->tag_document(utf8, backend_segmentation(), backend_tags(), stop);
   });
   const pos::PosModel& model = tagger->model();
   const Segmentation& seg = backend_segmentation();
@@ -105,6 +105,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
   }
   const char* path = pos_model_path("en");
   prepare_backend_state();
+  const textsense::StopSignal stop = interrupt_stop_signal();
   textsense::pos::PosTagger* tagger = nullptr;
   run_core([&] {
     tagger = &backend_tagger(path);
@@ -112,7 +113,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
       const std::size_t bad = textsense::utf8::find_invalid(words[i]);
       if (bad != textsense::utf8::kValid) throw textsense::InvalidUtf8Error(bad);
     }
-    tagger->tag_sentence(words, static_cast<std::size_t>(count), backend_tags());
+    tagger->tag_sentence(words, static_cast<std::size_t>(count), backend_tags(), stop);
   });
   const textsense::pos::PosModel& model = tagger->model();
   const std::vector<std::uint8_t>& tags = backend_tags();
