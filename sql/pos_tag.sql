@@ -36,6 +36,13 @@ FROM (SELECT p.*, row_number() OVER () AS rn
 -- One giant "sentence" without punctuation (tagged in bounded blocks).
 SELECT count(*), count(DISTINCT upos) FROM pos_tag(repeat('word ', 300000));
 
+-- statement_timeout stops a long call (3M tokens take several seconds),
+-- and the session goes on.
+SET statement_timeout = '1s';
+SELECT count(*) FROM pos_tag(repeat('word ', 3000000));
+RESET statement_timeout;
+SELECT count(*) FROM pos_tag('Still working.');
+
 -- Usable in plain queries over a table, with a parallel-safe plan.
 CREATE TABLE pos_reviews (id int, body text);
 INSERT INTO pos_reviews VALUES (1, 'Great phone.'), (2, 'The screen cracked.'), (3, NULL);
