@@ -6,22 +6,17 @@
 
 #include <string>
 
+#include "bench/sample_texts.h"
 #include "core/segmenter.h"
 
 namespace {
 
+using textsense::bench::kParagraph;
+using textsense::bench::kTweet;
+
 using textsense::Segmentation;
 using textsense::Segmenter;
 
-const char* const kTweet =
-    "Just got my new phone and the battery life is amazing!! Can't believe it's only $299 "
-    "@shop #happy";
-const char* const kParagraph =
-    "We stayed three nights at the hotel in October. The room was spacious and clean, and the "
-    "bed was very comfortable, but the air conditioning didn't work well and the street noise "
-    "kept us awake. Breakfast was excellent: fresh fruit, good coffee and friendly staff. The "
-    "location is perfect for exploring the old town, about 5 minutes from the station. Would "
-    "we stay again? Probably yes, if they fix the A/C. Overall a good experience for the price.";
 const char* const kChinese =
     "我们在十月份在酒店住了三个晚上。房间宽敞干净，床很舒服，但是空调不太好用，街上的噪音让我们"
     "睡不着。早餐非常好：新鲜的水果、好喝的咖啡和友好的员工。位置非常适合游览老城区，离车站大约五分钟。";

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bench/sample_texts.h"
 #include "core/pos_model.h"
 #include "core/pos_tagger.h"
 #include "core/segmenter.h"
@@ -18,18 +19,12 @@
 
 namespace {
 
+using textsense::bench::kParagraph;
+using textsense::bench::kTweet;
+
 using textsense::pos::PosModel;
 using textsense::pos::PosTagger;
 
-const char* const kParagraph =
-    "We stayed three nights at the hotel in October. The room was spacious and clean, and the "
-    "bed was very comfortable, but the air conditioning didn't work well and the street noise "
-    "kept us awake. Breakfast was excellent: fresh fruit, good coffee and friendly staff. The "
-    "location is perfect for exploring the old town, about 5 minutes from the station. Would "
-    "we stay again? Probably yes, if they fix the A/C. Overall a good experience for the price.";
-const char* const kTweet =
-    "Just got my new phone and the battery life is amazing!! Can't believe it's only $299 "
-    "@shop #happy";
 
 const std::string kModelPath = std::string(TEXTSENSE_SOURCE_DIR) + "/models/pos_en.model";
 
