@@ -20,7 +20,9 @@ struct Options {
   bool byte_offsets = false;  // --bytes: 0-based byte offsets instead of 1-based characters
   bool header = true;         // --no-header
   bool pretokenized = false;  // --pretokenized (tag)
-  // Options that take a value: --model, --train, --dev, --out, --epochs, --seed.
+  bool detail = false;        // --detail (sentiment)
+  // Options that take a value: --model, --lexicon, --train, --dev, --out,
+  // --epochs, --seed, --data, --rules, --params.
   std::map<std::string, std::string> values;
   std::vector<std::string> positional;
 
@@ -49,6 +51,14 @@ int run_tokens(const Options& options);
 int run_tag(const Options& options);
 int run_train_tagger(const Options& options);
 int run_eval_tagger(const Options& options);
+int run_sentiment(const Options& options);
+int run_explain(const Options& options);
+int run_build_lexicon(const Options& options);
+
+// The model file `file` ("pos_en.model"): --model, else the models/ folder
+// of the source tree this binary was built from, else the directory `make
+// install` put the models in. Throws ModelError(kMissing) naming `what`.
+std::string model_path(const Options& options, const char* file, const char* what);
 
 // Writes `buffer` to standard output when it has grown past 64 KiB, or
 // whenever `force` is set, and empties it.

@@ -25,7 +25,7 @@ int run_version(const Options&) {
   return kOk;
 }
 
-constexpr std::array<Command, 6> kCommands = {{
+constexpr std::array<Command, 9> kCommands = {{
     {"sentences", "split text into sentences: ordinal, start, length, sentence", run_sentences},
     {"tokens", "split text into tokens: ordinal, sentence, kind, start, length, token",
      run_tokens},
@@ -34,11 +34,17 @@ constexpr std::array<Command, 6> kCommands = {{
      run_train_tagger},
     {"eval-tagger", "UPOS/XPOS accuracy of a model on CoNLL-U (--dev, --model)",
      run_eval_tagger},
+    {"sentiment", "sentiment score in [-1, 1] of each input line (--detail: more columns)",
+     run_sentiment},
+    {"explain", "why the input scored as it did: a row per token with its valence,\n"
+                "                contribution and the rules applied", run_explain},
+    {"build-lexicon", "compile the sentiment lexicon (--data, --rules, --out)",
+     run_build_lexicon},
     {"version", "print the version", run_version},
 }};
 
-constexpr std::array<std::string_view, 6> kValuedOptions = {
-    "--model", "--train", "--dev", "--out", "--epochs", "--seed"};
+constexpr std::array<std::string_view, 9> kValuedOptions = {
+    "--model", "--train", "--dev", "--out", "--epochs", "--seed", "--data", "--rules", "--params"};
 
 void print_usage(std::FILE* to) {
   std::fprintf(to,
@@ -55,9 +61,13 @@ void print_usage(std::FILE* to) {
                "  --no-header   omit the header line\n"
                "  --pretokenized  (tag) read one token per line, an empty line ending each\n"
                "                sentence; print UPOS<TAB>XPOS per token line\n"
-               "  --model PATH  (tag, eval-tagger) the model file; default: models/ of the\n"
-               "                source tree of this build, else the installed one\n"
+               "  --model PATH  (tag, eval-tagger, sentiment, explain) the model file; default:\n"
+               "                models/ of the source tree of this build, else the installed one\n"
+               "  --detail      (sentiment) score, label, positive, negative, neutral,\n"
+               "                sentences, tokens\n"
+               "  --params k=v,...  (sentiment, explain) engine constants, for experiments\n"
                "  --train PATH, --dev PATH, --out PATH, --epochs N, --seed N  (train-tagger)\n"
+               "  --data DIR, --rules FILE, --out PATH  (build-lexicon)\n"
                "  -h, --help    show this help\n\n"
                "exit status: 0 ok, 1 input rejected (e.g. invalid UTF-8), 2 usage error,\n"
                "3 internal error\n");
@@ -134,6 +144,8 @@ int main(int argc, char** argv) {
       options.byte_offsets = true;
     } else if (arg == "--no-header") {
       options.header = false;
+    } else if (arg == "--detail") {
+      options.detail = true;
     } else if (arg == "--pretokenized") {
       options.pretokenized = true;
     } else if (std::find(kValuedOptions.begin(), kValuedOptions.end(), arg) !=
@@ -157,6 +169,9 @@ int main(int argc, char** argv) {
   } catch (const textsense::ModelError& e) {
     std::fprintf(stderr, "textsense %s: %s\n", argv[1], e.what());
     return kInternal;
+  } catch (const std::invalid_argument& e) {  // a missing or malformed option value
+    std::fprintf(stderr, "textsense %s: %s\n", argv[1], e.what());
+    return kUsage;
   } catch (const textsense::Error& e) {
     std::fprintf(stderr, "textsense %s: %s\n", argv[1], e.what());
     return kBadInput;

@@ -1,6 +1,4 @@
 // `textsense tag`, `textsense train-tagger` and `textsense eval-tagger`.
-#include <sys/stat.h>
-
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -22,29 +20,6 @@ namespace textsense::cli {
 namespace {
 
 constexpr const char* kModelFile = "pos_en.model";
-
-bool file_exists(const std::string& path) {
-  struct stat st;
-  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-// --model, else the source tree this binary was built from, else the
-// directory `make install` put the models in.
-std::string model_path(const Options& options) {
-  const std::string given = options.value("model");
-  if (!given.empty()) return given;
-#ifdef TEXTSENSE_SOURCE_DIR
-  const std::string source = std::string(TEXTSENSE_SOURCE_DIR) + "/models/" + kModelFile;
-  if (file_exists(source)) return source;
-#endif
-#ifdef TEXTSENSE_INSTALLED_MODEL_DIR
-  const std::string installed = std::string(TEXTSENSE_INSTALLED_MODEL_DIR) + "/" + kModelFile;
-  if (file_exists(installed)) return installed;
-#endif
-  throw ModelError(ModelError::kMissing,
-                   std::string("no tagger model found: pass --model PATH (") + kModelFile +
-                       " is in the models/ folder of the source tree)");
-}
 
 std::string required(const Options& options, const std::string& name) {
   const std::string v = options.value(name);
@@ -124,13 +99,13 @@ int tag_pretokenized(const pos::PosModel& model, const std::string& input) {
 }  // namespace
 
 int run_tag(const Options& options) {
-  const auto model = pos::PosModel::load(model_path(options));
+  const auto model = pos::PosModel::load(model_path(options, kModelFile, "tagger model"));
   const std::string input = read_input(options);
   return options.pretokenized ? tag_pretokenized(*model, input) : tag_raw_text(*model, input);
 }
 
 int run_eval_tagger(const Options& options) {
-  const std::string path = model_path(options);
+  const std::string path = model_path(options, kModelFile, "tagger model");
   const auto model = pos::PosModel::load(path);
   const auto sentences = train::parse_conllu(train::read_file(required(options, "dev")));
   const auto start = std::chrono::steady_clock::now();

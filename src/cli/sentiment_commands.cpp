@@ -1,0 +1,192 @@
+// `textsense sentiment`, `textsense explain` and `textsense build-lexicon`.
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+#include "core/sentiment_analyzer.h"
+#include "core/sentiment_lexicon.h"
+#include "core/segmenter.h"
+#include "train/lexicon_compiler.h"
+
+namespace textsense::cli {
+namespace {
+
+constexpr const char* kLexiconFile = "sentiment_en.model";
+
+// The shortest decimal that reads back as the same double: what PostgreSQL
+// prints for a float8 (extra_float_digits = 1), so CLI and SQL output match.
+void append_double(std::string& out, double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+// --params name=value,...: engine constants for experiments on the dev sets
+// (SQL always uses the defaults).
+sentiment::Params parse_params(const std::string& spec) {
+  sentiment::Params p;
+  struct Field {
+    const char* name;
+    double* d;
+    std::size_t* z;
+  };
+  const Field fields[] = {
+      {"alpha", &p.alpha, nullptr},
+      {"caps_emphasis", &p.caps_emphasis, nullptr},
+      {"elongation_emphasis", &p.elongation_emphasis, nullptr},
+      {"negated_positive", &p.negated_positive, nullptr},
+      {"negated_negative", &p.negated_negative, nullptr},
+      {"negation_window", nullptr, &p.negation_window},
+      {"amplified_negation", &p.amplified_negation, nullptr},
+      {"before_contrast", &p.before_contrast, nullptr},
+      {"after_contrast", &p.after_contrast, nullptr},
+      {"concessive", &p.concessive, nullptr},
+      {"exclamation", &p.exclamation, nullptr},
+      {"question", &p.question, nullptr},
+      {"neutral_sentence_weight", &p.neutral_sentence_weight, nullptr},
+  };
+  std::size_t begin = 0;
+  while (begin < spec.size()) {
+    std::size_t end = spec.find(',', begin);
+    if (end == std::string::npos) end = spec.size();
+    const std::string item = spec.substr(begin, end - begin);
+    const std::size_t eq = item.find('=');
+    bool known = false;
+    for (const Field& f : fields) {
+      if (eq == std::string::npos || item.compare(0, eq, f.name) != 0 || eq != strlen(f.name))
+        continue;
+      const double v = std::stod(item.substr(eq + 1));
+      if (f.d) *f.d = v;
+      else *f.z = static_cast<std::size_t>(v);
+      known = true;
+    }
+    if (!known) throw std::invalid_argument("unknown --params item \"" + item + "\"");
+    begin = end + 1;
+  }
+  return p;
+}
+
+struct Engine {
+  std::unique_ptr<sentiment::Lexicon> lexicon;
+  Segmenter segmenter;
+  Segmentation seg;
+  std::vector<sentiment::SentenceSentiment> sentences;
+  std::unique_ptr<sentiment::Analyzer> analyzer;
+
+  explicit Engine(const Options& options)
+      : lexicon(sentiment::Lexicon::load(model_path(options, kLexiconFile, "sentiment lexicon"))),
+        analyzer(std::make_unique<sentiment::Analyzer>(*lexicon,
+                                                       parse_params(options.value("params")))) {}
+
+  sentiment::DocumentSentiment score(std::string_view text,
+                                     std::vector<sentiment::TokenSentiment>* tokens = nullptr) {
+    segmenter.segment(text, seg);
+    return analyzer->analyze(text, seg, sentences, tokens);
+  }
+};
+
+}  // namespace
+
+// One text a line in, one score a line out (--detail: score, label,
+// positive, negative, neutral, sentences, tokens).
+int run_sentiment(const Options& options) {
+  Engine engine(options);
+  const std::string input = read_input(options);
+  std::string out;
+  if (options.detail && options.header)
+    out += "score\tlabel\tpositive\tnegative\tneutral\tsentences\ttokens\n";
+  std::size_t begin = 0;
+  while (begin < input.size()) {
+    std::size_t end = input.find('\n', begin);
+    if (end == std::string::npos) end = input.size();
+    std::string_view line(input.data() + begin, end - begin);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const sentiment::DocumentSentiment d = engine.score(line);
+    append_double(out, d.score);
+    if (options.detail) {
+      out += '\t';
+      out += sentiment::label_name(d.label);
+      for (double v : {d.positive, d.negative, d.neutral}) {
+        out += '\t';
+        append_double(out, v);
+      }
+      out += '\t' + std::to_string(d.sentences) + '\t' + std::to_string(d.tokens);
+    }
+    out += '\n';
+    flush_output(out, false);
+    begin = end + 1;
+  }
+  flush_output(out, true);
+  return kOk;
+}
+
+// The whole input as one document: a row per token with its valence, its
+// contribution and the rules that applied (SQL sentiment_explain()).
+int run_explain(const Options& options) {
+  Engine engine(options);
+  const std::string input = read_input(options);
+  std::vector<sentiment::TokenSentiment> tokens;
+  const sentiment::DocumentSentiment d = engine.score(input, &tokens);
+  std::string out;
+  if (options.header) out += "ordinal\tsentence\ttoken\tvalence\tcontribution\trules\n";
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = engine.seg.tokens[i];
+    out += std::to_string(i + 1) + '\t' + std::to_string(token.sentence + 1) + '\t';
+    write_tsv_field(out, token.span.text(input));
+    out += '\t';
+    append_double(out, tokens[i].valence);
+    out += '\t';
+    append_double(out, tokens[i].contribution);
+    out += '\t';
+    bool first = true;
+    for (int bit = 0; bit < sentiment::kRuleCount; ++bit) {
+      if (!(tokens[i].rules & (1u << bit))) continue;
+      if (!first) out += ',';
+      first = false;
+      out += sentiment::rule_name(bit);
+      if (bit == 0) {
+        out += ':';
+        out += engine.lexicon->source_name(tokens[i].source);
+      }
+    }
+    out += '\n';
+    flush_output(out, false);
+  }
+  out += "# score ";
+  append_double(out, d.score);
+  out += ' ';
+  out += sentiment::label_name(d.label);
+  out += '\n';
+  flush_output(out, true);
+  return kOk;
+}
+
+// build-lexicon --data ../shared/data --rules lexicon/en_rules.tsv --out FILE
+int run_build_lexicon(const Options& options) {
+  train::LexiconSources sources;
+  sources.data_dir = options.value("data");
+  sources.rules_file = options.value("rules");
+  const std::string out_path = options.value("out");
+  if (sources.data_dir.empty() || sources.rules_file.empty() || out_path.empty())
+    throw std::invalid_argument("build-lexicon needs --data DIR, --rules FILE and --out FILE");
+  train::LexiconReport report;
+  const std::string image = sentiment::serialize(train::compile_lexicon(sources, report));
+  sentiment::Lexicon::from_bytes(image);  // validate what we are about to write
+  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
+  out.write(image.data(), static_cast<std::streamsize>(image.size()));
+  out.close();
+  if (!out) throw std::runtime_error("cannot write " + out_path);
+  std::fprintf(stderr, "source                   read    used  scale(to VADER)  overlap\n");
+  for (const auto& s : report.sources)
+    std::fprintf(stderr, "%-24s %5zu   %5zu  %15.4f  %7zu\n", s.name.c_str(), s.read, s.used,
+                 s.scale, s.overlap);
+  std::fprintf(stderr, "%zu terms (%zu phrases), %zu bytes -> %s\n", report.terms, report.phrases,
+               image.size(), out_path.c_str());
+  return kOk;
+}
+
+}  // namespace textsense::cli

@@ -1,0 +1,80 @@
+#include "core/sentiment_text.h"
+
+#include "core/utf8.h"
+
+namespace textsense::sentiment {
+
+Casing lookup_form(std::string_view token, std::string& out) {
+  out.clear();
+  Casing casing;
+  std::size_t upper = 0, lower = 0;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(token[i]);
+    if (c >= 'A' && c <= 'Z') {
+      ++upper;
+      out.push_back(static_cast<char>(c + ('a' - 'A')));
+    } else if (c >= 'a' && c <= 'z') {
+      ++lower;
+      out.push_back(static_cast<char>(c));
+    } else if (c == 0xE2 && i + 2 < token.size() && token[i + 1] == '\x80' &&
+               token[i + 2] == '\x99') {
+      out.push_back('\'');  // U+2019 RIGHT SINGLE QUOTATION MARK
+      i += 2;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  casing.has_letters = upper + lower > 0;
+  casing.all_caps = upper >= 2 && lower == 0;
+  return casing;
+}
+
+namespace {
+bool is_modifier(char32_t c) {
+  return (c >= 0x1F3FB && c <= 0x1F3FF) || c == 0xFE0E || c == 0xFE0F;
+}
+}  // namespace
+
+bool strip_emoji_modifiers(std::string_view emoji, std::string& out) {
+  out.clear();
+  bool changed = false;
+  for (std::size_t i = 0; i < emoji.size();) {
+    const std::size_t start = i;
+    const char32_t c = utf8::decode(emoji, i);
+    if (is_modifier(c)) {
+      changed = true;
+      continue;
+    }
+    out.append(emoji.substr(start, i - start));
+  }
+  return changed;
+}
+
+bool first_zwj_component(std::string_view emoji, std::string& out) {
+  constexpr std::string_view kZwj = "\xE2\x80\x8D";  // U+200D
+  const std::size_t zwj = emoji.find(kZwj);
+  if (zwj == std::string_view::npos || zwj == 0) return false;
+  strip_emoji_modifiers(emoji.substr(0, zwj), out);
+  return true;
+}
+
+bool collapse_elongation(std::string_view form, std::size_t keep, std::string& out) {
+  out.clear();
+  bool elongated = false;
+  for (std::size_t i = 0; i < form.size();) {
+    const char c = form[i];
+    std::size_t run = 1;
+    while (i + run < form.size() && form[i + run] == c) ++run;
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter && run >= 3) {
+      elongated = true;
+      out.append(keep, c);
+    } else {
+      out.append(run, c);
+    }
+    i += run;
+  }
+  return elongated;
+}
+
+}  // namespace textsense::sentiment
