@@ -13,7 +13,7 @@ bench_dir=$TEXTSENSE_ROOT/bench
 if [ ! -d "$bench_dir/node_modules/vader-sentiment" ]; then
   (cd "$bench_dir" && npm install --silent --no-save --no-audit --no-fund vader-sentiment@1.1.3 >/dev/null)
 fi
-cli=$TEXTSENSE_ROOT/build/textsense
+cli=${TEXTSENSE_CLI:-$TEXTSENSE_ROOT/build/textsense}
 [ -x "$cli" ] || { cmake -S "$TEXTSENSE_ROOT" -B "$TEXTSENSE_ROOT/build" -DCMAKE_BUILD_TYPE=Release >/dev/null &&
                    cmake --build "$TEXTSENSE_ROOT/build" -j2 --target textsense >/dev/null; }
 out=$(mktemp -d)

@@ -47,7 +47,7 @@ sentiment::Params parse_params(const std::string& spec) {
       {"concessive", &p.concessive, nullptr},
       {"exclamation", &p.exclamation, nullptr},
       {"question", &p.question, nullptr},
-      {"neutral_sentence_weight", &p.neutral_sentence_weight, nullptr},
+      {"length_exponent", &p.length_exponent, nullptr},
   };
   std::size_t begin = 0;
   while (begin < spec.size()) {

@@ -82,11 +82,15 @@ void Analyzer::look_up(std::string_view utf8, const Segmentation& seg, const Sen
         item.key = term_key(text);
         continue;
       }
+      case TokenKind::kEmoticon:  // case matters: ":D" is not ":d"
+        item.key = term_key(text);
+        item.entry = lexicon_.find(item.key);
+        item.is_word = true;
+        continue;
       case TokenKind::kHashtag:
         text.remove_prefix(1);
         [[fallthrough]];
       case TokenKind::kWord:
-      case TokenKind::kEmoticon:
       case TokenKind::kSymbol:
         break;
       case TokenKind::kEmoji: {
@@ -149,6 +153,18 @@ void Analyzer::look_up(std::string_view utf8, const Segmentation& seg, const Sen
     for (std::size_t j = 1; j < match_len; ++j) items_[i + j].covered = true;
     i += match_len - 1;
   }
+  // The parts of a hyphenated compound ("mock-ups", "self-indulgent") are
+  // not words of their own: only a compound the lexicon lists scores.
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    const Span& left = seg.tokens[items_[i].token].span;
+    const Span& dash = seg.tokens[items_[i + 1].token].span;
+    const Span& right = seg.tokens[items_[i + 2].token].span;
+    if (left.byte_end() != dash.byte_begin || dash.byte_end() != right.byte_begin ||
+        dash.text(utf8) != "-" || !items_[i].is_word || !items_[i + 2].is_word)
+      continue;
+    for (std::size_t part : {i, i + 2})
+      if (!items_[part].covered && items_[part].phrase_tokens == 1) items_[part].entry = nullptr;
+  }
 }
 
 SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const Segmentation& seg,
@@ -180,6 +196,7 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const Segmenta
 
   std::size_t negation_left = 0;  // tokens the current negation still reaches
   std::ptrdiff_t last_negated = -1;
+  std::ptrdiff_t negator_at = -1;  // the negator whose scope is open
   bool in_concessive = false;
   for (std::size_t i = 0; i < n; ++i) {
     const Item& it = items_[i];
@@ -207,6 +224,7 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const Segmenta
 
     if ((flags & kNegator) && !(flags & kNotNegator)) {
       negation_left = params_.negation_window;
+      negator_at = static_cast<std::ptrdiff_t>(i);
       t.rules |= kRuleNegator;
       continue;
     }
@@ -261,9 +279,10 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const Segmenta
     // Boosters and dampers up to three tokens back, within the clause.
     double boost = 0;
     for (std::size_t d = 1; d <= 3 && d <= i; ++d) {
-      const Item& b = items_[i - d];
+      Item& b = items_[i - d];
       if (b.punct != kNotPunct) break;
       if (b.covered || b.entry == nullptr || !(b.entry->flags & kBooster)) continue;
+      items_[i - d].used = true;
       double amount = b.entry->boost;
       if (b.caps && mixed_case) amount += sign(amount) * params_.caps_emphasis;
       boost += amount * kBoosterDecay[d - 1];
@@ -276,11 +295,26 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const Segmenta
       t.rules |= boost > 0 ? kRuleIntensified : kRuleDiminished;
     }
     if (negated) {
+      if (negator_at >= 0) items_[negator_at].used = true;
       v = -v * (v > 0 ? params_.negated_positive : params_.negated_negative);
       t.rules |= kRuleNegated;
       last_negated = static_cast<std::ptrdiff_t>(i);
     }
     t.contribution = static_cast<float>(v);
+  }
+
+  // A negator or booster that acted on nothing keeps its own valence, if
+  // it has one: "No." and "pretty" alone, but not "no problems".
+  for (std::size_t i = 0; i < n; ++i) {
+    const Item& it = items_[i];
+    if (it.used || it.covered || it.entry == nullptr || !(it.entry->flags & kHasValence) ||
+        !(it.entry->flags & (kNegator | kBooster)))
+      continue;
+    TokenSentiment& t = out[i];
+    t.valence = it.entry->valence;
+    t.contribution = it.entry->valence;
+    t.source = it.entry->source;
+    t.rules |= kRuleLexicon;
   }
 
   // Clause weights, then the sums.
@@ -362,25 +396,31 @@ DocumentSentiment Analyzer::analyze(std::string_view utf8, const Segmentation& s
   DocumentSentiment doc;
   doc.sentences = static_cast<std::uint32_t>(sentences.size());
   doc.tokens = static_cast<std::uint32_t>(seg.tokens.size());
-  double weighted = 0, weights = 0, positive = 0, negative = 0, neutral = 0;
+  double sum = 0, positive = 0, negative = 0, neutral = 0;
   bool strong_positive = false, strong_negative = false;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     const SentenceSentiment& s = sentences[i];
-    double w = params_.neutral_sentence_weight + std::fabs(s.score);
+    double w = 1;
     // "The food was great. But the service was slow.": the same contrast
     // rule as within a sentence.
     if (s.opens_with_contrast && i > 0) w *= params_.after_contrast;
     if (i + 1 < sentences.size() && sentences[i + 1].opens_with_contrast)
       w *= params_.before_contrast;
-    weighted += w * s.score;
-    weights += w;
+    sum += w * s.sum;
     positive += s.positive;
     negative += s.negative;
     neutral += s.neutral;
     strong_positive |= s.score >= params_.strong_threshold;
     strong_negative |= s.score <= -params_.strong_threshold;
   }
-  if (weights > 0) doc.score = std::clamp(weighted / weights, -1.0, 1.0);
+  // Summing over sentences, as VADER does over the whole text, would
+  // saturate on long texts; dividing by the sentence count would make one
+  // strong sentence among neutral ones vanish. Between the two: the sum
+  // over n sentences is divided by n^length_exponent.
+  if (!sentences.empty())
+    doc.score = normalize(sum / std::pow(static_cast<double>(sentences.size()),
+                                         params_.length_exponent),
+                          params_.alpha);
   const double total = positive + negative + neutral;
   if (total > 0) {
     doc.positive = positive / total;

@@ -18,9 +18,10 @@
 //     concessive clause ("although ...,") counts less;
 //   * emphasis: ALL-CAPS words in mixed-case text, elongations, "!" and "??".
 // The sentence score is VADER's normalisation of the summed contributions,
-// S / sqrt(S^2 + alpha); the document score is a weighted mean of sentence
-// scores in which neutral sentences weigh little but not nothing, so one
-// mild complaint in a long neutral review stays mild.
+// S / sqrt(S^2 + alpha); the document score normalises the sentences' sums
+// divided by n^length_exponent (n sentences), so a long text neither
+// saturates (VADER's sum does) nor drowns one strong sentence in neutral
+// ones (a plain mean does).
 #pragma once
 
 #include <cstdint>
@@ -49,7 +50,7 @@ struct Params {
   double concessive = 0.5;           // weight of an "although ..." clause
   double exclamation = 0.292;        // per "!", at most 4
   double question = 0.18;            // per "?" beyond the first, at most 0.96 in all
-  double neutral_sentence_weight = 0.3;  // document mean: weight = this + |score|
+  double length_exponent = 0.5;      // document: normalise(sum of sentences / n^this)
   double label_threshold = 0.05;     // |score| below it: neutral
   double strong_threshold = 0.5;     // a sentence this far from 0 counts for "mixed"
 };
@@ -133,6 +134,7 @@ class Analyzer {
     std::uint8_t punct = 0;               // a Punct class (sentiment_analyzer.cpp)
     std::uint8_t exclamations = 0, questions = 0;
     bool caps = false, elongated = false, covered = false, is_word = false;
+    bool used = false;  // a negator or booster that acted on a term
   };
   SentenceSentiment score_sentence(std::string_view utf8, const Segmentation& seg,
                                    const Sentence& sentence, TokenSentiment* out);  // out[k]: k-th token of the sentence

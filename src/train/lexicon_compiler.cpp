@@ -1,6 +1,7 @@
 #include "train/lexicon_compiler.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -99,11 +100,11 @@ class Compiler {
       if (token.kind == TokenKind::kEmoji) {
         *is_emoji = true;
         sentiment::strip_emoji_modifiers(text, form_);
-      } else if (token.kind == TokenKind::kPunctuation) {
-        form_.assign(text);
+      } else if (token.kind == TokenKind::kPunctuation || token.kind == TokenKind::kEmoticon) {
+        if (token.kind == TokenKind::kEmoticon) *is_emoji = true;
+        form_.assign(text);  // ":D" and ":d" differ, ":L" is not ":l"
       } else {
         if (token.kind == TokenKind::kHashtag) text.remove_prefix(1);
-        if (token.kind == TokenKind::kEmoticon) *is_emoji = true;
         sentiment::lookup_form(text, form_);
       }
       keys.push_back(sentiment::term_key(form_));
@@ -113,10 +114,18 @@ class Compiler {
 
   // The build record of a term (creating it, and registering a phrase's
   // head), or nullptr when the term cannot be matched (too many tokens).
-  Build* term(const std::string& text) {
+  // A lexicon phrase that holds a negator ("isn't", "does not work") is
+  // dropped unless `keep_negators`: the negation rule scores such phrases,
+  // and a phrase match would swallow the negator and its scope.
+  Build* term(const std::string& text, bool keep_negators = true) {
     bool is_emoji = false;
     const std::vector<std::uint64_t> keys = token_keys(text, &is_emoji);
     if (keys.empty() || keys.size() > sentiment::kMaxPhraseTokens) return nullptr;
+    if (!keep_negators && keys.size() > 1)
+      for (std::uint64_t k : keys) {
+        const auto it = builds_.find(k);
+        if (it != builds_.end() && (it->second.flags & sentiment::kNegator)) return nullptr;
+      }
     std::uint64_t key = keys[0];
     for (std::size_t i = 1; i < keys.size(); ++i) key = sentiment::phrase_key(key, keys[i]);
     Build& b = builds_[key];
@@ -134,7 +143,10 @@ class Compiler {
   }
 
   void add_value(SourceId source, const std::string& text, double value) {
-    Build* b = term(text);
+    // Single letters ("l", "x") are initials, list markers and pieces of
+    // split emoticons far more often than words.
+    if (text.size() == 1 && std::isalpha(static_cast<unsigned char>(text[0]))) return;
+    Build* b = term(text, /*keep_negators=*/false);
     if (b == nullptr) return;
     ++report_.sources[source].read;
     // Several entries folding to one form (":D" and ":d"): keep the first.
@@ -286,8 +298,12 @@ class Compiler {
         valence = b.value[kRules];
         from = kRules;
       } else if (!b.neutral && !std::isnan(b.value[kVader])) {
+        // Two human-rated word lists are better than one: where AFINN has
+        // the word too, the mean of both (dev r: movie +0.011, others +-0.001).
         valence = b.value[kVader];
         from = kVader;
+        if (!std::isnan(b.value[kAfinn]))
+          valence = (valence + b.value[kAfinn] * report_.sources[kAfinn].scale) / 2;
       } else if (!b.neutral && !std::isnan(b.value[kEmojiRanking])) {
         // Emoji: how people use them (the ranking) before what their
         // names say (VADER's descriptions).
@@ -336,11 +352,11 @@ class Compiler {
 sentiment::LexiconContents compile_lexicon(const LexiconSources& sources, LexiconReport& report) {
   Compiler compiler(report);
   const std::string& dir = sources.data_dir;
+  compiler.read_rules(sources.rules_file);  // first: the lexicons' phrases check its negators
   compiler.read_vader(dir);
   compiler.read_afinn(dir);
   compiler.read_pattern(dir);
   compiler.read_emoji_ranking(dir);
-  compiler.read_rules(sources.rules_file);
   return compiler.finish();
 }
 

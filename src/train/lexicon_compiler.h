@@ -5,9 +5,12 @@
 // AFINN -5..+5 integers, Pattern -1..+1 polarity, Emoji Sentiment Ranking
 // counts). Each is mapped onto VADER's scale by the least-squares factor
 // fitted on the terms it shares with VADER, so no scale is set by hand.
-// A term takes VADER's value when VADER has it, else the mean of the other
-// calibrated sources that have it; the rules file then adds roles
-// (negators, boosters, contrast, idioms) and overrides.
+// A word takes the mean of VADER and AFINN (calibrated) where both have it,
+// else VADER's value, else the mean of the other calibrated sources that
+// have it (AFINN, Pattern); emoji take the Emoji Sentiment Ranking's value,
+// else VADER's description-based one. Lexicon phrases that contain a
+// negator are dropped (the negation rule scores them). The rules file adds
+// roles (negators, boosters, contrast, idioms) and overrides values.
 #pragma once
 
 #include <cstddef>
