@@ -188,7 +188,7 @@ class Compiler {
   }
 
   // Pattern lists adjectives per sense; a word form's value is the mean
-  // polarity of its senses, as Pattern itself scores them.
+  // over its senses of polarity x subjectivity.
   void read_pattern(const std::string& dir) {
     std::map<std::string, std::pair<double, int>> forms;
     for (const std::string& line : read_lines(dir + "/lexicons/pattern/en-sentiment.xml")) {
@@ -197,7 +197,12 @@ class Compiler {
       const std::string polarity = attribute(line, "polarity");
       if (form.empty() || polarity.empty()) continue;
       auto& [sum, count] = forms[form];
-      sum += parse_number(polarity, "en-sentiment.xml");
+      // Weighted by subjectivity: "full" or "own" carry a polarity in some
+      // sense but are mostly objective (dev r +0.005 to +0.012 on all sets).
+      const std::string subjectivity = attribute(line, "subjectivity");
+      if (subjectivity.empty()) continue;
+      sum += parse_number(polarity, "en-sentiment.xml") *
+             parse_number(subjectivity, "en-sentiment.xml");
       ++count;
     }
     for (const auto& [form, sc] : forms) {
