@@ -43,10 +43,10 @@ struct Params {
   double elongation_emphasis = 0.293;
   double negated_positive = 0.74;    // "not good": -0.74 * good (VADER's N_SCALAR)
   double negated_negative = 0.5;     // "not bad": -0.5 * bad
-  std::size_t negation_window = 4;   // tokens a negation reaches (also ends at punctuation)
+  std::size_t negation_window = 6;   // tokens a negation reaches (also ends at punctuation)
   double amplified_negation = 1.25;  // "not ... at all"
   double before_contrast = 0.5;      // weight of what precedes "but"
-  double after_contrast = 1.5;       // weight of what follows it
+  double after_contrast = 1.2;       // weight of what follows it (VADER: 1.5)
   double concessive = 0.5;           // weight of an "although ..." clause
   double exclamation = 0.292;        // per "!", at most 4
   double question = 0.18;            // per "?" beyond the first, at most 0.96 in all
