@@ -5,25 +5,29 @@
 namespace textsense::sentiment {
 
 Casing lookup_form(std::string_view token, std::string& out) {
-  out.clear();
-  Casing casing;
+  // Written through a pointer into storage sized up front: this runs for
+  // every word of every text, and push_back's checks showed in profiles.
+  out.resize(token.size());
+  char* w = out.data();
   std::size_t upper = 0, lower = 0;
   for (std::size_t i = 0; i < token.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(token[i]);
-    if (c >= 'A' && c <= 'Z') {
+    if (static_cast<unsigned>(c - 'A') < 26u) {
       ++upper;
-      out.push_back(static_cast<char>(c + ('a' - 'A')));
-    } else if (c >= 'a' && c <= 'z') {
+      *w++ = static_cast<char>(c + ('a' - 'A'));
+    } else if (static_cast<unsigned>(c - 'a') < 26u) {
       ++lower;
-      out.push_back(static_cast<char>(c));
+      *w++ = static_cast<char>(c);
     } else if (c == 0xE2 && i + 2 < token.size() && token[i + 1] == '\x80' &&
                token[i + 2] == '\x99') {
-      out.push_back('\'');  // U+2019 RIGHT SINGLE QUOTATION MARK
+      *w++ = '\'';  // U+2019 RIGHT SINGLE QUOTATION MARK
       i += 2;
     } else {
-      out.push_back(static_cast<char>(c));
+      *w++ = static_cast<char>(c);
     }
   }
+  out.resize(static_cast<std::size_t>(w - out.data()));
+  Casing casing;
   casing.has_letters = upper + lower > 0;
   casing.all_caps = upper >= 2 && lower == 0;
   return casing;
@@ -59,6 +63,11 @@ bool first_zwj_component(std::string_view emoji, std::string& out) {
 }
 
 bool collapse_elongation(std::string_view form, std::size_t keep, std::string& out) {
+  // Most words have no run of three: find that out before writing anything.
+  bool any = false;
+  for (std::size_t i = 2; i < form.size() && !any; ++i)
+    any = form[i] == form[i - 1] && form[i] == form[i - 2];
+  if (!any) return false;
   out.clear();
   bool elongated = false;
   for (std::size_t i = 0; i < form.size();) {
