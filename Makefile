@@ -9,7 +9,7 @@ OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
 MODULEDIR = extension
 DATA = extension/textsense.control $(sort $(wildcard extension/textsense--*.sql))
 
-REGRESS = segmentation encodings pos_tag upgrade
+REGRESS = segmentation encodings pos_tag sentiment upgrade
 # A UTF8 test database whatever the cluster locale; encodings.sql makes its own.
 REGRESS_OPTS = --encoding=UTF8
 
@@ -43,3 +43,8 @@ uninstall: uninstall-models
 uninstall-models:
 	rm -f $(addprefix '$(DESTDIR)$(datadir)/textsense'/, $(notdir $(MODEL_FILES)))
 .PHONY: install-models uninstall-models
+
+# PGXS tracks no header dependencies: rebuild every object when a header
+# changes, or glue compiled against an old class layout links against a new
+# core.
+$(OBJS): $(wildcard src/core/*.h src/pg/*.h)

@@ -48,6 +48,7 @@ sentiment::Params parse_params(const std::string& spec) {
       {"exclamation", &p.exclamation, nullptr},
       {"question", &p.question, nullptr},
       {"length_exponent", &p.length_exponent, nullptr},
+      {"accumulating_sentences", nullptr, &p.accumulating_sentences},
   };
   std::size_t begin = 0;
   while (begin < spec.size()) {

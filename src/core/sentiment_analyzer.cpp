@@ -287,7 +287,9 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const Segmenta
       if (b.caps && mixed_case) amount += sign(amount) * params_.caps_emphasis;
       boost += amount * kBoosterDecay[d - 1];
     }
-    const bool negated = was_negating;
+    // Emoji and emoticons stand outside the syntax: "not great 😡" is not
+    // a happy 😡.
+    const bool negated = was_negating && !(flags & kEmoji);
     if (negated) boost = -boost;  // "not very good" is milder than "not good"
     if (boost != 0) {
       const double magnitude = std::max(std::fabs(v) + boost, 0.1 * std::fabs(v));
@@ -413,14 +415,19 @@ DocumentSentiment Analyzer::analyze(std::string_view utf8, const Segmentation& s
     strong_positive |= s.score >= params_.strong_threshold;
     strong_negative |= s.score <= -params_.strong_threshold;
   }
-  // Summing over sentences, as VADER does over the whole text, would
-  // saturate on long texts; dividing by the sentence count would make one
-  // strong sentence among neutral ones vanish. Between the two: the sum
-  // over n sentences is divided by n^length_exponent.
-  if (!sentences.empty())
-    doc.score = normalize(sum / std::pow(static_cast<double>(sentences.size()),
-                                         params_.length_exponent),
-                          params_.alpha);
+  // Summing over sentences, as VADER does over the whole text, saturates
+  // on long texts; dividing by the sentence count makes one strong sentence
+  // among a few neutral ones vanish. Between the two: up to k sentences
+  // (a tweet, a short review) the sum is divided by n^length_exponent, so
+  // agreeing sentences add up; beyond k it becomes a mean, so a 10,000-
+  // sentence document scores like its typical paragraph, not like -0.9999.
+  if (!sentences.empty()) {
+    const double n = static_cast<double>(sentences.size());
+    const double k = static_cast<double>(params_.accumulating_sentences);
+    const double divisor = n <= k ? std::pow(n, params_.length_exponent)
+                                  : std::pow(k, params_.length_exponent) * (n / k);
+    doc.score = normalize(sum / divisor, params_.alpha);
+  }
   const double total = positive + negative + neutral;
   if (total > 0) {
     doc.positive = positive / total;

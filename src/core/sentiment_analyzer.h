@@ -19,9 +19,9 @@
 //   * emphasis: ALL-CAPS words in mixed-case text, elongations, "!" and "??".
 // The sentence score is VADER's normalisation of the summed contributions,
 // S / sqrt(S^2 + alpha); the document score normalises the sentences' sums
-// divided by n^length_exponent (n sentences), so a long text neither
-// saturates (VADER's sum does) nor drowns one strong sentence in neutral
-// ones (a plain mean does).
+// divided by sqrt(n) for up to 4 sentences and by a divisor linear in n
+// beyond, so a long text does not saturate (VADER's sum does) and a short
+// one does not drown one strong sentence in neutral ones (a mean does).
 #pragma once
 
 #include <cstdint>
@@ -50,7 +50,8 @@ struct Params {
   double concessive = 0.5;           // weight of an "although ..." clause
   double exclamation = 0.292;        // per "!", at most 4
   double question = 0.18;            // per "?" beyond the first, at most 0.96 in all
-  double length_exponent = 0.5;      // document: normalise(sum of sentences / n^this)
+  double length_exponent = 0.5;      // document: normalise(sum of sentences / n^this) ...
+  std::size_t accumulating_sentences = 4;  // ... up to this many sentences, then a mean
   double label_threshold = 0.05;     // |score| below it: neutral
   double strong_threshold = 0.5;     // a sentence this far from 0 counts for "mixed"
 };

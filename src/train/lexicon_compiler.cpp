@@ -309,14 +309,15 @@ class Compiler {
         from = kVader;
         if (!std::isnan(b.value[kAfinn]))
           valence = (valence + b.value[kAfinn] * report_.sources[kAfinn].scale) / 2;
-      } else if (!b.neutral && !std::isnan(b.value[kEmojiRanking])) {
-        // Emoji: how people use them (the ranking) before what their
-        // names say (VADER's descriptions).
-        valence = b.value[kEmojiRanking] * report_.sources[kEmojiRanking].scale;
-        from = kEmojiRanking;
       } else if (!b.neutral && !std::isnan(b.value[kVaderEmoji])) {
+        // Emoji: what their names say (VADER's descriptions: "crying
+        // face"), else how people use them (the ranking, which counts the
+        // sentiment of whole tweets: it rates 😢 as neutral).
         valence = b.value[kVaderEmoji];
         from = kVaderEmoji;
+      } else if (!b.neutral && !std::isnan(b.value[kEmojiRanking])) {
+        valence = b.value[kEmojiRanking] * report_.sources[kEmojiRanking].scale;
+        from = kEmojiRanking;
       } else if (!b.neutral) {
         double sum = 0;
         int count = 0;

@@ -7,8 +7,8 @@
 // fitted on the terms it shares with VADER, so no scale is set by hand.
 // A word takes the mean of VADER and AFINN (calibrated) where both have it,
 // else VADER's value, else the mean of the other calibrated sources that
-// have it (AFINN, Pattern); emoji take the Emoji Sentiment Ranking's value,
-// else VADER's description-based one. Lexicon phrases that contain a
+// have it (AFINN, Pattern); emoji take VADER's description-based value,
+// else the Emoji Sentiment Ranking's. Lexicon phrases that contain a
 // negator are dropped (the negation rule scores them). The rules file adds
 // roles (negators, boosters, contrast, idioms) and overrides values.
 #pragma once
