@@ -24,6 +24,13 @@ void append_double(std::string& out, double v) {
   const auto r = std::to_chars(buf, buf + sizeof buf, v);
   out.append(buf, r.ptr);
 }
+// Valences and contributions are floats: printed as their shortest float
+// form (1.9, not 1.899999976158142), as SQL sentiment_explain() shows them.
+void append_float(std::string& out, float v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
 
 // --params name=value,...: engine constants for experiments on the dev sets
 // (SQL always uses the defaults).
@@ -139,9 +146,9 @@ int run_explain(const Options& options) {
     out += std::to_string(i + 1) + '\t' + std::to_string(token.sentence + 1) + '\t';
     write_tsv_field(out, token.span.text(input));
     out += '\t';
-    append_double(out, tokens[i].valence);
+    append_float(out, tokens[i].valence);
     out += '\t';
-    append_double(out, tokens[i].contribution);
+    append_float(out, tokens[i].contribution);
     out += '\t';
     bool first = true;
     for (int bit = 0; bit < sentiment::kRuleCount; ++bit) {

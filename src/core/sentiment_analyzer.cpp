@@ -213,7 +213,10 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const Segmenta
       continue;
     }
     const std::uint16_t flags = it.entry != nullptr ? it.entry->flags : 0;
-    if (it.phrase_tokens > 1) t.rules |= kRuleIdiom;
+    // A matched phrase is an idiom when it carries a valence ("to die
+    // for"); a phrase with only a role ("kind of", "at all") is marked as a
+    // phrase.
+    if (it.phrase_tokens > 1) t.rules |= (flags & kIdiom) ? kRuleIdiom : kRuleInPhrase;
     if (in_concessive) t.rules |= kRuleConcessive;
     if (contrast_at >= 0 && static_cast<std::ptrdiff_t>(i) < contrast_at)
       t.rules |= kRuleBeforeContrast;
@@ -230,7 +233,7 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const Segmenta
     }
     if (flags & kContrastBefore) {
       negation_left = 0;
-      t.rules = kRuleContrast | (it.phrase_tokens > 1 ? std::uint32_t{kRuleIdiom} : 0u);
+      t.rules = kRuleContrast | (it.phrase_tokens > 1 ? std::uint32_t{kRuleInPhrase} : 0u);
       continue;
     }
     if (flags & kConcessive) {

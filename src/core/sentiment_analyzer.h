@@ -63,7 +63,7 @@ std::string_view label_name(Label label);
 enum Rule : std::uint32_t {
   kRuleLexicon = 1u << 0,       // the token is a lexicon term with a valence
   kRuleIdiom = 1u << 1,         // ... as the head of a multi-word expression
-  kRuleInPhrase = 1u << 2,      // the token belongs to a matched phrase
+  kRuleInPhrase = 1u << 2,      // the token belongs to a matched phrase (a role phrase: "kind of")
   kRuleEmoji = 1u << 3,         // an emoji or emoticon term
   kRuleElongated = 1u << 4,     // "goooood": looked up as "good", emphasised
   kRuleCaps = 1u << 5,          // ALL CAPS in mixed-case text: emphasised

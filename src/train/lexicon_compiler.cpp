@@ -20,12 +20,13 @@ using sentiment::LexiconEntry;
 
 // Source indexes in the model's source table (LexiconEntry::source).
 enum SourceId : std::uint8_t {
-  kRules, kVader, kVaderEmoji, kAfinn, kPattern, kEmojiRanking, kSourceCount
+  kRules, kVader, kVaderEmoji, kAfinn, kPattern, kEmojiRanking, kVaderAfinn, kSourceCount
 };
 const char* const kSourceNames[kSourceCount] = {
-    "textsense_rules", "vader", "vader_emoji", "afinn", "pattern", "emoji_sentiment_ranking"};
+    "textsense_rules", "vader", "vader_emoji", "afinn", "pattern", "emoji_sentiment_ranking",
+    "vader+afinn"};
 const char* const kSourceLicences[kSourceCount] = {
-    "PostgreSQL License", "MIT", "MIT", "Apache-2.0", "PDDL", "CC BY-SA 4.0"};
+    "PostgreSQL License", "MIT", "MIT", "Apache-2.0", "PDDL", "CC BY-SA 4.0", "MIT, Apache-2.0"};
 
 constexpr double kAbsent = std::numeric_limits<double>::quiet_NaN();
 
@@ -307,8 +308,10 @@ class Compiler {
         // the word too, the mean of both (dev r: movie +0.011, others +-0.001).
         valence = b.value[kVader];
         from = kVader;
-        if (!std::isnan(b.value[kAfinn]))
+        if (!std::isnan(b.value[kAfinn])) {
           valence = (valence + b.value[kAfinn] * report_.sources[kAfinn].scale) / 2;
+          from = kVaderAfinn;
+        }
       } else if (!b.neutral && !std::isnan(b.value[kVaderEmoji])) {
         // Emoji: what their names say (VADER's descriptions: "crying
         // face"), else how people use them (the ranking, which counts the
