@@ -30,3 +30,17 @@ SELECT token, upos, xpos FROM pos_tag('Time flies like an arrow.');
 \echo '-- Tagged reviews, straight from the table'
 SELECT r.id, string_agg(p.token || '/' || p.upos, ' ' ORDER BY p.ordinal) AS tagged
 FROM reviews r, pos_tag(r.body) p WHERE r.id <= 2 GROUP BY r.id ORDER BY r.id;
+
+\echo '-- sentiment(): a score in [-1, 1] for every review, straight from the table'
+SELECT r.id, round(sentiment(r.body)::numeric, 3) AS score, d.label
+FROM reviews r, sentiment_detail(r.body) d WHERE r.id <= 2 ORDER BY r.id;
+
+\echo '-- sentence_sentiment(): one row per sentence'
+SELECT ordinal, sentence, round(score::numeric, 3) AS score, label
+FROM sentence_sentiment('The room was lovely! But the staff were rude. Would I stay again? Maybe.');
+
+\echo '-- sentiment_explain(): why a text scored as it did'
+SELECT round(sentiment('The food was not bad at all, but the service was painfully slow.')::numeric, 3) AS score;
+SELECT ordinal, token, valence, contribution, rules
+FROM sentiment_explain('The food was not bad at all, but the service was painfully slow.')
+WHERE contribution <> 0 OR cardinality(rules) > 1;

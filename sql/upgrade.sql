@@ -1,4 +1,5 @@
--- Upgrade path: 0.1.0 -> 0.2.0 adds pos_tag() and keeps what was there.
+-- Upgrade paths: 0.1.0 -> 0.2.0 adds pos_tag(), 0.2.0 -> 0.3.0 adds the
+-- sentiment functions and their result type; each keeps what was there.
 CREATE DATABASE textsense_upgrade TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C';
 \c textsense_upgrade
 CREATE EXTENSION textsense VERSION '0.1.0';
@@ -7,5 +8,29 @@ ALTER EXTENSION textsense UPDATE TO '0.2.0';
 SELECT extversion FROM pg_extension WHERE extname = 'textsense';
 SELECT token, upos FROM pos_tag('It works.');
 SELECT count(*) FROM tokens('Still here.');
+SELECT count(*) FROM pg_proc WHERE proname LIKE '%sentiment%';
+ALTER EXTENSION textsense UPDATE TO '0.3.0';
+SELECT extversion FROM pg_extension WHERE extname = 'textsense';
+SELECT sentiment('It works, and I love it.') > 0 AS positive;
+SELECT label, sentences, tokens FROM sentiment_detail('It works. I love it.');
+SELECT count(*) FROM pos_tag('Still here.');
+-- The upgraded extension has the same members as a fresh install, with the
+-- same definitions (function properties, signatures, type attributes,
+-- comments).
+\set members 'SELECT pg_describe_object(d.classid, d.objid, 0) AS member, concat_ws(\' \', p.provolatile, p.proparallel, p.proisstrict, p.procost, p.prorows, p.prosrc, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), (SELECT string_agg(a.attname || \' \' || format_type(a.atttypid, a.atttypmod), \', \' ORDER BY a.attnum) FROM pg_type t JOIN pg_attribute a ON a.attrelid = t.typrelid WHERE d.classid = \'pg_type\'::regclass AND t.oid = d.objid), md5(obj_description(d.objid, c.relname))) AS definition FROM pg_depend d JOIN pg_class c ON c.oid = d.classid LEFT JOIN pg_proc p ON d.classid = \'pg_proc\'::regclass AND p.oid = d.objid WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = \'textsense\') AND d.deptype = \'e\''
+CREATE TEMP TABLE upgraded AS :members;
+DROP EXTENSION textsense;
+CREATE EXTENSION textsense;
+CREATE TEMP TABLE fresh AS :members;
+SELECT member FROM fresh ORDER BY member;
+(SELECT * FROM fresh EXCEPT SELECT * FROM upgraded)
+UNION ALL
+(SELECT * FROM upgraded EXCEPT SELECT * FROM fresh);
+-- 0.1.0 -> 0.3.0 in one step (through 0.2.0).
+DROP EXTENSION textsense;
+CREATE EXTENSION textsense VERSION '0.1.0';
+ALTER EXTENSION textsense UPDATE;
+SELECT extversion FROM pg_extension WHERE extname = 'textsense';
+SELECT sentiment('Terrible.') < 0 AS negative;
 \c contrib_regression
 DROP DATABASE textsense_upgrade;
