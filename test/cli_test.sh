@@ -26,7 +26,7 @@ check "sentences escape backslashes, tabs and newlines" \
   $'1\t1\t13\tOne\\\\tab\\tcell.\n2\t15\t4\tTwo!' \
   "$(printf 'One\\tab\tcell.\nTwo!' | "$bin" sentences --no-header)"
 check "empty input prints only the header" "ordinal	start	length	sentence" "$(printf '' | "$bin" sentences)"
-check "version" "textsense 0.2.0" "$("$bin" version)"
+check "version" "textsense 0.3.0" "$("$bin" version)"
 check "help exits 0" 0 "$(status_of "$bin" --help)"
 check "no command is a usage error" 2 "$(status_of "$bin")"
 check "unknown command is a usage error" 2 "$(status_of "$bin" frobnicate)"
@@ -54,5 +54,59 @@ check "tag: a truncated model is exit 3 with a clear message" \
   "$(echo hi | "$bin" tag --model "$damaged" 2>&1 >/dev/null | grep -o damaged | head -1 | sed 's/^/3:/')"
 rm -f "$damaged"
 check "--model needs a value" 2 "$(status_of "$bin" tag --model)"
+
+# sentiment: one score per input line; explain: a row per token.
+signs() { awk '{ printf "%s%s", (NR > 1 ? " " : ""), ($1 + 0 > 0 ? "+" : ($1 + 0 < 0 ? "-" : "0")) }'; }
+scores=$(printf 'good\n\nnot good\r\nThe food was great, but the service was awful.\n' | "$bin" sentiment)
+check "sentiment: one line out per line in (empty and CRLF lines too)" 4 \
+  "$(printf '%s\n' "$scores" | wc -l | tr -d ' ')"
+check "sentiment: every line is a number" "" \
+  "$(printf '%s\n' "$scores" | grep -Ev '^-?[0-9]+(\.[0-9]+)?(e[-+]?[0-9]+)?$')"
+check "sentiment: signs of good, empty, not good, great-but-awful" "+ 0 - -" \
+  "$(printf '%s\n' "$scores" | signs)"
+check "sentiment: no final newline, same lines" "+ -" "$(printf 'good\nbad' | "$bin" sentiment | signs)"
+check "sentiment: arguments are one text" "+" "$("$bin" sentiment very good food | signs)"
+check "sentiment: scores lie in [-1, 1]" "ok" \
+  "$(printf 'GREAT!!!! :) :D <3 best ever\nTERRIBLE!!!! awful worst :( hate\n' | "$bin" sentiment |
+     awk '$1 + 0 < -1 || $1 + 0 > 1 { bad = 1 } END { print bad ? "out of range" : "ok" }')"
+check "sentiment: empty input, empty output" "" "$(printf '' | "$bin" sentiment)"
+check "sentiment --detail: header" \
+  "$(printf 'score\tlabel\tpositive\tnegative\tneutral\tsentences\ttokens')" \
+  "$(echo good | "$bin" sentiment --detail | head -1)"
+check "sentiment --detail: seven columns a line" "7 7 7" \
+  "$(printf 'good\nThe table is brown. It was awful!\n' | "$bin" sentiment --detail |
+     awk -F'\t' '{ printf "%s%d", (NR > 1 ? " " : ""), NF }')"
+check "sentiment --detail: label, sentences, tokens" \
+  "$(printf 'positive\t1\t2\nnegative\t2\t9\nneutral\t0\t0')" \
+  "$(printf 'good food\nThe table is brown. It was awful!\n\n' | "$bin" sentiment --detail --no-header | cut -f2,6,7)"
+check "sentiment --detail: mixed" "mixed" \
+  "$("$bin" sentiment --detail --no-header 'The food was absolutely amazing! The service was absolutely horrible!' | cut -f2)"
+check "explain: header" "$(printf 'ordinal\tsentence\ttoken\tvalence\tcontribution\trules')" \
+  "$("$bin" explain 'not good' | head -1)"
+check "explain: a row per token, then the score" \
+  "$(printf '1\t1\tnot\n2\t1\tgood\n3\t1\t!\n4\t2\tGreat\n# score')" \
+  "$("$bin" explain --no-header 'not good! Great' | cut -f1-3 | sed 's/^\(# score\).*/\1/')"
+check "explain: negation and contrast rules" "negator negated after_contrast" \
+  "$("$bin" explain --no-header 'The food was not bad, but the service was slow.' |
+     awk -F'\t' '$3 == "not" || $3 == "bad" || $3 == "slow" { print $6 }' |
+     grep -o 'negator\|negated\|after_contrast' | tr '\n' ' ' | sed 's/ $//')"
+check "explain: the score line is the sentiment score" \
+  "$("$bin" sentiment 'The food was not bad at all, but the service was painfully slow.')" \
+  "$("$bin" explain 'The food was not bad at all, but the service was painfully slow.' |
+     tail -1 | cut -d' ' -f3)"
+check "sentiment: invalid UTF-8 is exit 1" 1 "$(printf 'caf\xe9' | status_of "$bin" sentiment)"
+check "sentiment: a missing lexicon is exit 3" 3 \
+  "$(echo hi | status_of "$bin" sentiment --model /nonexistent/sentiment_en.model)"
+damaged=$(mktemp)
+head -c 5000 "$(dirname "$0")/../models/sentiment_en.model" >"$damaged"
+check "sentiment: a truncated lexicon is exit 3 with a clear message" "3:damaged" \
+  "$(echo hi | { "$bin" sentiment --model "$damaged" 2>&1 >/dev/null; echo ":$?"; } |
+     tr -d '\n' | sed -n 's/.*\(damaged\).*:\([0-9]*\)$/\2:\1/p')"
+rm -f "$damaged"
+check "sentiment: an unknown --params item is a usage error" 2 \
+  "$(status_of "$bin" sentiment --params frobnicate=1 good)"
+check "build-lexicon without options is a usage error" 2 "$(status_of "$bin" build-lexicon)"
+check "build-lexicon without --out is a usage error" 2 \
+  "$(status_of "$bin" build-lexicon --data /nonexistent --rules /nonexistent)"
 
 [ "$failures" -eq 0 ] || { echo "$failures CLI check(s) failed"; exit 1; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "core/errors.h"
 #include "core/sentiment_text.h"
@@ -19,8 +20,10 @@ constexpr int kMaxExclamations = 4;
 // Words after which "like" is the verb ("I like", "really like", "don't
 // like"); elsewhere it is mostly a preposition ("looks like rain").
 constexpr std::string_view kLikeSubjects[] = {
-    "i", "we", "you", "they", "he", "she", "who", "u", "really", "n't", "not", "do", "does",
-    "did", "would", "'d", "to", "also", "still", "just", "totally", "definitely", "people"};
+    "i", "we", "you", "they", "he", "she", "who", "u", "really", "n't", "not", "never", "do",
+    "does", "did", "would", "'d", "to", "also", "still", "just", "totally", "definitely",
+    "always", "actually", "kinda", "people"};
+static_assert(std::size(kLikeSubjects) <= 32, "Analyzer::subject_keys_ holds 32");
 
 double sign(double v) { return v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0); }
 
@@ -293,7 +296,7 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const Segmenta
     // Emoji and emoticons stand outside the syntax: "not great 😡" is not
     // a happy 😡.
     const bool negated = was_negating && !(flags & kEmoji);
-    if (negated) boost = -boost;  // "not very good" is milder than "not good"
+    if (negated && boost > 0) boost = -boost;  // "not very good" is milder than "not good"
     if (boost != 0) {
       const double magnitude = std::max(std::fabs(v) + boost, 0.1 * std::fabs(v));
       v = sign(v) * magnitude;

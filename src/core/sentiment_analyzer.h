@@ -146,7 +146,7 @@ class Analyzer {
   std::vector<Item> items_;
   std::vector<TokenSentiment> scratch_tokens_;
   std::string form_, alt_;
-  std::uint64_t subject_keys_[24] = {};
+  std::uint64_t subject_keys_[32] = {};
   std::size_t subject_key_count_ = 0;
 };
 
