@@ -5,28 +5,21 @@
 #include <stdexcept>
 
 #include "core/errors.h"
+#include "core/model_image.h"
 #include "core/hash.h"
 
 namespace textsense::pos {
 namespace {
 
+using model_image::append_array;
+using model_image::pad_to_alignment;
+
 constexpr std::uint64_t kChecksumSeed = 0xC0FFEE;
-constexpr std::size_t kAlign = 64;
 
 std::uint64_t power_of_two_at_least(std::uint64_t n) {
   std::uint64_t p = 16;
   while (p < n) p <<= 1;
   return p;
-}
-
-void pad_to_alignment(std::string& out) { out.resize((out.size() + kAlign - 1) / kAlign * kAlign, '\0'); }
-
-template <typename T>
-std::uint64_t append_array(std::string& out, const std::vector<T>& items) {
-  pad_to_alignment(out);
-  const std::uint64_t offset = out.size();
-  out.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
-  return offset;
 }
 
 [[noreturn]] void damaged(const std::string& origin, const std::string& why) {

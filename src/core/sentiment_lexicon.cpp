@@ -6,24 +6,15 @@
 #include <stdexcept>
 
 #include "core/errors.h"
+#include "core/model_image.h"
 
 namespace textsense::sentiment {
 namespace {
 
+using model_image::append_array;
+using model_image::pad_to_alignment;
+
 constexpr std::uint64_t kChecksumSeed = 0x5E471;
-constexpr std::size_t kAlign = 64;
-
-void pad_to_alignment(std::string& out) {
-  out.resize((out.size() + kAlign - 1) / kAlign * kAlign, '\0');
-}
-
-template <typename T>
-std::uint64_t append_array(std::string& out, const std::vector<T>& items) {
-  pad_to_alignment(out);
-  const std::uint64_t offset = out.size();
-  out.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
-  return offset;
-}
 
 [[noreturn]] void damaged(const std::string& origin, const std::string& why) {
   throw ModelError(ModelError::kDamaged,

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "core/sentiment_analyzer.h"
+#include "pg/arguments.h"
 #include "pg/backend_state.h"
 #include "pg/bridge.h"
 #include "pg/document.h"
@@ -21,21 +22,6 @@ extern "C" {
 
 namespace textsense::pg {
 namespace {
-
-// The languages that have a sentiment lexicon (`lang` follows the text
-// search convention: an explicit argument makes the function IMMUTABLE).
-const char* checked_language(text* lang) {
-  const char* name = text_to_cstring(lang);
-  if (strcmp(name, "en") != 0)
-    ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                    errmsg("textsense: no sentiment lexicon for language \"%s\"", name),
-                    errdetail("Available languages: en.")));
-  return name;
-}
-
-text* cstring_text(std::string_view s) {
-  return cstring_to_text_with_len(s.data(), static_cast<int>(s.size()));
-}
 
 // A float result as the float8 with the same shortest decimal form, so a
 // valence of 1.9 reads 1.9 in SQL rather than 1.899999976158142.
@@ -181,7 +167,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_sentiment) { return document_score(fcinfo, "en"
 
 // sentiment(doc text, lang text) -> float8
 TEXTSENSE_SQL_FUNCTION(textsense_sentiment_lang) {
-  return document_score(fcinfo, checked_language(PG_GETARG_TEXT_PP(1)));
+  return document_score(fcinfo, checked_language(PG_GETARG_TEXT_PP(1), "sentiment lexicon"));
 }
 
 // sentiment_detail(doc text) -> sentiment_detail
@@ -189,7 +175,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_sentiment_detail) { return document_detail(fcin
 
 // sentiment_detail(doc text, lang text) -> sentiment_detail
 TEXTSENSE_SQL_FUNCTION(textsense_sentiment_detail_lang) {
-  return document_detail(fcinfo, checked_language(PG_GETARG_TEXT_PP(1)));
+  return document_detail(fcinfo, checked_language(PG_GETARG_TEXT_PP(1), "sentiment lexicon"));
 }
 
 // sentence_sentiment(doc text) -> SETOF (ordinal, sentence, start, length, score, label)
@@ -197,7 +183,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_sentence_sentiment) { return sentence_rows(fcin
 
 // sentence_sentiment(doc text, lang text)
 TEXTSENSE_SQL_FUNCTION(textsense_sentence_sentiment_lang) {
-  return sentence_rows(fcinfo, checked_language(PG_GETARG_TEXT_PP(1)));
+  return sentence_rows(fcinfo, checked_language(PG_GETARG_TEXT_PP(1), "sentiment lexicon"));
 }
 
 // sentiment_explain(doc text) -> SETOF (ordinal, token, valence, contribution, rules)
@@ -205,5 +191,5 @@ TEXTSENSE_SQL_FUNCTION(textsense_sentiment_explain) { return token_rows(fcinfo, 
 
 // sentiment_explain(doc text, lang text)
 TEXTSENSE_SQL_FUNCTION(textsense_sentiment_explain_lang) {
-  return token_rows(fcinfo, checked_language(PG_GETARG_TEXT_PP(1)));
+  return token_rows(fcinfo, checked_language(PG_GETARG_TEXT_PP(1), "sentiment lexicon"));
 }

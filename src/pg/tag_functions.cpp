@@ -1,5 +1,6 @@
 // SQL functions of the part-of-speech slice:
 //   pos_tag(doc text [, lang text]) and pos_tag(tokens text[]).
+#include "pg/arguments.h"
 #include "pg/backend_state.h"
 #include "pg/bridge.h"
 #include "pg/document.h"
@@ -15,21 +16,6 @@ extern "C" {
 
 namespace textsense::pg {
 namespace {
-
-// The languages that have a tagger model (`lang` follows the text search
-// convention: an explicit argument makes the function IMMUTABLE).
-const char* checked_language(text* lang) {
-  const char* name = text_to_cstring(lang);
-  if (strcmp(name, "en") != 0)
-    ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                    errmsg("textsense: no part-of-speech model for language \"%s\"", name),
-                    errdetail("Available languages: en.")));
-  return name;
-}
-
-text* cstring_text(std::string_view s) {
-  return cstring_to_text_with_len(s.data(), static_cast<int>(s.size()));
-}
 
 // pos_tag(doc [, lang]): segments and tags the document, one row per token.
 Datum tag_document(FunctionCallInfo fcinfo, const char* language) {
@@ -78,7 +64,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag) { return tag_document(fcinfo, "en"); }
 
 // pos_tag(doc text, lang text)
 TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_lang) {
-  return tag_document(fcinfo, checked_language(PG_GETARG_TEXT_PP(1)));
+  return tag_document(fcinfo, checked_language(PG_GETARG_TEXT_PP(1), "part-of-speech model"));
 }
 
 // pos_tag(tokens text[]) -> SETOF (ordinal, token, upos, xpos): the array is
