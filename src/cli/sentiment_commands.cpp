@@ -1,5 +1,8 @@
 // `textsense sentiment`, `textsense explain` and `textsense build-lexicon`.
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
@@ -67,7 +70,11 @@ sentiment::Params parse_params(const std::string& spec) {
     for (const Field& f : fields) {
       if (eq == std::string::npos || item.compare(0, eq, f.name) != 0 || eq != strlen(f.name))
         continue;
-      const double v = std::stod(item.substr(eq + 1));
+      const std::string text = item.substr(eq + 1);
+      char* end = nullptr;
+      const double v = std::strtod(text.c_str(), &end);
+      if (text.empty() || *end != '\0' || !std::isfinite(v) || v < 0 || v > 1e6)
+        throw std::invalid_argument("--params " + item + ": expected a number from 0 to 1e6");
       if (f.d) *f.d = v;
       else *f.z = static_cast<std::size_t>(v);
       known = true;
