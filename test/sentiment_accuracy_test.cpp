@@ -51,7 +51,7 @@ TEST(SentimentAccuracy, VaderDevSets) {
   std::vector<SentenceSentiment> sentences;
   const DevSet sets[] = {{"tweets", 1209, 0.860},               // 0.868
                          {"movieReviewSnippets", 3187, 0.485},  // 0.492
-                         {"amazonReviewSnippets", 1072, 0.650},  // 0.660
+                         {"amazonReviewSnippets", 1072, 0.655},  // 0.665
                          {"nytEditorialSnippets", 1558, 0.495}};  // 0.506
   for (const DevSet& set : sets) {
     std::ifstream in(data + "/sentiment_dev/vader_groundtruth_dev/" + set.name + "_dev.tsv");
