@@ -73,56 +73,35 @@ void Analyzer::look_up(std::string_view utf8, const Segmentation& seg, const Sen
     item = Item();
     item.token = sentence.first_token + k;
     const Token& token = seg.tokens[item.token];
-    std::string_view text = token.span.text(utf8);
-    switch (token.kind) {
-      case TokenKind::kPunctuation: {
-        for (char c : text) {
-          item.exclamations += c == '!';
-          item.questions += c == '?';
-        }
-        item.punct = text == "," ? kComma : kClauseBreak;
-        if (text == "'" || text == "-" || text == "\"") item.punct = kNotPunct;
-        item.key = term_key(text);
-        continue;
+    const std::string_view text = token.span.text(utf8);
+    if (token.kind == TokenKind::kPunctuation) {
+      for (char c : text) {
+        item.exclamations += c == '!';
+        item.questions += c == '?';
       }
-      case TokenKind::kEmoticon:  // case matters: ":D" is not ":d"
-        item.key = term_key(text);
-        item.entry = lexicon_.find(item.key);
-        item.is_word = true;
-        continue;
-      case TokenKind::kHashtag:
-        text.remove_prefix(1);
-        [[fallthrough]];
-      case TokenKind::kWord:
-      case TokenKind::kSymbol:
-        break;
-      case TokenKind::kEmoji: {
-        item.key = term_key(text);
-        item.entry = lexicon_.find(item.key);
-        if (item.entry == nullptr && strip_emoji_modifiers(text, form_)) {
-          item.key = term_key(form_);
-          item.entry = lexicon_.find(item.key);
-        }
-        if (item.entry == nullptr && first_zwj_component(text, form_)) {
-          item.key = term_key(form_);
-          item.entry = lexicon_.find(item.key);
-        }
-        item.is_word = true;
-        continue;
-      }
-      default:  // numbers, URLs, e-mail addresses, mentions
-        item.is_word = true;
-        continue;
+      item.punct = text == "," ? kComma : kClauseBreak;
+      if (text == "'" || text == "-" || text == "\"") item.punct = kNotPunct;
     }
-    if (text.size() > kMaxLookupBytes) {
-      item.is_word = true;
+    item.is_word = token.kind != TokenKind::kPunctuation;
+    const bool looked_up = token.kind == TokenKind::kWord || token.kind == TokenKind::kSymbol ||
+                           token.kind == TokenKind::kHashtag || token.kind == TokenKind::kEmoji ||
+                           token.kind == TokenKind::kEmoticon;
+    // Punctuation is only hashed (phrases such as "still ," end in it);
+    // numbers, URLs, e-mail addresses and mentions are never terms.
+    if ((!looked_up && token.kind != TokenKind::kPunctuation) || text.size() > kMaxLookupBytes)
       continue;
-    }
-    const Casing casing = lookup_form(text, form_);
-    item.is_word = true;
+    Casing casing;
+    const std::string_view form = primary_form(token.kind, text, form_, casing);
     item.caps = casing.all_caps;
-    item.key = term_key(form_);
+    item.key = term_key(form);
+    if (!looked_up) continue;
     item.entry = lexicon_.find(item.key);
+    if (item.entry == nullptr && token.kind == TokenKind::kEmoji &&
+        first_zwj_component(text, alt_)) {
+      item.key = term_key(alt_);
+      item.entry = lexicon_.find(item.key);
+    }
+    if (token.kind == TokenKind::kEmoji || token.kind == TokenKind::kEmoticon) continue;
     // "goooood" -> "good", "soooo" -> "soo" -> "so".
     for (std::size_t keep = 2; item.entry == nullptr && keep >= 1; --keep) {
       if (!collapse_elongation(form_, keep, alt_)) break;

@@ -54,6 +54,25 @@ bool strip_emoji_modifiers(std::string_view emoji, std::string& out) {
   return changed;
 }
 
+std::string_view primary_form(TokenKind kind, std::string_view token, std::string& buffer,
+                              Casing& casing) {
+  casing = Casing();
+  switch (kind) {
+    case TokenKind::kPunctuation:
+    case TokenKind::kEmoticon:
+      return token;
+    case TokenKind::kEmoji:
+      return strip_emoji_modifiers(token, buffer) ? std::string_view(buffer) : token;
+    case TokenKind::kHashtag:
+      token.remove_prefix(1);
+      break;
+    default:
+      break;
+  }
+  casing = lookup_form(token, buffer);
+  return buffer;
+}
+
 bool first_zwj_component(std::string_view emoji, std::string& out) {
   constexpr std::string_view kZwj = "\xE2\x80\x8D";  // U+200D
   const std::size_t zwj = emoji.find(kZwj);

@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/segmentation.h"
+
 namespace textsense::sentiment {
 
 // Longest token (in bytes) that is looked up at all; longer tokens are
@@ -27,6 +29,13 @@ struct Casing {
 // Writes the lookup form of `token` into `out` (cleared first) and returns
 // the token's ASCII casing.
 Casing lookup_form(std::string_view token, std::string& out);
+
+// The form a token of `kind` is looked up by, the one the lexicon compiler
+// stores: punctuation and emoticons as they are (":D" is not ":d"), emoji
+// without modifiers, hashtags without "#", everything else lookup_form().
+// Returns a view of `token` or of `buffer`; `casing` gets the ASCII casing.
+std::string_view primary_form(TokenKind kind, std::string_view token, std::string& buffer,
+                              Casing& casing);
 
 // Emoji: the form without skin tones and variation selectors, and (for a
 // ZWJ sequence) only its first component. Returns false when nothing

@@ -97,18 +97,10 @@ class Compiler {
     std::vector<std::uint64_t> keys;
     *is_emoji = false;
     for (const Token& token : seg_.tokens) {
-      std::string_view text = token.span.text(term);
-      if (token.kind == TokenKind::kEmoji) {
-        *is_emoji = true;
-        sentiment::strip_emoji_modifiers(text, form_);
-      } else if (token.kind == TokenKind::kPunctuation || token.kind == TokenKind::kEmoticon) {
-        if (token.kind == TokenKind::kEmoticon) *is_emoji = true;
-        form_.assign(text);  // ":D" and ":d" differ, ":L" is not ":l"
-      } else {
-        if (token.kind == TokenKind::kHashtag) text.remove_prefix(1);
-        sentiment::lookup_form(text, form_);
-      }
-      keys.push_back(sentiment::term_key(form_));
+      *is_emoji |= token.kind == TokenKind::kEmoji || token.kind == TokenKind::kEmoticon;
+      sentiment::Casing casing;
+      keys.push_back(sentiment::term_key(
+          sentiment::primary_form(token.kind, token.span.text(term), form_, casing)));
     }
     return keys;
   }
