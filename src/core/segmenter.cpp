@@ -61,6 +61,33 @@ bool ends_with_non_final_abbreviation(std::string_view doc, std::uint32_t begin,
   return english::never_ends_sentence(doc.substr(b, word_end - b));
 }
 
+bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// Whether a sentence boundary `b` of the whole document (an ICU boundary)
+// is a safe place to cut it into chunks that segment independently exactly
+// as the whole does. Conservative on purpose, since a refused boundary only
+// makes a chunk a little longer:
+//   * ASCII whitespace before and none after: no URL, e-mail, mention or
+//     hashtag (none holds whitespace) covers it, no CR LF pair is split, and
+//     the next chunk starts on its first token;
+//   * a '.' before it ends a plain word preceded by whitespace, so the
+//     non-final-abbreviation check ("Dr.") reads the same word whatever
+//     sentence start it is given, and that word ends sentences.
+bool is_safe_cut(std::string_view doc, std::uint32_t b) {
+  if (b == 0 || b >= doc.size() || !is_ascii_space(doc[b - 1]) || is_ascii_space(doc[b]))
+    return false;
+  std::uint32_t e = b;
+  while (e > 0 && is_ascii_space(doc[e - 1])) --e;
+  if (e == 0 || doc[e - 1] != '.') return true;
+  const std::uint32_t word_end = e - 1;
+  std::uint32_t w = word_end;
+  while (w > 0 && (ascii::is_letter(doc[w - 1]) || doc[w - 1] == '.')) --w;
+  for (std::uint32_t i = w; i < word_end; ++i)
+    if (doc[i] == '.') return false;
+  if (w > 0 && !is_ascii_space(doc[w - 1])) return false;
+  return !english::never_ends_sentence(doc.substr(w, word_end - w));
+}
+
 }  // namespace
 
 struct Segmenter::Impl {
@@ -140,6 +167,39 @@ Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {
 Segmenter::~Segmenter() = default;
 
 void Segmenter::set_ascii_fast_path(bool enabled) { impl_->ascii_fast_path = enabled; }
+
+void Segmenter::find_chunk_starts(std::string_view doc, std::size_t target_bytes,
+                                  std::vector<std::uint32_t>& starts) {
+  starts.assign(1, 0);
+  if (doc.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw InputTooLargeError(doc.size());
+  if (target_bytes == 0) target_bytes = 1;
+  if (doc.size() <= target_bytes) return;
+
+  Impl& m = *impl_;
+  UErrorCode status = U_ZERO_ERROR;
+  m.text = utext_openUTF8(m.text, doc.data(), static_cast<int64_t>(doc.size()), &status);
+  if (U_FAILURE(status)) throw IcuError("utext_openUTF8", status);
+  icu::BreakIterator& it = *m.sentence_iterator;
+  it.setText(m.text, status);
+  if (U_FAILURE(status)) throw IcuError("BreakIterator::setText", status);
+
+  // ICU's random access (following()) returns exactly the boundaries that
+  // iterating from the start would: it backs up to a safe point itself.
+  const auto size = static_cast<std::uint32_t>(doc.size());
+  // Each search goes forward from its target to the first safe boundary,
+  // so the whole text is scanned at most once.
+  std::size_t target = target_bytes;
+  while (target < size) {
+    std::int32_t b = it.following(static_cast<std::int32_t>(target));
+    while (b != icu::BreakIterator::DONE && static_cast<std::uint32_t>(b) < size &&
+           !is_safe_cut(doc, static_cast<std::uint32_t>(b)))
+      b = it.next();
+    if (b == icu::BreakIterator::DONE || static_cast<std::uint32_t>(b) >= size) break;
+    starts.push_back(static_cast<std::uint32_t>(b));
+    target = static_cast<std::size_t>(b) + target_bytes;
+  }
+}
 
 void Segmenter::segment(std::string_view doc, Segmentation& out, const StopSignal& stop) {
   out.clear();

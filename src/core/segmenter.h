@@ -9,7 +9,9 @@
 #pragma once
 
 #include <memory>
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "segmentation.h"
 #include "stop_signal.h"
@@ -29,6 +31,15 @@ class Segmenter {
   // CancelledError when `stop` asks for it. Not thread-safe: one Segmenter
   // per thread. Reuses its own buffers and those of `out`.
   void segment(std::string_view utf8, Segmentation& out, const StopSignal& stop = {});
+
+  // Cuts `utf8` into chunks of about `target_bytes` for parallel work:
+  // `starts` becomes the chunks' first bytes (starts[0] == 0; chunk i ends
+  // where chunk i + 1 starts). Each cut is a sentence boundary where the
+  // chunks segment independently exactly as the whole text does (offsets
+  // aside), so per-chunk results put back in order equal the whole's. Text
+  // without such a boundary stays one chunk. Throws InputTooLargeError.
+  void find_chunk_starts(std::string_view utf8, std::size_t target_bytes,
+                         std::vector<std::uint32_t>& starts);
 
   // Testing hook: route ASCII runs through ICU too (the outputs must agree).
   void set_ascii_fast_path(bool enabled);

@@ -358,6 +358,13 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const Segmenta
 DocumentSentiment Analyzer::analyze(std::string_view utf8, const Segmentation& seg,
                                     std::vector<SentenceSentiment>& sentences,
                                     std::vector<TokenSentiment>* tokens, const StopSignal& stop) {
+  score_sentences(utf8, seg, sentences, tokens, stop);
+  return summarize(sentences, seg.tokens.size());
+}
+
+void Analyzer::score_sentences(std::string_view utf8, const Segmentation& seg,
+                               std::vector<SentenceSentiment>& sentences,
+                               std::vector<TokenSentiment>* tokens, const StopSignal& stop) {
   if (tokens != nullptr) tokens->resize(seg.tokens.size());
   sentences.clear();
   sentences.reserve(seg.sentences.size());
@@ -379,10 +386,13 @@ DocumentSentiment Analyzer::analyze(std::string_view utf8, const Segmentation& s
     }
     sentences.push_back(score_sentence(utf8, seg, sentence, out));
   }
+}
 
+DocumentSentiment Analyzer::summarize(const std::vector<SentenceSentiment>& sentences,
+                                      std::size_t token_count) const {
   DocumentSentiment doc;
   doc.sentences = static_cast<std::uint32_t>(sentences.size());
-  doc.tokens = static_cast<std::uint32_t>(seg.tokens.size());
+  doc.tokens = static_cast<std::uint32_t>(token_count);
   double sum = 0, positive = 0, negative = 0, neutral = 0;
   bool strong_positive = false, strong_negative = false;
   for (std::size_t i = 0; i < sentences.size(); ++i) {

@@ -122,6 +122,17 @@ class Analyzer {
                             std::vector<TokenSentiment>* tokens,
                             const StopSignal& stop = {});
 
+  // analyze() in two steps, so the sentences of a large document can be
+  // scored in parallel (one analyzer per thread) and summarized in order:
+  // score_sentences() replaces `sentences` (and `tokens`) with the results
+  // for `seg`; summarize() folds a document's sentence results, in document
+  // order, into its score.
+  void score_sentences(std::string_view utf8, const Segmentation& seg,
+                       std::vector<SentenceSentiment>& sentences,
+                       std::vector<TokenSentiment>* tokens, const StopSignal& stop = {});
+  DocumentSentiment summarize(const std::vector<SentenceSentiment>& sentences,
+                              std::size_t token_count) const;
+
   const Lexicon& lexicon() const { return lexicon_; }
   const Params& params() const { return params_; }
 

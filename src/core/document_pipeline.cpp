@@ -1,0 +1,271 @@
+#include "core/document_pipeline.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/errors.h"
+#include "core/utf8.h"
+
+namespace textsense {
+namespace {
+
+// Automatic chunk length: about this many chunks per thread, so a thread
+// that drew slow text does not hold the others back at the end ...
+constexpr std::size_t kChunksPerThread = 4;
+// ... but chunks long enough to amortise a task's fixed cost (a segmenter
+// restart, a queue operation: microseconds) and short enough that the
+// per-chunk scratch stays small.
+constexpr std::size_t kMinAutoChunkBytes = 32 * 1024;
+constexpr std::size_t kMaxAutoChunkBytes = 1024 * 1024;
+
+std::size_t auto_chunk_bytes(std::size_t doc_bytes, std::size_t threads) {
+  const std::size_t even = doc_bytes / (threads * kChunksPerThread);
+  return std::clamp(even, kMinAutoChunkBytes, kMaxAutoChunkBytes);
+}
+
+template <typename T>
+void free_vector(std::vector<T>& v) {
+  std::vector<T>().swap(v);
+}
+
+}  // namespace
+
+// One thread's tools, made on first use by that thread and reused.
+struct DocumentPipeline::Workspace {
+  std::unique_ptr<Segmenter> segmenter;
+  std::unique_ptr<sentiment::Analyzer> analyzer;
+  const sentiment::Lexicon* analyzer_lexicon = nullptr;
+  sentiment::Params analyzer_params;
+  std::unique_ptr<pos::PosTagger> tagger;
+  const pos::PosModel* tagger_model = nullptr;
+
+  Segmenter& get_segmenter() {
+    if (!segmenter) segmenter = std::make_unique<Segmenter>();
+    return *segmenter;
+  }
+
+  sentiment::Analyzer& get_analyzer(const sentiment::Lexicon& lexicon,
+                                    const sentiment::Params& params) {
+    // Params is plain doubles and sizes: equal bytes mean equal settings
+    // (unequal bytes for equal values only cost a new analyzer).
+    if (!analyzer || analyzer_lexicon != &lexicon ||
+        std::memcmp(&analyzer_params, &params, sizeof params) != 0) {
+      analyzer = std::make_unique<sentiment::Analyzer>(lexicon, params);
+      analyzer_lexicon = &lexicon;
+      analyzer_params = params;
+    }
+    return *analyzer;
+  }
+
+  pos::PosTagger& get_tagger(const pos::PosModel& model) {
+    if (!tagger || tagger_model != &model) {
+      tagger = std::make_unique<pos::PosTagger>(model);
+      tagger_model = &model;
+    }
+    return *tagger;
+  }
+
+  // Scratch grows with the largest input seen; dropping the tools frees it
+  // (making them again costs microseconds, and only after a huge call).
+  void release() {
+    segmenter.reset();
+    analyzer.reset();
+    if (tagger) tagger->release_buffers();
+  }
+};
+
+// One chunk of the current document and its results, offsets relative to
+// the chunk.
+struct DocumentPipeline::Chunk {
+  std::uint32_t begin = 0, end = 0;
+  std::uint32_t chars = 0;  // code points, to shift character offsets
+  Segmentation seg;
+  std::vector<sentiment::SentenceSentiment> sentences;
+  std::vector<sentiment::TokenSentiment> tokens;
+  std::vector<std::uint8_t> tags;
+};
+
+DocumentPipeline::DocumentPipeline(ThreadPool* pool) : pool_(pool) {}
+
+DocumentPipeline::~DocumentPipeline() = default;
+
+DocumentPipeline::Workspace& DocumentPipeline::workspace(std::size_t slot) {
+  while (workspaces_.size() <= slot) workspaces_.push_back(std::make_unique<Workspace>());
+  return *workspaces_[slot];
+}
+
+pos::PosTagger& DocumentPipeline::tagger(const pos::PosModel& model) {
+  return workspace(0).get_tagger(model);
+}
+
+bool DocumentPipeline::plan_chunks(std::string_view doc) {
+  chunk_count_ = 1;
+  last_chunk_count_ = 1;
+  if (pool_ == nullptr || pool_->workers() == 0 || doc.size() < settings_.min_bytes) return false;
+  const std::size_t target = settings_.chunk_bytes != 0
+                                 ? settings_.chunk_bytes
+                                 : auto_chunk_bytes(doc.size(), pool_->participants());
+  workspace(0).get_segmenter().find_chunk_starts(doc, target, chunk_starts_);
+  if (chunk_starts_.size() < 2) return false;
+  chunk_count_ = chunk_starts_.size();
+  if (chunks_.size() < chunk_count_) chunks_.resize(chunk_count_);
+  for (std::size_t i = 0; i < chunk_count_; ++i) {
+    chunks_[i].begin = chunk_starts_[i];
+    chunks_[i].end = i + 1 < chunk_count_ ? chunk_starts_[i + 1]
+                                          : static_cast<std::uint32_t>(doc.size());
+  }
+  last_chunk_count_ = chunk_count_;
+  return true;
+}
+
+void DocumentPipeline::run_chunk(std::string_view doc, Chunk& chunk, Workspace& ws,
+                                 const JobSpec& spec, const StopSignal& stop) {
+  const std::string_view text = doc.substr(chunk.begin, chunk.end - chunk.begin);
+  ws.get_segmenter().segment(text, chunk.seg, stop);
+  switch (spec.job) {
+    case Job::kSegment:
+      break;
+    case Job::kScore:
+      ws.get_analyzer(*spec.lexicon, *spec.params)
+          .score_sentences(text, chunk.seg, chunk.sentences,
+                           spec.output == SentimentOutput::kTokens ? &chunk.tokens : nullptr,
+                           stop);
+      break;
+    case Job::kTag:
+      ws.get_tagger(*spec.model).tag_document(text, chunk.seg, chunk.tags, stop);
+      break;
+  }
+  if (spec.job != Job::kScore || spec.output != SentimentOutput::kDocument)
+    chunk.chars = static_cast<std::uint32_t>(utf8::count_code_points(text));
+}
+
+void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
+                                  const StopSignal& stop) {
+  // Every slot's workspace exists before any thread runs: the vector must
+  // not grow under them.
+  workspace(pool_->participants() - 1);
+  try {
+    pool_->run(
+        chunk_count_,
+        [&](const ThreadPool::TaskContext& task) {
+          run_chunk(doc, chunks_[task.task], *workspaces_[task.slot], spec, task.stop);
+        },
+        stop);
+  } catch (const InvalidUtf8Error&) {
+    // Report the document's first bad byte, not a chunk-relative offset
+    // from whichever chunk failed first.
+    throw InvalidUtf8Error(utf8::find_invalid(doc));
+  }
+}
+
+void DocumentPipeline::merge_segmentation() {
+  std::size_t sentences = 0, tokens = 0;
+  for (std::size_t c = 0; c < chunk_count_; ++c) {
+    sentences += chunks_[c].seg.sentences.size();
+    tokens += chunks_[c].seg.tokens.size();
+  }
+  segmentation_.sentences.resize(sentences);
+  segmentation_.tokens.resize(tokens);
+  Sentence* sentence_out = segmentation_.sentences.data();
+  Token* token_out = segmentation_.tokens.data();
+  std::uint32_t chars = 0, sentence_base = 0, token_base = 0;
+  for (std::size_t c = 0; c < chunk_count_; ++c) {
+    const Chunk& chunk = chunks_[c];
+    for (Sentence s : chunk.seg.sentences) {
+      s.span.byte_begin += chunk.begin;
+      s.span.char_begin += chars;
+      s.first_token += token_base;
+      *sentence_out++ = s;
+    }
+    for (Token t : chunk.seg.tokens) {
+      t.span.byte_begin += chunk.begin;
+      t.span.char_begin += chars;
+      t.sentence += sentence_base;
+      *token_out++ = t;
+    }
+    chars += chunk.chars;
+    sentence_base += static_cast<std::uint32_t>(chunk.seg.sentences.size());
+    token_base += static_cast<std::uint32_t>(chunk.seg.tokens.size());
+  }
+}
+
+void DocumentPipeline::merge_sentences(bool with_tokens) {
+  sentence_sentiments_.clear();
+  token_sentiments_.clear();
+  token_total_ = 0;
+  for (std::size_t c = 0; c < chunk_count_; ++c) {
+    const Chunk& chunk = chunks_[c];
+    sentence_sentiments_.insert(sentence_sentiments_.end(), chunk.sentences.begin(),
+                                chunk.sentences.end());
+    if (with_tokens)
+      token_sentiments_.insert(token_sentiments_.end(), chunk.tokens.begin(), chunk.tokens.end());
+    token_total_ += chunk.seg.tokens.size();
+  }
+}
+
+void DocumentPipeline::merge_tags() {
+  tags_.clear();
+  for (std::size_t c = 0; c < chunk_count_; ++c)
+    tags_.insert(tags_.end(), chunks_[c].tags.begin(), chunks_[c].tags.end());
+}
+
+void DocumentPipeline::segment(std::string_view doc, const StopSignal& stop) {
+  if (!plan_chunks(doc)) {
+    workspace(0).get_segmenter().segment(doc, segmentation_, stop);
+    token_total_ = segmentation_.tokens.size();
+    return;
+  }
+  run_chunks(doc, JobSpec{Job::kSegment, nullptr, nullptr, SentimentOutput::kSentences, nullptr},
+             stop);
+  merge_segmentation();
+  token_total_ = segmentation_.tokens.size();
+}
+
+sentiment::DocumentSentiment DocumentPipeline::score(std::string_view doc,
+                                                     const sentiment::Lexicon& lexicon,
+                                                     const sentiment::Params& params,
+                                                     SentimentOutput output,
+                                                     const StopSignal& stop) {
+  const bool explain = output == SentimentOutput::kTokens;
+  if (!plan_chunks(doc)) {
+    workspace(0).get_segmenter().segment(doc, segmentation_, stop);
+    token_total_ = segmentation_.tokens.size();
+    return workspace(0).get_analyzer(lexicon, params)
+        .analyze(doc, segmentation_, sentence_sentiments_, explain ? &token_sentiments_ : nullptr,
+                 stop);
+  }
+  run_chunks(doc, JobSpec{Job::kScore, &lexicon, &params, output, nullptr}, stop);
+  merge_sentences(explain);
+  if (output != SentimentOutput::kDocument) merge_segmentation();
+  // The fold over sentences runs here, in document order, so it adds the
+  // same numbers in the same order as the single-threaded analyze().
+  return workspace(0).get_analyzer(lexicon, params).summarize(sentence_sentiments_, token_total_);
+}
+
+void DocumentPipeline::tag(std::string_view doc, const pos::PosModel& model,
+                           const StopSignal& stop) {
+  if (!plan_chunks(doc)) {
+    workspace(0).get_segmenter().segment(doc, segmentation_, stop);
+    token_total_ = segmentation_.tokens.size();
+    workspace(0).get_tagger(model).tag_document(doc, segmentation_, tags_, stop);
+    return;
+  }
+  run_chunks(doc, JobSpec{Job::kTag, nullptr, nullptr, SentimentOutput::kSentences, &model}, stop);
+  merge_segmentation();
+  merge_tags();
+  token_total_ = segmentation_.tokens.size();
+}
+
+void DocumentPipeline::release_large_buffers(std::size_t keep_tokens) {
+  if (token_total_ <= keep_tokens && segmentation_.tokens.capacity() <= keep_tokens) return;
+  free_vector(segmentation_.sentences);
+  free_vector(segmentation_.tokens);
+  free_vector(sentence_sentiments_);
+  free_vector(token_sentiments_);
+  free_vector(tags_);
+  free_vector(chunks_);
+  for (std::unique_ptr<Workspace>& ws : workspaces_) ws->release();
+  token_total_ = 0;
+}
+
+}  // namespace textsense

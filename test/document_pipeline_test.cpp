@@ -1,0 +1,276 @@
+// DocumentPipeline: a document analysed in chunks across threads gives
+// exactly the single-threaded results (every offset, sentence score, token
+// contribution, tag and the document score, bit for bit), with chunks cut
+// at every possible boundary (chunk_bytes 1) and in awkward text; and a
+// chunked call stops cleanly on a stop request or bad input.
+#include "core/document_pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/errors.h"
+#include "test_util.h"
+
+namespace textsense {
+namespace {
+
+const sentiment::Lexicon& lexicon() {
+  static const std::unique_ptr<sentiment::Lexicon> lex =
+      sentiment::Lexicon::load(std::string(TEXTSENSE_SOURCE_DIR) + "/models/sentiment_en.model");
+  return *lex;
+}
+
+const pos::PosModel& pos_model() {
+  static const std::unique_ptr<pos::PosModel> model =
+      pos::PosModel::load(std::string(TEXTSENSE_SOURCE_DIR) + "/models/pos_en.model");
+  return *model;
+}
+
+// Fragments chosen to sit next to chunk cuts: abbreviations and initials,
+// URLs and e-mails with dots, mentions and hashtags that would start a
+// chunk, CR LF, emoji sequences, CJK and RTL text, quotes and brackets
+// after a full stop, lower case after a full stop, no space after "!".
+const char* const kFragments[] = {
+    "The food was great.", "But the service was painfully slow!", "Dr. Smith was not helpful.",
+    "I met Mr. and Mrs. Jones, e.g. at the U.S. embassy.", "J. R. R. Tolkien wrote it.",
+    "See https://example.org/a.b?c=d. Then call.", "Mail bob@example.com. Thanks.",
+    "@alice you were right.", "#fail again.", "Hi!Bob is here.", "etc. and so on.",
+    "\"It was awful.\" He left.", "(Not bad.) Really.", "Wait... what?!", "It costs 3.14 USD.",
+    "I don't like it at all :(", "Love it 😍👍🏽 👨‍👩‍👧 so much.", "非常好。服务很差。",
+    "هذا رائع. شكرا.", "Ça va très bien.", "NOT GOOD!!!", "no. 5 is fine.", "Yes.", "Meh",
+    "Great product, but it broke after a week; the support never replied.",
+    "Although the price was high, it's worth it.", "what a goooood day",
+};
+const char* const kSeparators[] = {" ", "  ", "\n", "\n\n", "\r\n", "\t", " \n ", ""};
+
+// A deterministic pseudo-random document of `pieces` fragments.
+std::string make_document(std::uint32_t seed, int pieces) {
+  std::string doc;
+  std::uint32_t x = seed * 2654435761u + 1;
+  for (int i = 0; i < pieces; ++i) {
+    x = x * 1664525u + 1013904223u;
+    doc += kFragments[(x >> 8) % std::size(kFragments)];
+    x = x * 1664525u + 1013904223u;
+    doc += kSeparators[(x >> 8) % std::size(kSeparators)];
+  }
+  return doc;
+}
+
+void expect_same_segmentation(const Segmentation& a, const Segmentation& b) {
+  ASSERT_EQ(a.sentences.size(), b.sentences.size());
+  ASSERT_EQ(a.tokens.size(), b.tokens.size());
+  for (std::size_t i = 0; i < a.sentences.size(); ++i) {
+    const Sentence& x = a.sentences[i];
+    const Sentence& y = b.sentences[i];
+    ASSERT_TRUE(x.span.byte_begin == y.span.byte_begin && x.span.byte_length == y.span.byte_length &&
+                x.span.char_begin == y.span.char_begin &&
+                x.span.char_length == y.span.char_length && x.first_token == y.first_token &&
+                x.token_count == y.token_count)
+        << "sentence " << i << " differs: bytes " << x.span.byte_begin << "+" << x.span.byte_length
+        << " vs " << y.span.byte_begin << "+" << y.span.byte_length;
+  }
+  for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+    const Token& x = a.tokens[i];
+    const Token& y = b.tokens[i];
+    ASSERT_TRUE(x.span.byte_begin == y.span.byte_begin && x.span.byte_length == y.span.byte_length &&
+                x.span.char_begin == y.span.char_begin &&
+                x.span.char_length == y.span.char_length && x.sentence == y.sentence &&
+                x.kind == y.kind)
+        << "token " << i << " differs at byte " << x.span.byte_begin << " vs " << y.span.byte_begin;
+  }
+}
+
+void expect_same_scores(const sentiment::DocumentSentiment& a,
+                        const sentiment::DocumentSentiment& b) {
+  EXPECT_EQ(a.score, b.score);
+  EXPECT_EQ(a.label, b.label);
+  EXPECT_EQ(a.positive, b.positive);
+  EXPECT_EQ(a.negative, b.negative);
+  EXPECT_EQ(a.neutral, b.neutral);
+  EXPECT_EQ(a.sentences, b.sentences);
+  EXPECT_EQ(a.tokens, b.tokens);
+}
+
+// Runs every job on `doc` unsplit and split, and compares everything.
+void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_bytes,
+                                   ThreadPool& pool, bool expect_split = true) {
+  SCOPED_TRACE("chunk_bytes " + std::to_string(chunk_bytes) + ", " +
+               std::to_string(doc.size()) + " bytes");
+  DocumentPipeline serial;
+  DocumentPipeline parallel(&pool);
+  parallel.settings().min_bytes = 0;
+  parallel.settings().chunk_bytes = chunk_bytes;
+  const sentiment::Params params;
+
+  serial.segment(doc);
+  parallel.segment(doc);
+  if (expect_split) {
+    EXPECT_GT(parallel.last_chunk_count(), 1u);
+  }
+  expect_same_segmentation(serial.segmentation(), parallel.segmentation());
+
+  for (SentimentOutput output :
+       {SentimentOutput::kDocument, SentimentOutput::kSentences, SentimentOutput::kTokens}) {
+    const sentiment::DocumentSentiment a = serial.score(doc, lexicon(), params, output);
+    const sentiment::DocumentSentiment b = parallel.score(doc, lexicon(), params, output);
+    expect_same_scores(a, b);
+    ASSERT_EQ(serial.sentence_sentiments().size(), parallel.sentence_sentiments().size());
+    for (std::size_t i = 0; i < serial.sentence_sentiments().size(); ++i) {
+      const auto& x = serial.sentence_sentiments()[i];
+      const auto& y = parallel.sentence_sentiments()[i];
+      ASSERT_TRUE(x.score == y.score && x.sum == y.sum && x.label == y.label &&
+                  x.opens_with_contrast == y.opens_with_contrast)
+          << "sentence " << i;
+    }
+    if (output != SentimentOutput::kDocument)
+      expect_same_segmentation(serial.segmentation(), parallel.segmentation());
+    if (output == SentimentOutput::kTokens) {
+      ASSERT_EQ(serial.token_sentiments().size(), parallel.token_sentiments().size());
+      for (std::size_t i = 0; i < serial.token_sentiments().size(); ++i) {
+        const auto& x = serial.token_sentiments()[i];
+        const auto& y = parallel.token_sentiments()[i];
+        ASSERT_TRUE(x.valence == y.valence && x.contribution == y.contribution &&
+                    x.rules == y.rules && x.source == y.source)
+            << "token " << i;
+      }
+    }
+  }
+
+  serial.tag(doc, pos_model());
+  parallel.tag(doc, pos_model());
+  expect_same_segmentation(serial.segmentation(), parallel.segmentation());
+  EXPECT_EQ(serial.tags(), parallel.tags());
+}
+
+TEST(DocumentPipeline, AwkwardDocumentsCutEverywhere) {
+  ThreadPool pool(2);
+  for (std::uint32_t seed = 1; seed <= 40; ++seed) {
+    const std::string doc = make_document(seed, 60);
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    expect_parallel_equals_serial(doc, 1, pool);
+    expect_parallel_equals_serial(doc, 97, pool);
+  }
+}
+
+TEST(DocumentPipeline, LargeDocumentAutomaticChunks) {
+  ThreadPool pool(2);
+  const std::string doc = make_document(7, 20000);  // about 700 KB
+  DocumentPipeline parallel(&pool);
+  parallel.settings().min_bytes = 0;
+  expect_parallel_equals_serial(doc, 0, pool);
+  parallel.segment(doc);
+  EXPECT_GE(parallel.last_chunk_count(), 4u);
+}
+
+// Real text with its own oddities: the sentiment dev sets, joined the ways
+// a user's column could hold them.
+TEST(DocumentPipeline, DevSetTextsCutEverywhere) {
+  const std::string data = testing::shared_data_dir();
+  if (data.empty()) GTEST_SKIP() << "../shared/data not found: dev-set texts skipped";
+  ThreadPool pool(2);
+  for (const char* name : {"tweets", "amazonReviewSnippets", "movieReviewSnippets",
+                           "nytEditorialSnippets"}) {
+    const std::string path =
+        data + "/sentiment_dev/vader_groundtruth_dev/" + name + "_dev.tsv";
+    const std::string raw = testing::read_data_file(path);
+    ASSERT_FALSE(raw.empty()) << "cannot read " << path;
+    // Lines are "id<TAB>score<TAB>text": keep the texts.
+    std::string joined_space, joined_lines;
+    std::size_t count = 0;
+    for (std::size_t pos = 0; pos < raw.size() && count < 1500;) {
+      std::size_t end = raw.find('\n', pos);
+      if (end == std::string::npos) end = raw.size();
+      const std::string line = raw.substr(pos, end - pos);
+      pos = end + 1;
+      const std::size_t tab2 = line.find('\t', line.find('\t') + 1);
+      if (tab2 == std::string::npos) continue;
+      const std::string text = line.substr(tab2 + 1);
+      joined_space += text + " ";
+      joined_lines += text + "\r\n";
+      ++count;
+    }
+    SCOPED_TRACE(name);
+    expect_parallel_equals_serial(joined_space, 1, pool);
+    expect_parallel_equals_serial(joined_lines, 1, pool);
+  }
+}
+
+TEST(DocumentPipeline, TextWithoutBoundariesRunsUnsplit) {
+  ThreadPool pool(2);
+  const std::string doc(200000, 'a');
+  DocumentPipeline parallel(&pool);
+  parallel.settings().min_bytes = 0;
+  parallel.settings().chunk_bytes = 1000;
+  parallel.segment(doc);
+  EXPECT_EQ(parallel.last_chunk_count(), 1u);
+  EXPECT_EQ(parallel.segmentation().tokens.size(), 1u);
+}
+
+TEST(DocumentPipeline, SmallDocumentsStayOnTheCallingThread) {
+  ThreadPool pool(2);
+  DocumentPipeline parallel(&pool);
+  parallel.settings().min_bytes = 1 << 20;
+  parallel.segment(make_document(3, 100));
+  EXPECT_EQ(parallel.last_chunk_count(), 1u);
+}
+
+TEST(DocumentPipeline, InvalidUtf8ReportsTheDocumentOffset) {
+  ThreadPool pool(2);
+  std::string doc = make_document(5, 400);
+  const std::size_t bad = doc.size() * 3 / 4;
+  doc.insert(bad, "\xC3\x28");  // a lead byte without its continuation
+  DocumentPipeline serial;
+  DocumentPipeline parallel(&pool);
+  parallel.settings().min_bytes = 0;
+  parallel.settings().chunk_bytes = 64;
+  std::size_t serial_offset = 0, parallel_offset = 1;
+  try {
+    serial.segment(doc);
+  } catch (const InvalidUtf8Error& e) {
+    serial_offset = e.byte_offset();
+  }
+  try {
+    parallel.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kDocument);
+  } catch (const InvalidUtf8Error& e) {
+    parallel_offset = e.byte_offset();
+  }
+  EXPECT_EQ(serial_offset, bad);
+  EXPECT_EQ(parallel_offset, bad);
+}
+
+bool after_polls(void* counter) { return static_cast<std::atomic<int>*>(counter)->fetch_sub(1) <= 0; }
+
+TEST(DocumentPipeline, StopRequestEndsAChunkedCallAndThePipelineRecovers) {
+  ThreadPool pool(2);
+  const std::string doc = make_document(11, 40000);  // about 1.4 MB
+  DocumentPipeline parallel(&pool);
+  parallel.settings().min_bytes = 0;
+  std::atomic<int> polls{3};
+  EXPECT_THROW(parallel.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kDocument,
+                              StopSignal{after_polls, &polls}),
+               CancelledError);
+  DocumentPipeline serial;
+  expect_same_scores(
+      serial.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kDocument),
+      parallel.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kDocument));
+}
+
+TEST(DocumentPipeline, ReleasingBuffersKeepsResultsCorrect) {
+  ThreadPool pool(1);
+  const std::string doc = make_document(13, 5000);
+  DocumentPipeline parallel(&pool);
+  parallel.settings().min_bytes = 0;
+  const auto before = parallel.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kTokens);
+  parallel.release_large_buffers(10);
+  EXPECT_EQ(parallel.token_sentiments().capacity(), 0u);
+  const auto after = parallel.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kTokens);
+  expect_same_scores(before, after);
+}
+
+}  // namespace
+}  // namespace textsense
