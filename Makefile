@@ -9,7 +9,7 @@ OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
 MODULEDIR = extension
 DATA = extension/textsense.control $(sort $(wildcard extension/textsense--*.sql))
 
-REGRESS = segmentation encodings pos_tag sentiment upgrade
+REGRESS = segmentation encodings pos_tag sentiment upgrade parallel_plans
 # A UTF8 test database whatever the cluster locale; encodings.sql makes its own.
 REGRESS_OPTS = --encoding=UTF8
 
@@ -19,7 +19,7 @@ include $(PGXS)
 
 # C++: the core and the glue share one set of flags, and so does the LLVM
 # bitcode rule (Debian's PostgreSQL is built with_llvm = yes).
-TEXTSENSE_CXXFLAGS = -std=c++17 -fPIC \
+TEXTSENSE_CXXFLAGS = -std=c++17 -fPIC -pthread \
 	-Wno-missing-field-initializers -Wno-register
 override CPPFLAGS := -I$(CURDIR)/src $(ICU_CFLAGS) $(CPPFLAGS)
 override CXXFLAGS += $(TEXTSENSE_CXXFLAGS)
@@ -27,7 +27,7 @@ override BITCODE_CXXFLAGS += $(TEXTSENSE_CXXFLAGS)
 
 # The server's ICU, libstdc++ explicitly, and only the SQL entry points
 # exported (see src/pg/textsense.map).
-SHLIB_LINK += $(ICU_LIBS) -lstdc++ -Wl,--version-script=$(CURDIR)/src/pg/textsense.map
+SHLIB_LINK += $(ICU_LIBS) -lstdc++ -pthread -Wl,--version-script=$(CURDIR)/src/pg/textsense.map
 $(shlib): src/pg/textsense.map
 
 EXTRA_CLEAN = results regression.diffs regression.out

@@ -144,5 +144,20 @@ TEST(ThreadPool, WorkersBlockAllSignals) {
   EXPECT_FALSE(sigismember(&mask, SIGINT));
 }
 
+TEST(ThreadPool, MaxThreadsLimitsTheSlotsThatTakePart) {
+  ThreadPool pool(3);
+  std::atomic<std::size_t> highest{0};
+  pool.run(
+      64,
+      [&](const ThreadPool::TaskContext& c) {
+        std::size_t seen = highest.load();
+        while (c.slot > seen && !highest.compare_exchange_weak(seen, c.slot)) {
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(300));
+      },
+      StopSignal{}, 2);
+  EXPECT_LE(highest.load(), 1u);
+}
+
 }  // namespace
 }  // namespace textsense

@@ -94,6 +94,12 @@ DocumentPipeline::Workspace& DocumentPipeline::workspace(std::size_t slot) {
   return *workspaces_[slot];
 }
 
+std::size_t DocumentPipeline::threads() const {
+  if (pool_ == nullptr) return 1;
+  const std::size_t all = pool_->participants();
+  return settings_.max_threads == 0 ? all : std::min(all, settings_.max_threads);
+}
+
 pos::PosTagger& DocumentPipeline::tagger(const pos::PosModel& model) {
   return workspace(0).get_tagger(model);
 }
@@ -101,10 +107,10 @@ pos::PosTagger& DocumentPipeline::tagger(const pos::PosModel& model) {
 bool DocumentPipeline::plan_chunks(std::string_view doc) {
   chunk_count_ = 1;
   last_chunk_count_ = 1;
-  if (pool_ == nullptr || pool_->workers() == 0 || doc.size() < settings_.min_bytes) return false;
+  if (threads() < 2 || doc.size() < settings_.min_bytes) return false;
   const std::size_t target = settings_.chunk_bytes != 0
                                  ? settings_.chunk_bytes
-                                 : auto_chunk_bytes(doc.size(), pool_->participants());
+                                 : auto_chunk_bytes(doc.size(), threads());
   workspace(0).get_segmenter().find_chunk_starts(doc, target, chunk_starts_);
   if (chunk_starts_.size() < 2) return false;
   chunk_count_ = chunk_starts_.size();
@@ -143,14 +149,14 @@ void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
                                   const StopSignal& stop) {
   // Every slot's workspace exists before any thread runs: the vector must
   // not grow under them.
-  workspace(pool_->participants() - 1);
+  workspace(threads() - 1);
   try {
     pool_->run(
         chunk_count_,
         [&](const ThreadPool::TaskContext& task) {
           run_chunk(doc, chunks_[task.task], *workspaces_[task.slot], spec, task.stop);
         },
-        stop);
+        stop, threads());
   } catch (const InvalidUtf8Error&) {
     // Report the document's first bad byte, not a chunk-relative offset
     // from whichever chunk failed first.

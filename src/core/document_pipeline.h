@@ -32,6 +32,8 @@ struct ParallelSettings {
   // Chunk length to aim for; 0 picks one from the document length and the
   // thread count. Tests use tiny values to cut at every possible boundary.
   std::size_t chunk_bytes = 0;
+  // Threads to use at most, the caller included; 0: all of the pool's.
+  std::size_t max_threads = 0;
 
   static constexpr std::size_t kDefaultMinBytes = 64 * 1024;
 };
@@ -99,6 +101,8 @@ class DocumentPipeline {
   };
 
   Workspace& workspace(std::size_t slot);
+  // Threads this call may use: the pool's and the caller, within settings.
+  std::size_t threads() const;
   // Cuts `doc` into chunks; false when it should run unsplit.
   bool plan_chunks(std::string_view doc);
   void run_chunks(std::string_view doc, const JobSpec& spec, const StopSignal& stop);

@@ -106,7 +106,7 @@ void ThreadPool::worker_loop(std::size_t slot) {
       seen = job_generation_;
       // A worker that wakes after the caller closed the job must not touch
       // it: the closure lives on the caller's stack.
-      if (!job_open_) continue;
+      if (!job_open_ || slot >= job_threads_) continue;
       ++busy_workers_;
     }
     work_on_job(slot, stop);
@@ -119,20 +119,22 @@ void ThreadPool::worker_loop(std::size_t slot) {
 }
 
 void ThreadPool::run_erased(std::size_t count, TaskFunction fn, void* closure,
-                            const StopSignal& caller_stop, int poll_ms) {
+                            const StopSignal& caller_stop, std::size_t max_threads,
+                            int poll_ms) {
   if (count == 0) return;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     job_fn_ = fn;
     job_closure_ = closure;
     job_count_ = count;
+    job_threads_ = max_threads == 0 ? participants() : max_threads;
     next_task_.store(0, std::memory_order_relaxed);
     stop_.store(false, std::memory_order_relaxed);
     failure_ = nullptr;
     job_open_ = true;
     ++job_generation_;
   }
-  if (count > 1) work_ready_.notify_all();
+  if (count > 1 && job_threads_ > 1) work_ready_.notify_all();
 
   CallerStop caller{&caller_stop, &stop_};
   work_on_job(0, StopSignal{CallerStop::requested, &caller});

@@ -59,10 +59,13 @@ class ThreadPool {
   // throws, no new task starts, running tasks see their stop signal, and
   // once all have returned run() throws: the first task exception, or
   // CancelledError. Not reentrant: one run() at a time per pool.
+  // At most `max_threads` threads take part (the caller and workers 1 ..
+  // max_threads - 1); 0 means all of them.
   template <typename Function>
   void run(std::size_t count, Function&& fn, const StopSignal& caller_stop,
-           int poll_ms = kDefaultPollMs) {
-    run_erased(count, &call<std::remove_reference_t<Function>>, &fn, caller_stop, poll_ms);
+           std::size_t max_threads = 0, int poll_ms = kDefaultPollMs) {
+    run_erased(count, &call<std::remove_reference_t<Function>>, &fn, caller_stop, max_threads,
+               poll_ms);
   }
 
   static constexpr int kDefaultPollMs = 5;
@@ -73,7 +76,7 @@ class ThreadPool {
     (*static_cast<Function*>(closure))(context);
   }
   void run_erased(std::size_t count, TaskFunction fn, void* closure,
-                  const StopSignal& caller_stop, int poll_ms);
+                  const StopSignal& caller_stop, std::size_t max_threads, int poll_ms);
   void worker_loop(std::size_t slot);
   // Takes and runs tasks of the current job until none is left.
   void work_on_job(std::size_t slot, const StopSignal& stop);
@@ -92,6 +95,7 @@ class ThreadPool {
   TaskFunction job_fn_ = nullptr;
   void* job_closure_ = nullptr;
   std::size_t job_count_ = 0;
+  std::size_t job_threads_ = 0;  // slots below this may join
   std::atomic<std::size_t> next_task_{0};
   std::atomic<bool> stop_{false};
   std::exception_ptr failure_;

@@ -7,30 +7,33 @@
 namespace textsense::pg {
 namespace {
 
-Segmenter* segmenter = nullptr;
-Segmentation segmentation;
+ThreadPool* pool = nullptr;
+std::size_t pool_threads = 0;  // what the pool was made for (it may hold fewer)
+DocumentPipeline* pipeline = nullptr;
 pos::PosModel* pos_model = nullptr;
-pos::PosTagger* pos_tagger = nullptr;
 std::vector<std::uint8_t> tags;
 char model_path[MAXPGPATH];
 sentiment::Lexicon* sentiment_lexicon = nullptr;
-sentiment::Analyzer* sentiment_analyzer = nullptr;
-std::vector<sentiment::SentenceSentiment> sentence_sentiments;
-std::vector<sentiment::TokenSentiment> token_sentiments;
 char lexicon_path[MAXPGPATH];
 
 // Beyond this many tokens the buffers are freed after the call.
 constexpr std::size_t kKeepTokenCapacity = 1 << 18;
 
+void destroy_pool() noexcept {
+  if (pipeline != nullptr) pipeline->set_pool(nullptr);
+  delete pool;  // joins the (idle) workers
+  pool = nullptr;
+  pool_threads = 0;
+}
+
+// Tear down at backend exit, explicitly, not from a static destructor:
+// the pool's threads are joined while the process is still whole.
 void destroy_backend_state(int, Datum) {
-  delete segmenter;
-  segmenter = nullptr;
-  delete pos_tagger;
-  pos_tagger = nullptr;
+  delete pipeline;
+  pipeline = nullptr;
+  destroy_pool();
   delete pos_model;  // unmaps the file
   pos_model = nullptr;
-  delete sentiment_analyzer;
-  sentiment_analyzer = nullptr;
   delete sentiment_lexicon;  // unmaps the file
   sentiment_lexicon = nullptr;
 }
@@ -42,18 +45,25 @@ bool interrupt_pending(void*) { return InterruptPending && (QueryCancelPending |
 void prepare_backend_state() {
   static bool registered = false;
   if (!registered) {
-    // Tear down at backend exit, explicitly, not from a static destructor.
     on_proc_exit(destroy_backend_state, 0);
     registered = true;
   }
 }
 
-Segmenter& backend_segmenter() {
-  if (segmenter == nullptr) segmenter = new Segmenter();
-  return *segmenter;
+DocumentPipeline& backend_pipeline(const CallSettings& settings, std::size_t doc_bytes) {
+  if (pipeline == nullptr) pipeline = new DocumentPipeline(nullptr);
+  // The pool follows textsense.max_threads: a SET to 1 removes its threads.
+  if (pool != nullptr && pool_threads != settings.pool_threads) destroy_pool();
+  const bool split = settings.threads > 1 && doc_bytes >= settings.min_bytes;
+  if (split && pool == nullptr) {
+    pool = new ThreadPool(settings.pool_threads - 1);
+    pool_threads = settings.pool_threads;
+  }
+  pipeline->set_pool(pool);
+  pipeline->settings().min_bytes = settings.min_bytes;
+  pipeline->settings().max_threads = settings.threads;
+  return *pipeline;
 }
-
-Segmentation& backend_segmentation() { return segmentation; }
 
 const char* pos_model_path(const char* language) {
   char share[MAXPGPATH];
@@ -62,13 +72,9 @@ const char* pos_model_path(const char* language) {
   return model_path;
 }
 
-pos::PosTagger& backend_tagger(const char* path) {
-  if (pos_tagger == nullptr) {
-    std::unique_ptr<pos::PosModel> model = pos::PosModel::load(path);
-    pos_tagger = new pos::PosTagger(*model);
-    pos_model = model.release();
-  }
-  return *pos_tagger;
+const pos::PosModel& backend_pos_model(const char* path) {
+  if (pos_model == nullptr) pos_model = pos::PosModel::load(path).release();
+  return *pos_model;
 }
 
 std::vector<std::uint8_t>& backend_tags() { return tags; }
@@ -80,39 +86,17 @@ const char* sentiment_lexicon_path(const char* language) {
   return lexicon_path;
 }
 
-sentiment::Analyzer& backend_sentiment_analyzer(const char* path) {
-  if (sentiment_lexicon == nullptr) {
-    std::unique_ptr<sentiment::Lexicon> lexicon = sentiment::Lexicon::load(path);
-    sentiment_lexicon = lexicon.release();
-  }
-  if (sentiment_analyzer == nullptr) sentiment_analyzer = new sentiment::Analyzer(*sentiment_lexicon);
-  return *sentiment_analyzer;
+const sentiment::Lexicon& backend_sentiment_lexicon(const char* path) {
+  if (sentiment_lexicon == nullptr) sentiment_lexicon = sentiment::Lexicon::load(path).release();
+  return *sentiment_lexicon;
 }
-
-std::vector<sentiment::SentenceSentiment>& backend_sentence_sentiments() {
-  return sentence_sentiments;
-}
-
-std::vector<sentiment::TokenSentiment>& backend_token_sentiments() { return token_sentiments; }
 
 void trim_backend_buffers() noexcept {
-  if (tags.capacity() > kKeepTokenCapacity) {
-    std::vector<std::uint8_t>().swap(tags);
-    if (pos_tagger != nullptr) pos_tagger->release_buffers();
-  }
-  if (token_sentiments.capacity() > kKeepTokenCapacity)
-    std::vector<sentiment::TokenSentiment>().swap(token_sentiments);
-  if (sentence_sentiments.capacity() > kKeepTokenCapacity)
-    std::vector<sentiment::SentenceSentiment>().swap(sentence_sentiments);
-  if (segmentation.tokens.capacity() > kKeepTokenCapacity) {
-    // The analyzer's scratch grows with the longest sentence it has seen and
-    // has no release call: drop the analyzer (the lexicon stays mapped); the
-    // next call makes a new one, which costs next to nothing.
-    delete sentiment_analyzer;
-    sentiment_analyzer = nullptr;
-    std::vector<Token>().swap(segmentation.tokens);
-    std::vector<Sentence>().swap(segmentation.sentences);
-  }
+  const bool huge_token_array = tags.capacity() > kKeepTokenCapacity;
+  if (huge_token_array) std::vector<std::uint8_t>().swap(tags);
+  // After a huge pos_tag(text[]) the tagger's scratch is what grew.
+  if (pipeline != nullptr)
+    pipeline->release_large_buffers(huge_token_array ? 0 : kKeepTokenCapacity);
 }
 
 StopSignal interrupt_stop_signal() { return StopSignal{interrupt_pending, nullptr}; }

@@ -1,17 +1,19 @@
-// Per-backend state of the extension: the ICU-backed segmenter (costly to
-// create, so made once, on first use), the memory-mapped tagger model and
-// sentiment lexicon (all backends share their pages through the page cache)
-// and the reusable result buffers.
+// Per-backend state of the extension: the document pipeline (ICU-backed
+// segmenters, analyzers and taggers, made on first use, and the reusable
+// result buffers), the thread pool it splits large documents across (made
+// on the first call that can use it, never at load time), and the
+// memory-mapped tagger model and sentiment lexicon (all backends share
+// their pages through the page cache).
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
-#include "core/pos_tagger.h"
-#include "core/segmentation.h"
-#include "core/segmenter.h"
-#include "core/sentiment_analyzer.h"
+#include "core/document_pipeline.h"
+#include "core/pos_model.h"
+#include "core/sentiment_lexicon.h"
 #include "core/stop_signal.h"
+#include "pg/settings.h"
 
 namespace textsense::pg {
 
@@ -19,12 +21,10 @@ namespace textsense::pg {
 // registers the exit callback that frees it (a PostgreSQL call).
 void prepare_backend_state();
 
-// Call inside run_core(): creating the segmenter may throw.
-Segmenter& backend_segmenter();
-
-// Scratch result of the current call. Static storage: a longjmp out of the
-// glue leaves it to be reused, never leaked.
-Segmentation& backend_segmentation();
+// Call inside run_core(): the backend's pipeline, set up for one document
+// of `doc_bytes` under `settings`. The pool is created (or resized after a
+// change of textsense.max_threads) only when this document will use it.
+DocumentPipeline& backend_pipeline(const CallSettings& settings, std::size_t doc_bytes);
 
 // Releases buffers that a huge document grew, so a pooled backend does not
 // keep hundreds of megabytes after one large call. Does not throw.
@@ -37,9 +37,9 @@ const char* pos_model_path(const char* language);
 
 // Call inside run_core(): maps and validates the model at `path` on first
 // use (it may throw ModelError) and keeps it for the backend's lifetime.
-pos::PosTagger& backend_tagger(const char* path);
+const pos::PosModel& backend_pos_model(const char* path);
 
-// Scratch tags of the current call (static storage, reused).
+// Scratch tags of pos_tag(text[]) (static storage, reused).
 std::vector<std::uint8_t>& backend_tags();
 
 // The installed sentiment lexicon file for `language` ("en"), under the
@@ -48,15 +48,8 @@ std::vector<std::uint8_t>& backend_tags();
 const char* sentiment_lexicon_path(const char* language);
 
 // Call inside run_core(): maps and validates the lexicon at `path` on first
-// use (it may throw ModelError) and keeps it for the backend's lifetime,
-// with one analyzer over it (trim_backend_buffers() may drop the analyzer
-// to free its scratch; the next call makes a new one).
-sentiment::Analyzer& backend_sentiment_analyzer(const char* path);
-
-// Scratch sentence and token results of the current call (static storage,
-// reused).
-std::vector<sentiment::SentenceSentiment>& backend_sentence_sentiments();
-std::vector<sentiment::TokenSentiment>& backend_token_sentiments();
+// use (it may throw ModelError) and keeps it for the backend's lifetime.
+const sentiment::Lexicon& backend_sentiment_lexicon(const char* path);
 
 // Polls the backend's pending cancel / terminate flags (main thread only).
 StopSignal interrupt_stop_signal();

@@ -10,14 +10,17 @@
 namespace textsense::pg {
 namespace {
 
-// Segments the document of argument 0 into the backend's buffers.
-Document segment_argument(FunctionCallInfo fcinfo) {
+// Segments the document of argument 0; the result is the pipeline's
+// segmentation().
+Document segment_argument(FunctionCallInfo fcinfo, const Segmentation** seg) {
   const Document doc = document_from_text(PG_GETARG_TEXT_PP(0));
   prepare_backend_state();
+  const CallSettings settings = current_call_settings();
   const StopSignal stop = interrupt_stop_signal();
   run_core([&] {
-    backend_segmenter().segment(std::string_view(doc.utf8, doc.size), backend_segmentation(),
-                                stop);
+    DocumentPipeline& pipeline = backend_pipeline(settings, doc.size);
+    pipeline.segment(std::string_view(doc.utf8, doc.size), stop);
+    *seg = &pipeline.segmentation();
   });
   return doc;
 }
@@ -34,8 +37,9 @@ TEXTSENSE_SQL_FUNCTION(textsense_version) {
 // sentences(doc text) -> SETOF (ordinal int, sentence text, start int, length int)
 TEXTSENSE_SQL_FUNCTION(textsense_sentences) {
   SrfRows rows = start_srf_rows(fcinfo);
-  const Document doc = segment_argument(fcinfo);
-  const textsense::Segmentation& seg = backend_segmentation();
+  const textsense::Segmentation* segmentation = nullptr;
+  const Document doc = segment_argument(fcinfo, &segmentation);
+  const textsense::Segmentation& seg = *segmentation;
   Datum values[4];
   bool nulls[4] = {false, false, false, false};
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
@@ -56,8 +60,9 @@ TEXTSENSE_SQL_FUNCTION(textsense_sentences) {
 //                            start int, length int)
 TEXTSENSE_SQL_FUNCTION(textsense_tokens) {
   SrfRows rows = start_srf_rows(fcinfo);
-  const Document doc = segment_argument(fcinfo);
-  const textsense::Segmentation& seg = backend_segmentation();
+  const textsense::Segmentation* segmentation = nullptr;
+  const Document doc = segment_argument(fcinfo, &segmentation);
+  const textsense::Segmentation& seg = *segmentation;
   Datum values[6];
   bool nulls[6] = {false, false, false, false, false, false};
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {

@@ -33,22 +33,23 @@ double float_as_double(float v) {
 }
 
 // Segments and scores the document of argument 0 with the backend's
-// analyzer; the per-sentence results land in backend_sentence_sentiments()
-// and, when `explain`, the per-token ones in backend_token_sentiments().
-Document analyze_argument(FunctionCallInfo fcinfo, const char* language, bool explain,
+// pipeline, which keeps what `output` asks for (segmentation, sentence and
+// token results) until the next call.
+Document analyze_argument(FunctionCallInfo fcinfo, const char* language, SentimentOutput output,
                           sentiment::DocumentSentiment& result,
+                          const DocumentPipeline** pipeline = nullptr,
                           const sentiment::Lexicon** lexicon = nullptr) {
   const Document doc = document_from_text(PG_GETARG_TEXT_PP(0));
   const char* path = sentiment_lexicon_path(language);
   prepare_backend_state();
+  const CallSettings settings = current_call_settings();
   const StopSignal stop = interrupt_stop_signal();
   run_core([&] {
-    sentiment::Analyzer& analyzer = backend_sentiment_analyzer(path);
-    const std::string_view utf8(doc.utf8, doc.size);
-    backend_segmenter().segment(utf8, backend_segmentation(), stop);
-    result = analyzer.analyze(utf8, backend_segmentation(), backend_sentence_sentiments(),
-                              explain ? &backend_token_sentiments() : nullptr, stop);
-    if (lexicon != nullptr) *lexicon = &analyzer.lexicon();
+    const sentiment::Lexicon& lex = backend_sentiment_lexicon(path);
+    DocumentPipeline& p = backend_pipeline(settings, doc.size);
+    result = p.score(std::string_view(doc.utf8, doc.size), lex, sentiment::Params(), output, stop);
+    if (pipeline != nullptr) *pipeline = &p;
+    if (lexicon != nullptr) *lexicon = &lex;
   });
   return doc;
 }
@@ -56,7 +57,7 @@ Document analyze_argument(FunctionCallInfo fcinfo, const char* language, bool ex
 // sentiment(doc [, lang]) -> float8
 Datum document_score(FunctionCallInfo fcinfo, const char* language) {
   sentiment::DocumentSentiment result;
-  analyze_argument(fcinfo, language, false, result);
+  analyze_argument(fcinfo, language, SentimentOutput::kDocument, result);
   trim_backend_buffers();
   PG_RETURN_FLOAT8(result.score);
 }
@@ -70,7 +71,7 @@ Datum document_detail(FunctionCallInfo fcinfo, const char* language) {
                            "accept a composite value")));
   tupdesc = BlessTupleDesc(tupdesc);
   sentiment::DocumentSentiment result;
-  analyze_argument(fcinfo, language, false, result);
+  analyze_argument(fcinfo, language, SentimentOutput::kDocument, result);
   Datum values[7];
   bool nulls[7] = {false, false, false, false, false, false, false};
   values[0] = Float8GetDatum(result.score);
@@ -89,9 +90,11 @@ Datum document_detail(FunctionCallInfo fcinfo, const char* language) {
 Datum sentence_rows(FunctionCallInfo fcinfo, const char* language) {
   SrfRows rows = start_srf_rows(fcinfo);
   sentiment::DocumentSentiment result;
-  const Document doc = analyze_argument(fcinfo, language, false, result);
-  const Segmentation& seg = backend_segmentation();
-  const std::vector<sentiment::SentenceSentiment>& scores = backend_sentence_sentiments();
+  const DocumentPipeline* pipeline = nullptr;
+  const Document doc =
+      analyze_argument(fcinfo, language, SentimentOutput::kSentences, result, &pipeline);
+  const Segmentation& seg = pipeline->segmentation();
+  const std::vector<sentiment::SentenceSentiment>& scores = pipeline->sentence_sentiments();
   Datum values[6];
   bool nulls[6] = {false, false, false, false, false, false};
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
@@ -135,10 +138,12 @@ ArrayType* rule_array(const sentiment::TokenSentiment& token, const sentiment::L
 Datum token_rows(FunctionCallInfo fcinfo, const char* language) {
   SrfRows rows = start_srf_rows(fcinfo);
   sentiment::DocumentSentiment result;
+  const DocumentPipeline* pipeline = nullptr;
   const sentiment::Lexicon* lexicon = nullptr;
-  const Document doc = analyze_argument(fcinfo, language, true, result, &lexicon);
-  const Segmentation& seg = backend_segmentation();
-  const std::vector<sentiment::TokenSentiment>& tokens = backend_token_sentiments();
+  const Document doc = analyze_argument(fcinfo, language, SentimentOutput::kTokens, result,
+                                        &pipeline, &lexicon);
+  const Segmentation& seg = pipeline->segmentation();
+  const std::vector<sentiment::TokenSentiment>& tokens = pipeline->token_sentiments();
   Datum values[5];
   bool nulls[5] = {false, false, false, false, false};
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {

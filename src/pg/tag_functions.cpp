@@ -23,17 +23,19 @@ Datum tag_document(FunctionCallInfo fcinfo, const char* language) {
   const Document doc = document_from_text(PG_GETARG_TEXT_PP(0));
   const char* path = pos_model_path(language);
   prepare_backend_state();
+  const CallSettings settings = current_call_settings();
   const StopSignal stop = interrupt_stop_signal();
-  pos::PosTagger* tagger = nullptr;
+  const pos::PosModel* model_ptr = nullptr;
+  const DocumentPipeline* pipeline = nullptr;
   run_core([&] {
-    tagger = &backend_tagger(path);
-    const std::string_view utf8(doc.utf8, doc.size);
-    backend_segmenter().segment(utf8, backend_segmentation(), stop);
-    tagger->tag_document(utf8, backend_segmentation(), backend_tags(), stop);
+    model_ptr = &backend_pos_model(path);
+    DocumentPipeline& p = backend_pipeline(settings, doc.size);
+    p.tag(std::string_view(doc.utf8, doc.size), *model_ptr, stop);
+    pipeline = &p;
   });
-  const pos::PosModel& model = tagger->model();
-  const Segmentation& seg = backend_segmentation();
-  const std::vector<std::uint8_t>& tags = backend_tags();
+  const pos::PosModel& model = *model_ptr;
+  const Segmentation& seg = pipeline->segmentation();
+  const std::vector<std::uint8_t>& tags = pipeline->tags();
   Datum values[7];
   bool nulls[7] = {false, false, false, false, false, false, false};
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
@@ -91,10 +93,12 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
   }
   const char* path = pos_model_path("en");
   prepare_backend_state();
+  const CallSettings settings = current_call_settings();
   const textsense::StopSignal stop = interrupt_stop_signal();
   textsense::pos::PosTagger* tagger = nullptr;
   run_core([&] {
-    tagger = &backend_tagger(path);
+    // One sentence: never split, so the calling thread's tagger does it.
+    tagger = &backend_pipeline(settings, 0).tagger(backend_pos_model(path));
     for (int i = 0; i < count; ++i) {
       const std::size_t bad = textsense::utf8::find_invalid(words[i]);
       if (bad != textsense::utf8::kValid) throw textsense::InvalidUtf8Error(bad);

@@ -1,0 +1,68 @@
+#include "pg/settings.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "core/document_pipeline.h"
+#include "pg/postgres_headers.h"
+
+extern "C" {
+#include "access/xact.h"
+#include "utils/guc.h"
+}
+
+namespace textsense::pg {
+namespace {
+
+int max_threads = 1;
+int parallel_min_bytes = static_cast<int>(ParallelSettings::kDefaultMinBytes);
+int max_threads_in_parallel_query = 1;
+
+// One thread per core, but no more than 8 by default: past that a single
+// document rarely has enough sentences per chunk to keep them busy, and
+// many busy backends would fight for the same cores.
+int default_max_threads() {
+  const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  return static_cast<int>(std::clamp(cores, 1L, 8L));
+}
+
+}  // namespace
+
+void define_settings() {
+  max_threads = default_max_threads();
+  DefineCustomIntVariable(
+      "textsense.max_threads",
+      "Threads one backend may use to analyse one large document (1: no extra threads).",
+      "A document of at least textsense.parallel_min_bytes is cut at sentence boundaries and "
+      "its chunks are analysed by up to this many threads, the backend's own included. The "
+      "default is the number of CPU cores, at most 8.",
+      &max_threads, max_threads, 1, 64, PGC_USERSET, 0, nullptr, nullptr, nullptr);
+  DefineCustomIntVariable(
+      "textsense.parallel_min_bytes",
+      "Document size from which textsense splits the work across threads.",
+      "Smaller documents are analysed by the backend's own thread: waking another thread "
+      "costs more than it saves on them.",
+      &parallel_min_bytes, parallel_min_bytes, 1024, INT_MAX, PGC_USERSET, GUC_UNIT_BYTE,
+      nullptr, nullptr, nullptr);
+  DefineCustomIntVariable(
+      "textsense.max_threads_in_parallel_query",
+      "Threads per backend while PostgreSQL runs a parallel query.",
+      "PostgreSQL's parallel workers already keep the cores busy, so by default each of them "
+      "(and the leader) analyses its rows on its own thread. Never more than "
+      "textsense.max_threads.",
+      &max_threads_in_parallel_query, 1, 1, 64, PGC_USERSET, 0, nullptr, nullptr, nullptr);
+  MarkGUCPrefixReserved("textsense");
+}
+
+CallSettings current_call_settings() {
+  CallSettings s;
+  s.pool_threads = static_cast<std::size_t>(max_threads);
+  s.threads = IsInParallelMode()
+                  ? static_cast<std::size_t>(std::min(max_threads, max_threads_in_parallel_query))
+                  : s.pool_threads;
+  s.min_bytes = static_cast<std::size_t>(parallel_min_bytes);
+  return s;
+}
+
+}  // namespace textsense::pg
