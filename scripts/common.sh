@@ -38,5 +38,6 @@ build_and_install_extension() {
 # Runs "$@" with PG* variables pointing at a throwaway cluster that is
 # removed afterwards.
 with_throwaway_cluster() {
-  pg_virtualenv -v "$PG_MAJOR" "$@"
+  # -t: a temporary directory even as root, so runs never collide.
+  pg_virtualenv -t -v "$PG_MAJOR" "$@"
 }

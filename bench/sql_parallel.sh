@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Serial against parallel: times SELECT avg(sentiment(body)) and
+# SELECT count(*) FROM t, pos_tag(body) over a table of deterministic
+# review-like text with max_parallel_workers_per_gather = 0 and = 2 (jit off),
+# 3 repetitions each, and prints the median time, rows/s and MB/s (MB of
+# text, 10^6 bytes) of each and the speedup. Needs the extension installed
+# (scripts/demo.sh does it). Usage: bench/sql_parallel.sh [rows]
+# (default 1000000; at that size pos_tag() alone runs for several minutes).
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
+rows=${1:-1000000}
+[[ $rows =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [rows]" >&2; exit 2; }
+
+# The table: "Review <id>: " (every review distinct, as real ones are: many
+# repeated documents would get a Memoize node over pos_tag()) and then, by
+# id, a few words (20%), one paragraph of 2 to 6 sentences (60%), two
+# paragraphs of 8 to 12 (15%) or four of 5 to 7 (5%), runs of sentences
+# from a fixed set with emoji, emoticons and some non-ASCII text.
+setup_sql() {
+  cat <<'SQL'
+CREATE EXTENSION textsense;
+SET jit = off;
+CREATE TABLE bench_reviews AS
+WITH s AS (
+  SELECT a || a AS a, short FROM (SELECT ARRAY[
+    'The room was lovely and the bed was really comfortable.',
+    'Staff at the front desk were rude and slow.',
+    'Breakfast was great though!',
+    'Would I stay again?',
+    'Maybe, if the price is right.',
+    'The battery lasts for days 🔋 and charging is quick.',
+    'Screen cracked after a week and support didn''t reply.',
+    'Honestly the worst purchase I have made this year.',
+    'Not bad at all for the money.',
+    'Delivery took three weeks, which is far too long.',
+    'I love the colour, it looks even better than in the photos 😍',
+    'The café downstairs serves an excellent crème brûlée.',
+    'It works as described, nothing more, nothing less.',
+    'Terrible customer service; nobody answered the phone.',
+    'Five stars ⭐⭐⭐⭐⭐ would buy again!',
+    'The sound is a bit tinny at high volume.',
+    'Setup was easy and took less than ten minutes.',
+    'My kids use it every day and it still looks new.',
+    'The instructions were confusing and partly missing.',
+    'Great value, although the strap feels cheap.',
+    'We stayed in Zürich for two nights; the view was stunning.',
+    'The noise from the street kept us awake all night 😡',
+    'Smells a little odd out of the box, but that faded.',
+    'Returned it the next day.',
+    'Exactly what I needed for the trip.',
+    'The app keeps crashing on my phone, which is very annoying.',
+    'Absolutely fantastic, highly recommended 👍🏽',
+    'The price went up twice since last year.',
+    'It is okay, I guess.',
+    'The manager apologised and gave us a refund, which was kind.',
+    'I ordered the blue one on Monday and it arrived on Wednesday, well packed.',
+    'After two months of daily use the hinge started to squeak :(',
+    'Compared with my old model it is lighter, quieter and much faster to boot.',
+    'Our waiter, Señor García, was charming and spoke excellent English.',
+    'The pictures on https://example.com/product are misleading.',
+    'If you are looking for something cheap that just works, this is it.',
+    'Never again. #disappointed',
+    'The keyboard feels solid, but the trackpad is too small for my hands.',
+    'Check-in was smooth and the concierge booked us a table at a great restaurant nearby.',
+    'Meh... it does the job 🤷'
+  ] AS a, ARRAY[
+    'Great!', 'Love it 😍', 'Not worth it.', 'Arrived broken 😡', 'Meh.',
+    'Très bien, merci.', 'Perfect fit, thanks!', 'Would not recommend.',
+    'Fast delivery :)', 'Sehr gut 👍', 'Too expensive for what it is.', 'OK'
+  ] AS short) sets)
+SELECT i AS id, 'Review ' || i || ': ' || CASE
+    WHEN i % 20 < 4 THEN short[1 + i / 20 % cardinality(short)]
+    WHEN i % 20 < 16 THEN array_to_string(a[1 + i * 7 % 40 : i * 7 % 40 + 2 + i % 5], ' ')
+    WHEN i % 20 < 19 THEN array_to_string(a[1 + i * 11 % 40 : i * 11 % 40 + 4 + i % 3], ' ')
+                          || E'\n\n' || array_to_string(a[1 + i * 13 % 40 : i * 13 % 40 + 4 + i % 2], ' ')
+    ELSE array_to_string(a[1 + i * 3 % 40 : i * 3 % 40 + 5 + i % 3], ' ')
+         || E'\n\n' || array_to_string(a[1 + i * 17 % 40 : i * 17 % 40 + 6], ' ')
+         || E'\n\n' || array_to_string(a[1 + i * 19 % 40 : i * 19 % 40 + 5 + i % 2], ' ')
+         || E'\n\n' || array_to_string(a[1 + i * 23 % 40 : i * 23 % 40 + 7], ' ')
+  END AS body
+FROM generate_series(1, :rows) i, s;
+VACUUM ANALYZE bench_reviews;
+SQL
+}
+
+# Runs "$2" three times in one session after the settings "$1" and prints
+# the median time in ms and the (last) result.
+median_ms() {
+  local out
+  out=$(psql -X -q -At -v ON_ERROR_STOP=1 <<SQL
+SET jit = off;
+$1
+\\timing on
+$2;
+$2;
+$2;
+SQL
+)
+  echo "$(grep '^Time: ' <<<"$out" | awk '{ print $2 }' | sort -n | sed -n 2p) $(grep -v '^Time: ' <<<"$out" | tail -n 1)"
+}
+
+main() {
+  local rows=$1
+  setup_sql | psql -X -q -v ON_ERROR_STOP=1 -v rows="$rows"
+  local stats
+  stats=$(psql -X -At -F ' ' -c "
+    SELECT count(*), round(sum(octet_length(body)) / 1e6, 1), round(avg(octet_length(body))),
+           min(octet_length(body)), max(octet_length(body)),
+           count(*) FILTER (WHERE octet_length(body) <> length(body)),
+           pg_size_pretty(pg_table_size('bench_reviews'))
+    FROM bench_reviews")
+  read -r n mb avg_b min_b max_b non_ascii size_num size_unit <<<"$stats"
+  echo "PostgreSQL $(psql -X -At -c 'SHOW server_version'), $(nproc) CPUs; textsense $(psql -X -At -c 'SELECT textsense_version()')"
+  echo "bench_reviews: $n rows, $mb MB of text (avg $avg_b bytes, min $min_b, max $max_b; $non_ascii with non-ASCII), table $size_num $size_unit"
+  echo
+
+  # Parallel timings: max_parallel_workers_per_gather = 2, and the costs that
+  # gate a parallel plan at zero so that a small table gets one too (on
+  # 200000+ rows the default settings already choose 2 workers, shown below).
+  local serial="SET max_parallel_workers_per_gather = 0;"
+  local parallel="SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0;
+    SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;"
+  local queries=("SELECT avg(sentiment(body)) FROM bench_reviews"
+                 "SELECT count(*) FROM bench_reviews, pos_tag(body)")
+  local q out lines=()
+  for q in "${queries[@]}"; do
+    local planned launched
+    planned=$(psql -X -At -c "SET jit = off; EXPLAIN (COSTS OFF) $q" | grep -oE 'Workers Planned: [0-9]+' || echo "Workers Planned: 0 (serial plan)")
+    # Also warms the cache and the model files.
+    launched=$(psql -X -At <<<"SET jit = off; $parallel EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) $q" | grep -oE 'Workers Launched: [0-9]+' || echo "Workers Launched: 0")
+    echo "$q"
+    echo "  default settings: $planned; timed parallel run: $launched"
+    local s_ms s_res p_ms p_res
+    read -r s_ms s_res <<<"$(median_ms "$serial" "$q")"
+    read -r p_ms p_res <<<"$(median_ms "$parallel" "$q")"
+    [ "$q" = "${queries[0]}" ] && { s_res=$(printf '%.9f' "$s_res"); p_res=$(printf '%.9f' "$p_res"); }
+    echo "  result: serial $s_res, parallel $p_res"
+    lines+=("$q|0|$s_ms|$s_ms" "$q|2|$p_ms|$s_ms")
+  done
+  echo
+  printf '%s\n' "${lines[@]}" | awk -F'|' -v rows="$n" -v mb="$mb" '
+    BEGIN { printf "%-10s %7s %10s %8s %10s %12s %8s %8s\n", "query", "workers", "rows", "MB", "median ms", "rows/s", "MB/s", "speedup"
+            printf "%-10s %7s %10s %8s %10s %12s %8s %8s\n", "----------", "-------", "----------", "--------", "----------", "------------", "--------", "-------" }
+    { name = ($1 ~ /sentiment/) ? "sentiment" : "pos_tag"
+      printf "%-10s %7d %10d %8.1f %10.1f %12.0f %8.2f %7.2fx\n", name, $2, rows, mb, $3, rows / ($3 / 1000), mb / ($3 / 1000), $4 / $3 }'
+  echo "(MB: 10^6 bytes of text, sum(octet_length(body)); median of 3 runs; speedup: serial median / this median;"
+  echo " the leader takes part in the parallel plan, so with 2 workers 3 processes share $(nproc) CPUs)"
+}
+
+with_throwaway_cluster bash -c "set -euo pipefail; $(declare -f setup_sql median_ms main); main $rows"
