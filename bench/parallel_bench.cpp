@@ -3,8 +3,8 @@
 //   * sentiment (segment + score), pos_tag (segment + tag) and tokens
 //     (segment) on 1 MB and 10 MB documents with 1 thread (no pool) and 2
 //     threads (the caller + one worker);
-//   * sentiment at 4 KB to 256 KB with 1 and 2 threads, forced to split, to
-//     find where a second thread starts to pay (textsense.parallel_min_bytes);
+//   * sentiment at 4 KB to 256 KB with 1 and 2 threads, split in 4 chunks,
+//     to find where a second thread starts to pay (textsense.parallel_min_bytes);
 //   * tweets through the pipeline with a pool (default settings) against
 //     the bare Segmenter + Analyzer, the overhead a small text pays.
 // Arguments are /bytes/threads. Speedup = time(threads 1) / time(threads 2):
@@ -74,6 +74,8 @@ void set_rates(benchmark::State& state, std::size_t bytes, std::size_t tokens) {
 void BM_Sentiment(benchmark::State& state) {
   const std::string text = text_of(static_cast<std::size_t>(state.range(0)));
   Setup setup(static_cast<std::size_t>(state.range(1)));
+  // Small documents in 4 chunks (automatic chunks would not split them).
+  if (text.size() < 1024 * 1024) setup.pipeline.settings().chunk_bytes = text.size() / 4;
   const textsense::sentiment::Params params;
   std::size_t tokens = 0;
   for (auto _ : state) {

@@ -38,6 +38,7 @@ struct DocumentPipeline::Workspace {
   sentiment::Params analyzer_params;
   std::unique_ptr<pos::PosTagger> tagger;
   const pos::PosModel* tagger_model = nullptr;
+  Segmentation scratch;  // a chunk's segmentation while it is scored
 
   Segmenter& get_segmenter() {
     if (!segmenter) segmenter = std::make_unique<Segmenter>();
@@ -68,6 +69,8 @@ struct DocumentPipeline::Workspace {
   // Scratch grows with the largest input seen; dropping the tools frees it
   // (making them again costs microseconds, and only after a huge call).
   void release() {
+    free_vector(scratch.tokens);
+    free_vector(scratch.sentences);
     segmenter.reset();
     analyzer.reset();
     if (tagger) tagger->release_buffers();
@@ -79,7 +82,8 @@ struct DocumentPipeline::Workspace {
 struct DocumentPipeline::Chunk {
   std::uint32_t begin = 0, end = 0;
   std::uint32_t chars = 0;  // code points, to shift character offsets
-  Segmentation seg;
+  std::size_t token_count = 0;
+  Segmentation seg;  // unless only the score is wanted
   std::vector<sentiment::SentenceSentiment> sentences;
   std::vector<sentiment::TokenSentiment> tokens;
   std::vector<std::uint8_t> tags;
@@ -127,18 +131,24 @@ bool DocumentPipeline::plan_chunks(std::string_view doc) {
 void DocumentPipeline::run_chunk(std::string_view doc, Chunk& chunk, Workspace& ws,
                                  const JobSpec& spec, const StopSignal& stop) {
   const std::string_view text = doc.substr(chunk.begin, chunk.end - chunk.begin);
-  ws.get_segmenter().segment(text, chunk.seg, stop);
+  // A score alone needs the chunk's segmentation only while scoring it: the
+  // thread's scratch then holds it, so a 100 MB document needs a chunk's
+  // worth of tokens per thread, not 100 MB's worth.
+  const bool transient = spec.job == Job::kScore && spec.output == SentimentOutput::kDocument;
+  Segmentation& seg = transient ? ws.scratch : chunk.seg;
+  ws.get_segmenter().segment(text, seg, stop);
+  chunk.token_count = seg.tokens.size();
   switch (spec.job) {
     case Job::kSegment:
       break;
     case Job::kScore:
       ws.get_analyzer(*spec.lexicon, *spec.params)
-          .score_sentences(text, chunk.seg, chunk.sentences,
+          .score_sentences(text, seg, chunk.sentences,
                            spec.output == SentimentOutput::kTokens ? &chunk.tokens : nullptr,
                            stop);
       break;
     case Job::kTag:
-      ws.get_tagger(*spec.model).tag_document(text, chunk.seg, chunk.tags, stop);
+      ws.get_tagger(*spec.model).tag_document(text, seg, chunk.tags, stop);
       break;
   }
   if (spec.job != Job::kScore || spec.output != SentimentOutput::kDocument)
@@ -205,7 +215,7 @@ void DocumentPipeline::merge_sentences(bool with_tokens) {
                                 chunk.sentences.end());
     if (with_tokens)
       token_sentiments_.insert(token_sentiments_.end(), chunk.tokens.begin(), chunk.tokens.end());
-    token_total_ += chunk.seg.tokens.size();
+    token_total_ += chunk.token_count;
   }
 }
 
