@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the C++ unit tests and CLI checks (ctest) and the SQL
-# regression tests (pg_regress against a throwaway cluster). Installs what
+# Runs every test: the C++ unit tests and CLI checks (ctest), the SQL
+# regression tests (pg_regress against a throwaway cluster) and the
+# cancellation test of large documents (test/cancel_test.sh). Installs what
 # it needs first. Exits non-zero on the first failing layer.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -16,6 +17,12 @@ build_and_install_extension
 if ! with_throwaway_cluster make -C "$TEXTSENSE_ROOT" -s installcheck \
       PG_CONFIG="/usr/lib/postgresql/$PG_MAJOR/bin/pg_config"; then
   [ -f "$TEXTSENSE_ROOT/regression.diffs" ] && cat "$TEXTSENSE_ROOT/regression.diffs"
+  exit 1
+fi
+
+echo "==> SQL: cancellation of large documents (statement_timeout, cancel, terminate) on a throwaway cluster"
+if ! with_throwaway_cluster bash "$TEXTSENSE_ROOT/test/cancel_test.sh"; then
+  echo "cancellation test failed (test/cancel_test.sh)" >&2
   exit 1
 fi
 echo "==> all tests passed"
