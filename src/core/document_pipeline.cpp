@@ -83,6 +83,9 @@ struct DocumentPipeline::Chunk {
   std::uint32_t begin = 0, end = 0;
   std::uint32_t chars = 0;  // code points, to shift character offsets
   std::size_t token_count = 0;
+  // Where its results start in the merged ones.
+  std::size_t sentence_base = 0, token_base = 0;
+  std::uint32_t char_base = 0;
   Segmentation seg;  // unless only the score is wanted
   std::vector<sentiment::SentenceSentiment> sentences;
   std::vector<sentiment::TokenSentiment> tokens;
@@ -174,55 +177,70 @@ void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
   }
 }
 
-void DocumentPipeline::merge_segmentation() {
+void DocumentPipeline::merge_chunks(const JobSpec& spec, const StopSignal& stop) {
+  const bool scores = spec.job == Job::kScore;
+  const bool with_segmentation = !(scores && spec.output == SentimentOutput::kDocument);
+  const bool with_token_scores = scores && spec.output == SentimentOutput::kTokens;
+  const bool with_tags = spec.job == Job::kTag;
+  // Where each chunk's results go, then room for all of them.
   std::size_t sentences = 0, tokens = 0;
+  std::uint32_t chars = 0;
   for (std::size_t c = 0; c < chunk_count_; ++c) {
-    sentences += chunks_[c].seg.sentences.size();
-    tokens += chunks_[c].seg.tokens.size();
+    Chunk& chunk = chunks_[c];
+    chunk.sentence_base = sentences;
+    chunk.token_base = tokens;
+    chunk.char_base = chars;
+    sentences += scores ? chunk.sentences.size() : chunk.seg.sentences.size();
+    tokens += chunk.token_count;
+    chars += chunk.chars;
   }
-  segmentation_.sentences.resize(sentences);
-  segmentation_.tokens.resize(tokens);
-  Sentence* sentence_out = segmentation_.sentences.data();
-  Token* token_out = segmentation_.tokens.data();
-  std::uint32_t chars = 0, sentence_base = 0, token_base = 0;
-  for (std::size_t c = 0; c < chunk_count_; ++c) {
+  token_total_ = tokens;
+  if (with_segmentation) {
+    segmentation_.sentences.resize(sentences);
+    segmentation_.tokens.resize(tokens);
+  }
+  if (scores) sentence_sentiments_.resize(sentences);
+  if (with_token_scores) token_sentiments_.resize(tokens);
+  if (with_tags) tags_.resize(tokens);
+
+  // Each chunk's copy, shifting offsets and indexes by what precedes it.
+  const auto copy_chunk = [&](std::size_t c) {
     const Chunk& chunk = chunks_[c];
+    if (scores)
+      std::copy(chunk.sentences.begin(), chunk.sentences.end(),
+                sentence_sentiments_.begin() + chunk.sentence_base);
+    if (with_token_scores)
+      std::copy(chunk.tokens.begin(), chunk.tokens.end(),
+                token_sentiments_.begin() + chunk.token_base);
+    if (with_tags)
+      std::copy(chunk.tags.begin(), chunk.tags.end(), tags_.begin() + chunk.token_base);
+    if (!with_segmentation) return;
+    const auto sentence_base = static_cast<std::uint32_t>(chunk.sentence_base);
+    const auto token_base = static_cast<std::uint32_t>(chunk.token_base);
+    Sentence* sentence_out = segmentation_.sentences.data() + chunk.sentence_base;
     for (Sentence s : chunk.seg.sentences) {
       s.span.byte_begin += chunk.begin;
-      s.span.char_begin += chars;
+      s.span.char_begin += chunk.char_base;
       s.first_token += token_base;
       *sentence_out++ = s;
     }
+    Token* token_out = segmentation_.tokens.data() + chunk.token_base;
     for (Token t : chunk.seg.tokens) {
       t.span.byte_begin += chunk.begin;
-      t.span.char_begin += chars;
+      t.span.char_begin += chunk.char_base;
       t.sentence += sentence_base;
       *token_out++ = t;
     }
-    chars += chunk.chars;
-    sentence_base += static_cast<std::uint32_t>(chunk.seg.sentences.size());
-    token_base += static_cast<std::uint32_t>(chunk.seg.tokens.size());
+  };
+  // Copying millions of tokens is memory-bound work worth sharing too (on
+  // one thread it cost tokens() a third of its speedup).
+  if (with_segmentation) {
+    pool_->run(
+        chunk_count_, [&](const ThreadPool::TaskContext& task) { copy_chunk(task.task); }, stop,
+        threads());
+  } else {
+    for (std::size_t c = 0; c < chunk_count_; ++c) copy_chunk(c);
   }
-}
-
-void DocumentPipeline::merge_sentences(bool with_tokens) {
-  sentence_sentiments_.clear();
-  token_sentiments_.clear();
-  token_total_ = 0;
-  for (std::size_t c = 0; c < chunk_count_; ++c) {
-    const Chunk& chunk = chunks_[c];
-    sentence_sentiments_.insert(sentence_sentiments_.end(), chunk.sentences.begin(),
-                                chunk.sentences.end());
-    if (with_tokens)
-      token_sentiments_.insert(token_sentiments_.end(), chunk.tokens.begin(), chunk.tokens.end());
-    token_total_ += chunk.token_count;
-  }
-}
-
-void DocumentPipeline::merge_tags() {
-  tags_.clear();
-  for (std::size_t c = 0; c < chunk_count_; ++c)
-    tags_.insert(tags_.end(), chunks_[c].tags.begin(), chunks_[c].tags.end());
 }
 
 void DocumentPipeline::segment(std::string_view doc, const StopSignal& stop) {
@@ -231,10 +249,9 @@ void DocumentPipeline::segment(std::string_view doc, const StopSignal& stop) {
     token_total_ = segmentation_.tokens.size();
     return;
   }
-  run_chunks(doc, JobSpec{Job::kSegment, nullptr, nullptr, SentimentOutput::kSentences, nullptr},
-             stop);
-  merge_segmentation();
-  token_total_ = segmentation_.tokens.size();
+  const JobSpec spec{Job::kSegment, nullptr, nullptr, SentimentOutput::kSentences, nullptr};
+  run_chunks(doc, spec, stop);
+  merge_chunks(spec, stop);
 }
 
 sentiment::DocumentSentiment DocumentPipeline::score(std::string_view doc,
@@ -250,9 +267,9 @@ sentiment::DocumentSentiment DocumentPipeline::score(std::string_view doc,
         .analyze(doc, segmentation_, sentence_sentiments_, explain ? &token_sentiments_ : nullptr,
                  stop);
   }
-  run_chunks(doc, JobSpec{Job::kScore, &lexicon, &params, output, nullptr}, stop);
-  merge_sentences(explain);
-  if (output != SentimentOutput::kDocument) merge_segmentation();
+  const JobSpec spec{Job::kScore, &lexicon, &params, output, nullptr};
+  run_chunks(doc, spec, stop);
+  merge_chunks(spec, stop);
   // The fold over sentences runs here, in document order, so it adds the
   // same numbers in the same order as the single-threaded analyze().
   return workspace(0).get_analyzer(lexicon, params).summarize(sentence_sentiments_, token_total_);
@@ -266,10 +283,9 @@ void DocumentPipeline::tag(std::string_view doc, const pos::PosModel& model,
     workspace(0).get_tagger(model).tag_document(doc, segmentation_, tags_, stop);
     return;
   }
-  run_chunks(doc, JobSpec{Job::kTag, nullptr, nullptr, SentimentOutput::kSentences, &model}, stop);
-  merge_segmentation();
-  merge_tags();
-  token_total_ = segmentation_.tokens.size();
+  const JobSpec spec{Job::kTag, nullptr, nullptr, SentimentOutput::kSentences, &model};
+  run_chunks(doc, spec, stop);
+  merge_chunks(spec, stop);
 }
 
 void DocumentPipeline::release_large_buffers(std::size_t keep_tokens) {

@@ -108,10 +108,9 @@ class DocumentPipeline {
   void run_chunks(std::string_view doc, const JobSpec& spec, const StopSignal& stop);
   void run_chunk(std::string_view doc, Chunk& chunk, Workspace& ws, const JobSpec& spec,
                  const StopSignal& stop);
-  // Concatenates the chunks' results, shifting offsets and indexes.
-  void merge_segmentation();
-  void merge_sentences(bool with_tokens);
-  void merge_tags();
+  // Concatenates the chunks' results into the pipeline's, shifting offsets
+  // and indexes (on the pool when there is much to copy).
+  void merge_chunks(const JobSpec& spec, const StopSignal& stop);
 
   ThreadPool* pool_;
   ParallelSettings settings_;
