@@ -2,9 +2,16 @@
 -- threads gives exactly what one thread gives. Documents of about 1 MB
 -- (above textsense.parallel_min_bytes, so they are split when the pool is
 -- on), compared with textsense.max_threads = 1 (no pool at all).
+-- The settings exist once the library is loaded in the session (by the
+-- first textsense call, LOAD, or session_preload_libraries); a SET before
+-- that is kept as a placeholder and applies when it loads.
+SET textsense.max_threads = 3;
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS textsense;
 RESET client_min_messages;
+LOAD 'textsense';
+SHOW textsense.max_threads;
+RESET textsense.max_threads;
 
 -- The settings: defaults, units, limits.
 SELECT current_setting('textsense.max_threads')::int BETWEEN 1 AND 8 AS max_threads_default_ok;
