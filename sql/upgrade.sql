@@ -1,5 +1,7 @@
 -- Upgrade paths: 0.1.0 -> 0.2.0 adds pos_tag(), 0.2.0 -> 0.3.0 adds the
--- sentiment functions and their result type; each keeps what was there.
+-- sentiment functions and their result type, 0.3.0 -> 0.4.0 the scoring
+-- trigger and the backfill procedure; each keeps what was there. A fresh
+-- 0.4.0 is installed as 0.3.0 plus the 0.3.0 -> 0.4.0 script.
 CREATE DATABASE textsense_upgrade TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C';
 \c textsense_upgrade
 CREATE EXTENSION textsense VERSION '0.1.0';
@@ -14,6 +16,14 @@ SELECT extversion FROM pg_extension WHERE extname = 'textsense';
 SELECT sentiment('It works, and I love it.') > 0 AS positive;
 SELECT label, sentences, tokens FROM sentiment_detail('It works. I love it.');
 SELECT count(*) FROM pos_tag('Still here.');
+ALTER EXTENSION textsense UPDATE TO '0.4.0';
+SELECT extversion FROM pg_extension WHERE extname = 'textsense';
+CREATE TABLE upgraded_reviews (body text, score float8);
+CREATE TRIGGER score BEFORE INSERT ON upgraded_reviews
+    FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'score');
+INSERT INTO upgraded_reviews (body) VALUES ('Scored on insert. Great!');
+SELECT score > 0 AS positive FROM upgraded_reviews;
+DROP TABLE upgraded_reviews;
 -- The upgraded extension has the same members as a fresh install, with the
 -- same definitions (function properties, signatures, type attributes,
 -- comments).
@@ -26,7 +36,7 @@ SELECT member FROM fresh ORDER BY member;
 (SELECT * FROM fresh EXCEPT SELECT * FROM upgraded)
 UNION ALL
 (SELECT * FROM upgraded EXCEPT SELECT * FROM fresh);
--- 0.1.0 -> 0.3.0 in one step (through 0.2.0).
+-- 0.1.0 -> 0.4.0 in one step (through 0.2.0 and 0.3.0).
 DROP EXTENSION textsense;
 CREATE EXTENSION textsense VERSION '0.1.0';
 ALTER EXTENSION textsense UPDATE;

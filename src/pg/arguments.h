@@ -12,7 +12,11 @@ namespace textsense::pg {
 // "sentiment lexicon"): only "en" for now. `lang` follows the text search
 // convention (an explicit argument keeps the function IMMUTABLE). Raises
 // 22023 naming the available languages for anything else.
+// Returns the language's name in static storage.
 const char* checked_language(text* lang, const char* what);
+
+// checked_language() for a C string (a trigger argument).
+const char* checked_language_name(const char* name, const char* what);
 
 // A text datum holding `s` (already in the server encoding: ASCII names).
 text* cstring_text(std::string_view s);

@@ -9,9 +9,9 @@
 #include "core/sentiment_analyzer.h"
 #include "pg/arguments.h"
 #include "pg/backend_state.h"
-#include "pg/bridge.h"
 #include "pg/document.h"
 #include "pg/postgres_headers.h"
+#include "pg/sentiment_scoring.h"
 #include "pg/srf_rows.h"
 
 extern "C" {
@@ -32,26 +32,12 @@ double float_as_double(float v) {
   return strtod(buf, nullptr);
 }
 
-// Segments and scores the document of argument 0 with the backend's
-// pipeline, which keeps what `output` asks for (segmentation, sentence and
-// token results) until the next call.
+// Scores the document of argument 0 (see score_text).
 Document analyze_argument(FunctionCallInfo fcinfo, const char* language, SentimentOutput output,
                           sentiment::DocumentSentiment& result,
                           const DocumentPipeline** pipeline = nullptr,
                           const sentiment::Lexicon** lexicon = nullptr) {
-  const Document doc = document_from_text(PG_GETARG_TEXT_PP(0));
-  const char* path = sentiment_lexicon_path(language);
-  prepare_backend_state();
-  const CallSettings settings = current_call_settings();
-  const StopSignal stop = interrupt_stop_signal();
-  run_core([&] {
-    const sentiment::Lexicon& lex = backend_sentiment_lexicon(path);
-    DocumentPipeline& p = backend_pipeline(settings, doc.size);
-    result = p.score(std::string_view(doc.utf8, doc.size), lex, sentiment::Params(), output, stop);
-    if (pipeline != nullptr) *pipeline = &p;
-    if (lexicon != nullptr) *lexicon = &lex;
-  });
-  return doc;
+  return score_text(PG_GETARG_TEXT_PP(0), language, output, result, pipeline, lexicon);
 }
 
 // sentiment(doc [, lang]) -> float8
