@@ -44,3 +44,14 @@ SELECT round(sentiment('The food was not bad at all, but the service was painful
 SELECT ordinal, token, valence, contribution, rules
 FROM sentiment_explain('The food was not bad at all, but the service was painfully slow.')
 WHERE contribution <> 0 OR cardinality(rules) > 1;
+
+\echo '-- Scoring rows as they are written: a trigger keeps the score and the label next to the text'
+ALTER TABLE reviews ADD COLUMN score double precision, ADD COLUMN label text;
+CALL textsense_backfill('reviews', 'body', 'score');
+CALL textsense_backfill('reviews', 'body', 'label');
+CREATE TRIGGER reviews_score BEFORE INSERT OR UPDATE ON reviews
+    FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'score');
+CREATE TRIGGER reviews_label BEFORE INSERT OR UPDATE ON reviews
+    FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'label');
+INSERT INTO reviews (id, body) VALUES (5, 'Lovely little hotel, but the bathroom was filthy.');
+SELECT id, round(score::numeric, 3) AS score, label, body FROM reviews ORDER BY id;
