@@ -16,6 +16,7 @@ install_packages() {
     build-essential cmake pkg-config xz-utils
     "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR" postgresql-common
     libicu-dev libgtest-dev libbenchmark-dev
+    python3 python3-psycopg2
   )
   local missing=()
   for p in "${packages[@]}"; do

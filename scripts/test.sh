@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the C++ unit tests and CLI checks (ctest), the SQL
-# regression tests (pg_regress against a throwaway cluster) and the
-# cancellation test of large documents (test/cancel_test.sh). Installs what
+# regression tests (pg_regress against a throwaway cluster), the dashboard
+# queries through psycopg2 (test/bi_client_check.py) and the cancellation
+# test of large documents (test/cancel_test.sh). Installs what
 # it needs first. Exits non-zero on the first failing layer.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -17,6 +18,14 @@ build_and_install_extension
 if ! with_throwaway_cluster make -C "$TEXTSENSE_ROOT" -s installcheck \
       PG_CONFIG="/usr/lib/postgresql/$PG_MAJOR/bin/pg_config"; then
   [ -f "$TEXTSENSE_ROOT/regression.diffs" ] && cat "$TEXTSENSE_ROOT/regression.diffs"
+  exit 1
+fi
+
+echo "==> SQL: dashboard queries through a BI client driver (psycopg2) on a throwaway cluster"
+# Debian's python3, which python3-psycopg2 is installed for (a python3
+# earlier on PATH, from pyenv or a virtualenv, may not have it).
+if ! with_throwaway_cluster /usr/bin/python3 "$TEXTSENSE_ROOT/test/bi_client_check.py"; then
+  echo "BI client check failed (test/bi_client_check.py)" >&2
   exit 1
 fi
 
