@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: the C++ unit tests and CLI checks (ctest), the SQL
 # regression tests (pg_regress against a throwaway cluster), the dashboard
-# queries through psycopg2 (test/bi_client_check.py) and the cancellation
-# test of large documents (test/cancel_test.sh). Installs what
+# queries through psycopg2 (test/bi_client_check.py), the backfill next to
+# live writers (test/backfill_writers_test.sh) and the cancellation test of
+# large documents (test/cancel_test.sh). Installs what
 # it needs first. Exits non-zero on the first failing layer.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -26,6 +27,12 @@ echo "==> SQL: dashboard queries through a BI client driver (psycopg2) on a thro
 # earlier on PATH, from pyenv or a virtualenv, may not have it).
 if ! with_throwaway_cluster /usr/bin/python3 "$TEXTSENSE_ROOT/test/bi_client_check.py"; then
   echo "BI client check failed (test/bi_client_check.py)" >&2
+  exit 1
+fi
+
+echo "==> SQL: textsense_backfill next to live writers on a throwaway cluster"
+if ! with_throwaway_cluster bash "$TEXTSENSE_ROOT/test/backfill_writers_test.sh"; then
+  echo "backfill test failed (test/backfill_writers_test.sh)" >&2
   exit 1
 fi
 
