@@ -99,52 +99,43 @@ INSERT INTO short_label VALUES ('Wonderful!');
 DROP TABLE short_label;
 
 -- Bad arguments and bad trigger kinds: a clear error at the first row.
+-- try_trigger() creates the trigger, writes a row (INSERT, then DELETE)
+-- and returns the error with its hint; the failed write is rolled back.
 CREATE TABLE bad (id int, body text, n int, score float8, other text,
                   g float8 GENERATED ALWAYS AS (length(body)) STORED);
-CREATE TRIGGER t BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger();
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t BEFORE INSERT ON bad FOR EACH ROW
-    EXECUTE FUNCTION textsense_score_trigger('body', 'score', 'en', 'extra');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('missing', 'score');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'missing');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('id', 'score');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'n');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'body');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'g');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'ctid');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'score', 'xx');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t AFTER INSERT ON bad FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'score');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t BEFORE INSERT ON bad FOR EACH STATEMENT EXECUTE FUNCTION textsense_score_trigger('body', 'score');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DROP TRIGGER t ON bad;
-CREATE TRIGGER t BEFORE DELETE ON bad FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'score');
-INSERT INTO bad (id, body) VALUES (1, 'x');
-DELETE FROM bad;
-DROP TRIGGER t ON bad;
+CREATE FUNCTION try_trigger(kind text, level text, args text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  message text;
+  hint text;
+BEGIN
+  EXECUTE format('CREATE TRIGGER t %s ON bad FOR EACH %s EXECUTE FUNCTION textsense_score_trigger(%s)',
+                 kind, level, args);
+  INSERT INTO bad (id, body) VALUES (1, 'x');
+  DELETE FROM bad;
+  RAISE EXCEPTION 'no error';
+EXCEPTION WHEN OTHERS THEN
+  GET STACKED DIAGNOSTICS message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
+  RETURN message || coalesce(E'\nHINT: ' || nullif(hint, ''), '');
+END $$;
+SELECT kind, level, args, try_trigger(kind, level, args) AS error
+FROM (VALUES
+  ('BEFORE INSERT', 'ROW', ''),
+  ('BEFORE INSERT', 'ROW', $$'body', 'score', 'en', 'extra'$$),
+  ('BEFORE INSERT', 'ROW', $$'missing', 'score'$$),
+  ('BEFORE INSERT', 'ROW', $$'body', 'missing'$$),
+  ('BEFORE INSERT', 'ROW', $$'id', 'score'$$),
+  ('BEFORE INSERT', 'ROW', $$'body', 'n'$$),
+  ('BEFORE INSERT', 'ROW', $$'body', 'body'$$),
+  ('BEFORE INSERT', 'ROW', $$'body', 'g'$$),
+  ('BEFORE INSERT', 'ROW', $$'body', 'ctid'$$),
+  ('BEFORE INSERT', 'ROW', $$'body', 'score', 'xx'$$),
+  ('AFTER INSERT', 'ROW', $$'body', 'score'$$),
+  ('BEFORE INSERT', 'STATEMENT', $$'body', 'score'$$),
+  ('BEFORE DELETE', 'ROW', $$'body', 'score'$$)) t(kind, level, args);
 SELECT textsense_score_trigger();
 SELECT count(*) AS rows_kept FROM bad;
 DROP TABLE bad;
+DROP FUNCTION try_trigger(text, text, text);
 
 -- textsense_score_target(): the same checks without a trigger.
 SELECT textsense_score_target('scored', 'body', c)
