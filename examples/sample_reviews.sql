@@ -67,7 +67,7 @@ WITH s AS (
   ] AS short) sets)
 SELECT i AS id,
        (ARRAY['headphones', 'hotel', 'laptop', 'phone', 'restaurant', 'watch'])[1 + i * 7 % 6] AS product,
-       timestamptz '2026-01-01 00:00:00+00' + (i * 7919 % 129600) * interval '1 minute' AS created_at,
+       timestamptz '2026-01-01 00:00:00+00' + (i::bigint * 7919 % 129600) * interval '1 minute' AS created_at,
        'Review ' || i || ': ' || CASE
     WHEN i % 20 < 4 THEN short[1 + i / 20 % cardinality(short)]
     WHEN i % 20 < 16 THEN array_to_string(a[1 + i * 7 % 40 : i * 7 % 40 + 2 + i % 5], ' ')
