@@ -2,8 +2,9 @@
 # Runs every test: the C++ unit tests and CLI checks (ctest), the SQL
 # regression tests (pg_regress against a throwaway cluster), the dashboard
 # queries through psycopg2 (test/bi_client_check.py), the backfill next to
-# live writers (test/backfill_writers_test.sh) and the cancellation test of
-# large documents (test/cancel_test.sh). Installs what
+# live writers (test/backfill_writers_test.sh), custom lexicons through
+# pg_dump (test/lexicon_dump_test.sh) and the cancellation test of large
+# documents (test/cancel_test.sh). Installs what
 # it needs first. Exits non-zero on the first failing layer.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -33,6 +34,12 @@ fi
 echo "==> SQL: textsense_backfill next to live writers on a throwaway cluster"
 if ! with_throwaway_cluster bash "$TEXTSENSE_ROOT/test/backfill_writers_test.sh"; then
   echo "backfill test failed (test/backfill_writers_test.sh)" >&2
+  exit 1
+fi
+
+echo "==> SQL: custom lexicons through pg_dump and restore on a throwaway cluster"
+if ! with_throwaway_cluster bash "$TEXTSENSE_ROOT/test/lexicon_dump_test.sh"; then
+  echo "lexicon dump test failed (test/lexicon_dump_test.sh)" >&2
   exit 1
 fi
 

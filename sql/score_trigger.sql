@@ -120,7 +120,7 @@ END $$;
 SELECT kind, level, args, try_trigger(kind, level, args) AS error
 FROM (VALUES
   ('BEFORE INSERT', 'ROW', ''),
-  ('BEFORE INSERT', 'ROW', $$'body', 'score', 'en', 'extra'$$),
+  ('BEFORE INSERT', 'ROW', $$'body', 'score', 'en', 'cars', 'extra'$$),
   ('BEFORE INSERT', 'ROW', $$'missing', 'score'$$),
   ('BEFORE INSERT', 'ROW', $$'body', 'missing'$$),
   ('BEFORE INSERT', 'ROW', $$'id', 'score'$$),

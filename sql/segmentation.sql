@@ -53,7 +53,7 @@ SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict, p.procost, p.pror
        obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'textsense'
-ORDER BY p.proname;
+ORDER BY p.proname, pg_get_function_identity_arguments(p.oid);
 
 -- Over a table, and in a parallel plan.
 CREATE TABLE reviews (id int PRIMARY KEY, body text);

@@ -1,7 +1,8 @@
 -- Upgrade paths: 0.1.0 -> 0.2.0 adds pos_tag(), 0.2.0 -> 0.3.0 adds the
 -- sentiment functions and their result type, 0.3.0 -> 0.4.0 the scoring
--- trigger and the backfill procedure; each keeps what was there. A fresh
--- 0.4.0 is installed as 0.3.0 plus the 0.3.0 -> 0.4.0 script.
+-- trigger and the backfill procedure, 0.4.0 -> 0.5.0 the custom lexicon
+-- tables and the sentiment functions that use them; each keeps what was
+-- there. A fresh install runs 0.3.0's script and then the upgrade scripts.
 CREATE DATABASE textsense_upgrade TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C';
 \c textsense_upgrade
 CREATE EXTENSION textsense VERSION '0.1.0';
@@ -24,6 +25,12 @@ CREATE TRIGGER score BEFORE INSERT ON upgraded_reviews
 INSERT INTO upgraded_reviews (body) VALUES ('Scored on insert. Great!');
 SELECT score > 0 AS positive FROM upgraded_reviews;
 DROP TABLE upgraded_reviews;
+ALTER EXTENSION textsense UPDATE TO '0.5.0';
+SELECT extversion FROM pg_extension WHERE extname = 'textsense';
+INSERT INTO textsense_lexicon (name) VALUES ('upgraded');
+INSERT INTO textsense_lexicon_term VALUES ('upgraded', 'meh', 2);
+SELECT sentiment('Meh.', 'en', 'upgraded') > 0 AS custom_lexicon_works;
+DELETE FROM textsense_lexicon;
 -- The upgraded extension has the same members as a fresh install, with the
 -- same definitions (function properties, signatures, type attributes,
 -- comments).
@@ -36,7 +43,7 @@ SELECT member FROM fresh ORDER BY member;
 (SELECT * FROM fresh EXCEPT SELECT * FROM upgraded)
 UNION ALL
 (SELECT * FROM upgraded EXCEPT SELECT * FROM fresh);
--- 0.1.0 -> 0.4.0 in one step (through 0.2.0 and 0.3.0).
+-- 0.1.0 -> 0.5.0 in one step (through 0.2.0, 0.3.0 and 0.4.0).
 DROP EXTENSION textsense;
 CREATE EXTENSION textsense VERSION '0.1.0';
 ALTER EXTENSION textsense UPDATE;

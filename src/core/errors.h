@@ -39,6 +39,16 @@ class CancelledError : public Error {
   CancelledError() : Error("analysis cancelled") {}
 };
 
+// A custom sentiment term (compile_custom_lexicon) that cannot be used: an
+// empty term, one without a word, too many tokens, a valence outside
+// [-4, 4], two terms that are the same once normalised, ... The message
+// names the offending term(s) as the user wrote them (cut to 80 bytes).
+// Derived from Error: it is the caller's input, not an internal fault.
+class InvalidTermError : public Error {
+ public:
+  using Error::Error;
+};
+
 // A model file is missing, unreadable, damaged, truncated or built for
 // another format or feature set. Not the caller's input: the bridge reports
 // it with a hint about reinstalling the extension's models.

@@ -97,6 +97,33 @@ std::unique_ptr<Lexicon> Lexicon::from_bytes(std::string bytes) {
   return lexicon;
 }
 
+std::unique_ptr<Lexicon> Lexicon::overlay(std::string bytes, const Lexicon& fallback) {
+  std::unique_ptr<Lexicon> lexicon = from_bytes(std::move(bytes));
+  // The analyzer reports an entry's source through the lexicon it was
+  // given (the overlay), whichever table the entry came from.
+  bool extends = lexicon->sources_.size() >= fallback.sources_.size();
+  for (std::size_t i = 0; extends && i < fallback.sources_.size(); ++i)
+    extends = lexicon->sources_[i] == fallback.sources_[i];
+  if (!extends)
+    throw std::invalid_argument("an overlay's source table must begin with its fallback's");
+  if (lexicon->language_ != fallback.language_)
+    throw std::invalid_argument("an overlay must have its fallback's language");
+  // At least 8 filter bits per entry, a power of two of 64-bit words.
+  std::size_t words = 1;
+  while (words * 64 < lexicon->header_->entry_count * std::size_t{8}) words <<= 1;
+  lexicon->filter_words_.assign(words, 0);
+  for (std::uint64_t i = 0; i <= lexicon->mask_; ++i) {
+    const LexiconSlot slot = lexicon->slots_[i];
+    if (slot.entry_plus_one == 0) continue;
+    lexicon->filter_words_[(slot.fingerprint >> 6) & (words - 1)] |=
+        std::uint64_t{1} << (slot.fingerprint & 63);
+  }
+  lexicon->filter_ = lexicon->filter_words_.data();
+  lexicon->filter_mask_ = words - 1;
+  lexicon->fallback_ = &fallback;
+  return lexicon;
+}
+
 void Lexicon::validate(const std::string& origin) {
   const std::string_view image = image_;
   if (image.size() < sizeof(LexiconHeader)) damaged(origin, "shorter than its header (truncated?)");
@@ -131,11 +158,14 @@ void Lexicon::validate(const std::string& origin) {
 
   std::string_view sources = image.substr(h.sources_offset, h.sources_size);
   sources_.clear();
+  licences_.clear();
   while (!sources.empty()) {
     const std::size_t eol = sources.find('\n');
     if (eol == std::string_view::npos) damaged(origin, "malformed source table");
     const std::string_view line = sources.substr(0, eol);
-    sources_.push_back(line.substr(0, line.find('\t')));
+    const std::size_t tab = line.find('\t');
+    sources_.push_back(line.substr(0, tab));
+    licences_.push_back(tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1));
     sources.remove_prefix(eol + 1);
   }
   std::uint64_t used = 0;

@@ -149,17 +149,23 @@ class Lexicon {
   static std::unique_ptr<Lexicon> load(const std::string& path);
   // Validates an in-memory image (tests, the compiler). Throws ModelError.
   static std::unique_ptr<Lexicon> from_bytes(std::string bytes);
+  // An overlay (custom_lexicon.h): validates `bytes` like from_bytes(), and
+  // find() answers from `fallback` every key this image does not hold.
+  // `fallback` must outlive the overlay. Entries of the fallback keep their
+  // source indexes, so the overlay's source table must begin with the
+  // fallback's (std::invalid_argument otherwise).
+  static std::unique_ptr<Lexicon> overlay(std::string bytes, const Lexicon& fallback);
 
-  // The entry for a key, or nullptr.
+  // The entry for a key, or nullptr. A plain lexicon pays one
+  // well-predicted test of a member next to mask_ for overlays (callgrind:
+  // +0.7 % instructions in scoring, no difference in time beyond the VM's
+  // noise); an overlay answers from its own table, else from its fallback.
   const LexiconEntry* find(std::uint64_t key) const {
-    const std::uint32_t fingerprint = static_cast<std::uint32_t>(key >> 32);
-    for (std::uint64_t i = key & mask_;; i = (i + 1) & mask_) {
-      const LexiconSlot slot = slots_[i];
-      if (slot.entry_plus_one == 0) return nullptr;
-      if (slot.fingerprint == fingerprint) return entries_ + (slot.entry_plus_one - 1);
-    }
+    if (fallback_ != nullptr) return find_in_overlay(key);
+    return find_here(key);
   }
 
+  // Counts and size of this image alone (an overlay's fallback not included).
   std::size_t entry_count() const { return header_->entry_count; }
   std::size_t phrase_count() const { return header_->phrase_count; }
   std::size_t size_bytes() const { return image_.size(); }
@@ -167,10 +173,36 @@ class Lexicon {
   std::string_view source_name(std::uint8_t source) const {
     return source < sources_.size() ? sources_[source] : std::string_view("?");
   }
+  std::string_view source_licence(std::uint8_t source) const {
+    return source < licences_.size() ? licences_[source] : std::string_view("?");
+  }
+  std::size_t source_count() const { return sources_.size(); }
+  // The lexicon an overlay falls back on, or nullptr.
+  const Lexicon* fallback() const { return fallback_; }
 
  private:
   Lexicon() = default;
   void validate(const std::string& origin);
+
+  const LexiconEntry* find_here(std::uint64_t key) const {
+    const std::uint32_t fingerprint = static_cast<std::uint32_t>(key >> 32);
+    for (std::uint64_t i = key & mask_;; i = (i + 1) & mask_) {
+      const LexiconSlot slot = slots_[i];
+      if (slot.entry_plus_one == 0) return nullptr;
+      if (slot.fingerprint == fingerprint) return entries_ + (slot.entry_plus_one - 1);
+    }
+  }
+  // Nearly every key misses the overlay (only the custom terms are in it),
+  // but its table of 10,000 terms is 512 KB of slots: a probe there is a
+  // cache miss that made scoring tweets 12 % slower. A bit per fingerprint
+  // hash (8 bits per entry: 32 KB for 10,000 terms, ~7 % false positives)
+  // sends most keys straight to the fallback.
+  const LexiconEntry* find_in_overlay(std::uint64_t key) const {
+    const std::uint32_t fingerprint = static_cast<std::uint32_t>(key >> 32);
+    if ((filter_[(fingerprint >> 6) & filter_mask_] >> (fingerprint & 63)) & 1)
+      if (const LexiconEntry* e = find_here(key)) return e;
+    return fallback_->find(key);
+  }
 
   MappedFile mapping_;
   std::string owned_;
@@ -179,7 +211,14 @@ class Lexicon {
   const LexiconSlot* slots_ = nullptr;
   const LexiconEntry* entries_ = nullptr;
   std::uint64_t mask_ = 0;
+  // Overlays only (next to the lookup's other members): the fallback and
+  // the filter of this table's fingerprints, filter_mask_ + 1 words.
+  const Lexicon* fallback_ = nullptr;
+  const std::uint64_t* filter_ = nullptr;
+  std::uint64_t filter_mask_ = 0;
+  std::vector<std::uint64_t> filter_words_;
   std::vector<std::string_view> sources_;
+  std::vector<std::string_view> licences_;
   std::string language_;
 };
 

@@ -20,6 +20,9 @@ void capture_current_exception(ErrorReport& report) noexcept {
   } catch (const InvalidUtf8Error& e) {
     report.kind = ErrorReport::kInvalidInput;
     copy_message(report, e.what());
+  } catch (const InvalidTermError& e) {
+    report.kind = ErrorReport::kInvalidTerm;
+    copy_message(report, e.what());
   } catch (const InputTooLargeError& e) {
     report.kind = ErrorReport::kTooLarge;
     copy_message(report, e.what());
@@ -50,6 +53,11 @@ void raise_error(const ErrorReport& report) {
                       errhint("textsense reads text as UTF-8. In a SQL_ASCII database every "
                               "value must be valid UTF-8; other server encodings are "
                               "converted automatically.")));
+      break;
+    case ErrorReport::kInvalidTerm:
+      ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                      errmsg("textsense: %s", report.message),
+                      errhint("Correct or delete the term in textsense_lexicon_term.")));
       break;
     case ErrorReport::kTooLarge:
       ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

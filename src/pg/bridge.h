@@ -19,7 +19,7 @@ namespace textsense::pg {
 // What an exception said, in storage that needs no destructor.
 struct ErrorReport {
   enum Kind {
-    kNone, kInvalidInput, kTooLarge, kCancelled, kOutOfMemory, kModelMissing, kModelDamaged,
+    kNone, kInvalidInput, kInvalidTerm, kTooLarge, kCancelled, kOutOfMemory, kModelMissing, kModelDamaged,
     kInternal
   };
   Kind kind = kNone;

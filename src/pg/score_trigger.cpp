@@ -1,4 +1,4 @@
-// textsense_score_trigger(source_column, target_column [, lang]): a BEFORE
+// textsense_score_trigger(source_column, target_column [, lang [, lexicon]]): a BEFORE
 // INSERT OR UPDATE ... FOR EACH ROW trigger that keeps a column's sentiment
 // next to its text, in the spirit of PostgreSQL's tsvector_update_trigger.
 // And textsense_score_target(tbl, source_column, target_column), which
@@ -7,6 +7,7 @@
 #include "core/sentiment_analyzer.h"
 #include "pg/arguments.h"
 #include "pg/backend_state.h"
+#include "pg/custom_lexicons.h"
 #include "pg/postgres_headers.h"
 #include "pg/score_target.h"
 #include "pg/sentiment_scoring.h"
@@ -31,6 +32,8 @@ struct TriggerPlan {
   Oid trigger;
   ScoreTarget target;
   const char* language;
+  const char* lexicon;  // a custom lexicon's name, or nullptr
+  CustomLexiconSite lexicon_site;
   void* domain_cache;
 };
 
@@ -58,16 +61,16 @@ TriggerPlan& trigger_plan(FunctionCallInfo fcinfo, const TriggerData* data) {
   if (plan != nullptr && plan->relation == relation && plan->trigger == data->tg_trigger->tgoid)
     return *plan;
   const Trigger* trigger = data->tg_trigger;
-  if (trigger->tgnargs < 2 || trigger->tgnargs > 3)
+  if (trigger->tgnargs < 2 || trigger->tgnargs > 4)
     ereport(ERROR,
             (errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-             errmsg("textsense_score_trigger: trigger \"%s\" has %d arguments, expected 2 or 3",
+             errmsg("textsense_score_trigger: trigger \"%s\" has %d arguments, expected 2 to 4",
                     trigger->tgname, trigger->tgnargs),
              errhint("EXECUTE FUNCTION textsense_score_trigger(source_column, target_column "
-                     "[, lang]), e.g. textsense_score_trigger('body', 'score').")));
+                     "[, lang [, lexicon]]), e.g. textsense_score_trigger('body', 'score').")));
   const ScoreTarget target =
       resolve_score_target(data->tg_relation, trigger->tgargs[0], trigger->tgargs[1]);
-  const char* language = trigger->tgnargs == 3
+  const char* language = trigger->tgnargs >= 3
                              ? checked_language_name(trigger->tgargs[2], "sentiment lexicon")
                              : "en";
   if (plan == nullptr)
@@ -77,6 +80,10 @@ TriggerPlan& trigger_plan(FunctionCallInfo fcinfo, const TriggerData* data) {
   plan->trigger = trigger->tgoid;
   plan->target = target;
   plan->language = language;
+  plan->lexicon = trigger->tgnargs == 4
+                      ? MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, trigger->tgargs[3])
+                      : nullptr;
+  plan->lexicon_site = CustomLexiconSite{};
   plan->domain_cache = nullptr;
   fcinfo->flinfo->fn_extra = plan;
   return *plan;
@@ -132,8 +139,13 @@ TEXTSENSE_SQL_FUNCTION(textsense_score_trigger) {
   const Datum source = heap_getattr(row, plan.target.source, desc, &source_null);
   textsense::sentiment::DocumentSentiment result;
   if (!source_null) {
-    score_text(DatumGetTextPP(source), plan.language, textsense::SentimentOutput::kDocument,
-               result);
+    const textsense::sentiment::Lexicon* custom =
+        plan.lexicon == nullptr
+            ? nullptr
+            : &custom_lexicon(plan.lexicon_site, fcinfo->flinfo->fn_mcxt, fcinfo->flinfo->fn_oid,
+                              plan.language, plan.lexicon);
+    score_text(DatumGetTextPP(source), plan.language, custom,
+               textsense::SentimentOutput::kDocument, result);
     trim_backend_buffers();
   }
   Datum value = target_value(plan.target, &result, source_null, &plan.domain_cache,

@@ -9,6 +9,7 @@
 #include "core/sentiment_analyzer.h"
 #include "pg/arguments.h"
 #include "pg/backend_state.h"
+#include "pg/custom_lexicons.h"
 #include "pg/document.h"
 #include "pg/postgres_headers.h"
 #include "pg/sentiment_scoring.h"
@@ -32,12 +33,18 @@ double float_as_double(float v) {
   return strtod(buf, nullptr);
 }
 
-// Scores the document of argument 0 (see score_text).
+// Scores the document of argument 0 (see score_text), with the custom
+// lexicon named by argument 2 when there is one (doc, lang, lexicon).
 Document analyze_argument(FunctionCallInfo fcinfo, const char* language, SentimentOutput output,
                           sentiment::DocumentSentiment& result,
                           const DocumentPipeline** pipeline = nullptr,
                           const sentiment::Lexicon** lexicon = nullptr) {
-  return score_text(PG_GETARG_TEXT_PP(0), language, output, result, pipeline, lexicon);
+  const sentiment::Lexicon* custom = nullptr;
+  if (PG_NARGS() == 3)
+    custom = &custom_lexicon(function_lexicon_site(fcinfo), fcinfo->flinfo->fn_mcxt,
+                             fcinfo->flinfo->fn_oid, language,
+                             text_to_cstring(PG_GETARG_TEXT_PP(2)));
+  return score_text(PG_GETARG_TEXT_PP(0), language, custom, output, result, pipeline, lexicon);
 }
 
 // sentiment(doc [, lang]) -> float8
@@ -182,5 +189,19 @@ TEXTSENSE_SQL_FUNCTION(textsense_sentiment_explain) { return token_rows(fcinfo, 
 
 // sentiment_explain(doc text, lang text)
 TEXTSENSE_SQL_FUNCTION(textsense_sentiment_explain_lang) {
+  return token_rows(fcinfo, checked_language(PG_GETARG_TEXT_PP(1), "sentiment lexicon"));
+}
+
+// The same four with a custom lexicon: (doc text, lang text, lexicon text).
+TEXTSENSE_SQL_FUNCTION(textsense_sentiment_custom) {
+  return document_score(fcinfo, checked_language(PG_GETARG_TEXT_PP(1), "sentiment lexicon"));
+}
+TEXTSENSE_SQL_FUNCTION(textsense_sentiment_detail_custom) {
+  return document_detail(fcinfo, checked_language(PG_GETARG_TEXT_PP(1), "sentiment lexicon"));
+}
+TEXTSENSE_SQL_FUNCTION(textsense_sentence_sentiment_custom) {
+  return sentence_rows(fcinfo, checked_language(PG_GETARG_TEXT_PP(1), "sentiment lexicon"));
+}
+TEXTSENSE_SQL_FUNCTION(textsense_sentiment_explain_custom) {
   return token_rows(fcinfo, checked_language(PG_GETARG_TEXT_PP(1), "sentiment lexicon"));
 }

@@ -7,7 +7,8 @@
 
 namespace textsense::pg {
 
-Document score_text(text* value, const char* language, SentimentOutput output,
+Document score_text(text* value, const char* language, const sentiment::Lexicon* custom,
+                    SentimentOutput output,
                     sentiment::DocumentSentiment& result, const DocumentPipeline** pipeline,
                     const sentiment::Lexicon** lexicon) {
   const Document doc = document_from_text(value);
@@ -16,7 +17,7 @@ Document score_text(text* value, const char* language, SentimentOutput output,
   const CallSettings settings = current_call_settings();
   const StopSignal stop = interrupt_stop_signal();
   run_core([&] {
-    const sentiment::Lexicon& lex = backend_sentiment_lexicon(path);
+    const sentiment::Lexicon& lex = custom != nullptr ? *custom : backend_sentiment_lexicon(path);
     DocumentPipeline& p = backend_pipeline(settings, doc.size);
     result = p.score(std::string_view(doc.utf8, doc.size), lex, sentiment::Params(), output, stop);
     if (pipeline != nullptr) *pipeline = &p;

@@ -11,11 +11,14 @@
 namespace textsense::pg {
 
 // Segments and scores `value` (detoasted and converted to UTF-8 here) with
-// the lexicon of `language` ("en"). The backend's pipeline keeps what
+// `custom` when given (a custom lexicon over the built-in one, see
+// custom_lexicons.h), else the built-in lexicon of `language` ("en"). The
+// backend's pipeline keeps what
 // `output` asks for (segmentation, sentence and token results) until the
 // next call; `pipeline` and `lexicon`, when given, point at what was used.
 // Call trim_backend_buffers() once the results have been read.
-Document score_text(text* value, const char* language, SentimentOutput output,
+Document score_text(text* value, const char* language, const sentiment::Lexicon* custom,
+                    SentimentOutput output,
                     sentiment::DocumentSentiment& result,
                     const DocumentPipeline** pipeline = nullptr,
                     const sentiment::Lexicon** lexicon = nullptr);
