@@ -55,3 +55,12 @@ CREATE TRIGGER reviews_label BEFORE INSERT OR UPDATE ON reviews
     FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'label');
 INSERT INTO reviews (id, body) VALUES (5, 'Lovely little hotel, but the bathroom was filthy.');
 SELECT id, round(score::numeric, 3) AS score, label, body FROM reviews ORDER BY id;
+
+\echo '-- A custom lexicon: "sick" is praise at a skate shop (rows in textsense_lexicon_term)'
+INSERT INTO textsense_lexicon (name, description) VALUES ('skate', 'Skateboard shop reviews');
+INSERT INTO textsense_lexicon_term (lexicon, term, valence) VALUES ('skate', 'sick', 2.5), ('skate', 'rock solid', 3);
+SELECT round(sentiment('This board is sick, rock solid!')::numeric, 3) AS built_in,
+       round(sentiment('This board is sick, rock solid!', 'en', 'skate')::numeric, 3) AS skate_shop;
+SELECT token, valence, rules
+FROM sentiment_explain('This board is sick, rock solid!', 'en', 'skate') WHERE valence <> 0;
+DELETE FROM textsense_lexicon WHERE name = 'skate';
