@@ -21,6 +21,7 @@
 #include "core/sentiment_analyzer.h"
 #include "core/sentiment_lexicon.h"
 #include "core/sentiment_text.h"
+#include "scored_text.h"
 #include "test_util.h"
 
 namespace textsense::sentiment {
@@ -44,35 +45,11 @@ std::unique_ptr<Lexicon> custom(const std::vector<CustomTerm>& terms,
   return compile_custom_lexicon(base(), name, terms, segmenter());
 }
 
-struct Scored {
-  const Lexicon* lexicon = nullptr;
-  std::string text;
-  Segmentation seg;
-  DocumentSentiment doc;
-  std::vector<SentenceSentiment> sentences;
-  std::vector<TokenSentiment> tokens;
-
-  // The explain row of the first token whose text is `token`.
-  const TokenSentiment& row(std::string_view token) const {
-    for (std::size_t i = 0; i < seg.tokens.size(); ++i)
-      if (seg.tokens[i].span.text(text) == token) return tokens[i];
-    ADD_FAILURE() << "no token \"" << token << "\" in \"" << text << "\"";
-    static const TokenSentiment none;
-    return none;
-  }
-  std::string_view source_of(std::string_view token) const {
-    return lexicon->source_name(row(token).source);
-  }
-};
+using Scored = ScoredText;
 
 Scored score(const Lexicon& lexicon, std::string_view text) {
-  Scored s;
-  s.lexicon = &lexicon;
-  s.text = std::string(text);
-  segmenter().segment(s.text, s.seg);
   Analyzer analyzer(lexicon);
-  s.doc = analyzer.analyze(s.text, s.seg, s.sentences, &s.tokens);
-  return s;
+  return score_text(segmenter(), analyzer, text);
 }
 
 double score_of(const Lexicon& lexicon, std::string_view text) {

@@ -25,6 +25,7 @@
 #include "core/segmenter.h"
 #include "core/sentiment_analyzer.h"
 #include "core/sentiment_lexicon.h"
+#include "scored_text.h"
 
 namespace textsense::sentiment {
 namespace {
@@ -35,22 +36,7 @@ const Lexicon& lexicon() {
   return *l;
 }
 
-struct Scored {
-  std::string text;
-  Segmentation seg;
-  DocumentSentiment doc;
-  std::vector<SentenceSentiment> sentences;
-  std::vector<TokenSentiment> tokens;
-
-  // The explain row of the first token whose text is `token`.
-  const TokenSentiment& row(std::string_view token) const {
-    for (std::size_t i = 0; i < seg.tokens.size(); ++i)
-      if (seg.tokens[i].span.text(text) == token) return tokens[i];
-    ADD_FAILURE() << "no token \"" << token << "\" in \"" << text << "\"";
-    static const TokenSentiment none;
-    return none;
-  }
-};
+using Scored = ScoredText;
 
 Segmenter& segmenter() {
   static Segmenter s;
@@ -62,13 +48,7 @@ Analyzer& analyzer() {
   return a;
 }
 
-Scored analyze(std::string_view text) {
-  Scored r;
-  r.text = std::string(text);
-  segmenter().segment(r.text, r.seg);
-  r.doc = analyzer().analyze(r.text, r.seg, r.sentences, &r.tokens);
-  return r;
-}
+Scored analyze(std::string_view text) { return score_text(segmenter(), analyzer(), text); }
 
 double score(std::string_view text) { return analyze(text).doc.score; }
 
