@@ -95,13 +95,16 @@ const sentiment::Lexicon& custom_lexicon(CustomLexiconSite& site, MemoryContext 
   const Oid user = GetUserId();
   if (site.lexicon != nullptr && site.user == user && strcmp(site.name, name) == 0)
     return *site.lexicon;
-  if (compiled == nullptr) {
-    run_core([&] {
-      compiled = new std::vector<Compiled>();
-      retired = new std::vector<std::unique_ptr<sentiment::Lexicon>>();
-    });
+  static bool callback_registered = false;
+  if (!callback_registered) {
     RegisterXactCallback(free_retired, nullptr);
+    callback_registered = true;
   }
+  prepare_backend_state();  // the base lexicon is loaded below
+  run_core([&] {
+    if (compiled == nullptr) compiled = new std::vector<Compiled>();
+    if (retired == nullptr) retired = new std::vector<std::unique_ptr<sentiment::Lexicon>>();
+  });
 
   const char* schema_name = quote_identifier(get_namespace_name(get_func_namespace(function)));
   Datum args[1] = {CStringGetTextDatum(name)};
