@@ -209,18 +209,6 @@ SQL
   fi
 }
 
-# pg_virtualenv -t puts every throwaway cluster on port 5432 unless PGPORT
-# says otherwise, so one started meanwhile (a test run) would collide with
-# this one: take a port nothing listens on.
-if [ -z "${PGPORT:-}" ]; then
-  for _ in $(seq 100); do
-    port=$((54320 + RANDOM % 600))
-    if [ ! -e "/var/run/postgresql/.s.PGSQL.$port" ] && [ ! -e "/tmp/.s.PGSQL.$port" ] &&
-       [ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
-      export PGPORT=$port
-      break
-    fi
-  done
-fi
+use_free_port
 
 with_throwaway_cluster bash -c "set -euo pipefail; TEXTSENSE_ROOT=$(printf %q "$TEXTSENSE_ROOT"); $(declare -f setup_sql time_ms main); main $rows $rounds"

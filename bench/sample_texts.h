@@ -2,6 +2,10 @@
 // hotel-review paragraph (both written for this project).
 #pragma once
 
+#include <cstddef>
+#include <string>
+#include <string_view>
+
 namespace textsense::bench {
 
 inline const char* const kTweet =
@@ -13,5 +17,13 @@ inline const char* const kParagraph =
     "kept us awake. Breakfast was excellent: fresh fruit, good coffee and friendly staff. The "
     "location is perfect for exploring the old town, about 5 minutes from the station. Would "
     "we stay again? Probably yes, if they fix the A/C. Overall a good experience for the price.";
+
+// `unit` repeated, a space after each, until at least `bytes` long: the
+// benchmarks' 1 MB documents.
+inline std::string repeat_to(std::string_view unit, std::size_t bytes) {
+  std::string out;
+  while (out.size() < bytes) out.append(unit).push_back(' ');
+  return out;
+}
 
 }  // namespace textsense::bench

@@ -13,6 +13,7 @@ namespace {
 
 using textsense::bench::kParagraph;
 using textsense::bench::kTweet;
+using textsense::bench::repeat_to;
 
 using textsense::Segmentation;
 using textsense::Segmenter;
@@ -23,12 +24,6 @@ const char* const kChinese =
 const char* const kJapanese =
     "私たちは十月にホテルに三泊しました。部屋は広くて清潔で、ベッドはとても快適でしたが、"
     "エアコンの効きが悪く、通りの騒音で眠れませんでした。朝食は素晴らしかったです。";
-
-std::string repeat_to(const std::string& unit, std::size_t bytes) {
-  std::string out;
-  while (out.size() < bytes) out += unit + " ";
-  return out;
-}
 
 void run(benchmark::State& state, const std::string& text, bool fast_path) {
   Segmenter segmenter;

@@ -43,11 +43,7 @@ const Lexicon& lexicon() {
 }
 
 const std::string& text_1mb() {
-  static const std::string s = [] {
-    std::string out;
-    while (out.size() < (1u << 20)) out += std::string(kParagraph) + " ";
-    return out;
-  }();
+  static const std::string s = textsense::bench::repeat_to(kParagraph, 1u << 20);
   return s;
 }
 

@@ -1,6 +1,7 @@
 // Part-of-speech tagging throughput (tokens/s) on pre-segmented English
 // (UD EWT dev sentences when ../shared/data is present, else a built-in
-// review paragraph), on raw text (segmentation included), and the cost of
+// review paragraph), on raw text (segmentation included: a tweet, a
+// paragraph, 1 MB of paragraphs), and the cost of
 // loading the model (map + validate + checksum).
 //   build/bench_tagger --benchmark_repetitions=5 --benchmark_report_aggregates_only
 #include <benchmark/benchmark.h>
@@ -102,6 +103,10 @@ void raw_text(benchmark::State& state, const std::string& text) {
 
 void BM_TagRawTweet(benchmark::State& s) { raw_text(s, kTweet); }
 void BM_TagRawParagraph(benchmark::State& s) { raw_text(s, kParagraph); }
+void BM_TagRaw1MB(benchmark::State& s) {
+  static const std::string text = textsense::bench::repeat_to(kParagraph, 1u << 20);
+  raw_text(s, text);
+}
 
 // Resident set size of this process in bytes (/proc/self/statm).
 double resident_bytes() {
@@ -131,6 +136,7 @@ void BM_ModelLoad(benchmark::State& state) {
 BENCHMARK(BM_TagPretokenized)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagRawTweet);
 BENCHMARK(BM_TagRawParagraph);
+BENCHMARK(BM_TagRaw1MB)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ModelLoad)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -42,3 +42,19 @@ with_throwaway_cluster() {
   # -t: a temporary directory even as root, so runs never collide.
   pg_virtualenv -t -v "$PG_MAJOR" "$@"
 }
+
+# pg_virtualenv -t puts every throwaway cluster on port 5432 unless PGPORT
+# says otherwise, so a long benchmark would collide with a test run started
+# meanwhile: unless PGPORT is set, export one that nothing listens on.
+use_free_port() {
+  [ -n "${PGPORT:-}" ] && return 0
+  local port
+  for _ in $(seq 100); do
+    port=$((54320 + RANDOM % 600))
+    if [ ! -e "/var/run/postgresql/.s.PGSQL.$port" ] && [ ! -e "/tmp/.s.PGSQL.$port" ] &&
+       [ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
+      export PGPORT=$port
+      return 0
+    fi
+  done
+}

@@ -65,10 +65,17 @@ DocumentPipeline& backend_pipeline(const CallSettings& settings, std::size_t doc
   return *pipeline;
 }
 
+// The server's share directory, found once: get_share_path() canonicalises
+// paths with string work that showed in per-row profiles (about 1 % of
+// sentiment()).
+static const char* share_directory() {
+  static char share[MAXPGPATH];
+  if (share[0] == '\0') get_share_path(my_exec_path, share);
+  return share;
+}
+
 const char* pos_model_path(const char* language) {
-  char share[MAXPGPATH];
-  get_share_path(my_exec_path, share);
-  snprintf(model_path, sizeof model_path, "%s/textsense/pos_%s.model", share, language);
+  snprintf(model_path, sizeof model_path, "%s/textsense/pos_%s.model", share_directory(), language);
   return model_path;
 }
 
@@ -80,9 +87,8 @@ const pos::PosModel& backend_pos_model(const char* path) {
 std::vector<std::uint8_t>& backend_tags() { return tags; }
 
 const char* sentiment_lexicon_path(const char* language) {
-  char share[MAXPGPATH];
-  get_share_path(my_exec_path, share);
-  snprintf(lexicon_path, sizeof lexicon_path, "%s/textsense/sentiment_%s.model", share, language);
+  snprintf(lexicon_path, sizeof lexicon_path, "%s/textsense/sentiment_%s.model",
+           share_directory(), language);
   return lexicon_path;
 }
 
