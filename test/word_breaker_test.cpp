@@ -1,6 +1,7 @@
-// The ASCII fast path must give exactly ICU's boundaries: checked on random
-// strings over the characters that matter to the word-break rules, and on
-// the text of a real treebank when ../shared/data is present.
+// The ASCII fast path and the mixed path (ASCII stretches fast, the rest by
+// ICU) must give exactly ICU's boundaries: checked on random strings over
+// the characters that matter to the word-break rules, and on the text of a
+// real treebank when ../shared/data is present.
 #include "core/word_breaker.h"
 
 #include <gtest/gtest.h>
@@ -52,6 +53,49 @@ TEST(AsciiWordBreaker, MatchesIcuOnRandomStrings) {
     std::string s;
     for (int n = length(rng); n > 0; --n) s += alphabet[pick(rng)];
     expect_same_as_icu(icu, s);
+    if (HasFatalFailure()) return;
+  }
+}
+
+void expect_mixed_same_as_icu(IcuWordBreaker& icu, std::string_view doc) {
+  std::vector<ByteRange> mixed, whole;
+  icu.split_mixed(doc, 0, static_cast<std::uint32_t>(doc.size()), mixed);
+  icu.split(doc, 0, static_cast<std::uint32_t>(doc.size()), whole);
+  ASSERT_EQ(describe(doc, mixed), describe(doc, whole)) << "input: \"" << doc << '"';
+}
+
+TEST(MixedWordBreaker, MatchesIcuOnHandPickedCases) {
+  IcuWordBreaker icu;
+  for (std::string_view s :
+       {"the caf\u00e9 was great \U0001F60D", "cr\u00e8me br\u00fbl\u00e9e.", "a \u0301b",
+        "x \u200D\U0001F525", "\u0301 start", "a\t\u0301b", "a\n\u0301b", "a \u00ADb",
+        "\U0001F44D\U0001F3FD ok", "\U0001F1FA\U0001F1F8 \U0001F1EC\U0001F1E7",
+        "\u4E2D\u6587 text \u65E5\u672C\u8A9E", "\u0E20\u0E32\u0E29\u0E32\u0E44\u0E17\u0E22 thai",
+        "don\u2019t stop", "a\u00A0b c", "\u05D0\"\u05D1 x", "Se\u00F1or Garc\u00EDa, hi",
+        "1\u00A0000 2", "\u0085next \u2028line"})
+    expect_mixed_same_as_icu(icu, s);
+}
+
+TEST(MixedWordBreaker, MatchesIcuOnRandomMixedStrings) {
+  IcuWordBreaker icu;
+  // ASCII word-break classes, whitespace, and non-ASCII characters of every
+  // class the rules treat specially: letters, combining marks, ZWJ, format
+  // characters, emoji with modifiers, regional indicators, dictionary
+  // scripts (Han, Thai), Hebrew, Katakana, non-ASCII spaces and newlines,
+  // U+2019 (MidNumLet).
+  const std::vector<std::string> alphabet = {
+      "a", "b", "Z", "0", "1", "_", ".", "'", ",", ":", "@", "#", "-", "\"", "!", " ", " ",
+      " ", "\t", "\n", "\r", "\u00e9", "\u0301", "\u200D", "\u00AD", "\uFE0F",
+      "\U0001F60D", "\U0001F3FD", "\U0001F1FA", "\U0001F1F8", "\u4E2D", "\u6587",
+      "\u0E20", "\u0E32", "\u05D0", "\u30A2", "\u00A0", "\u3000", "\u0085", "\u2028",
+      "\u2019", "\u00F1", "\u0410"};
+  std::mt19937 rng(20261123);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<int> length(1, 20);
+  for (int i = 0; i < 100000; ++i) {
+    std::string s;
+    for (int n = length(rng); n > 0; --n) s += alphabet[pick(rng)];
+    expect_mixed_same_as_icu(icu, s);
     if (HasFatalFailure()) return;
   }
 }

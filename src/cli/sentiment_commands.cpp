@@ -99,7 +99,10 @@ struct Engine {
 
   sentiment::DocumentSentiment score(std::string_view text,
                                      std::vector<sentiment::TokenSentiment>* tokens = nullptr) {
-    segmenter.segment(text, seg);
+    // Only the explanation reports positions.
+    segmenter.segment(text, seg, {},
+                      tokens != nullptr ? Segmenter::Offsets::kBytesAndChars
+                                        : Segmenter::Offsets::kBytesOnly);
     return analyzer->analyze(text, seg, sentences, tokens);
   }
 };

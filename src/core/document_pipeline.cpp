@@ -139,7 +139,9 @@ void DocumentPipeline::run_chunk(std::string_view doc, Chunk& chunk, Workspace& 
   // worth of tokens per thread, not 100 MB's worth.
   const bool transient = spec.job == Job::kScore && spec.output == SentimentOutput::kDocument;
   Segmentation& seg = transient ? ws.scratch : chunk.seg;
-  ws.get_segmenter().segment(text, seg, stop);
+  ws.get_segmenter().segment(text, seg, stop,
+                             transient ? Segmenter::Offsets::kBytesOnly
+                                       : Segmenter::Offsets::kBytesAndChars);
   chunk.token_count = seg.tokens.size();
   switch (spec.job) {
     case Job::kSegment:
@@ -261,7 +263,11 @@ sentiment::DocumentSentiment DocumentPipeline::score(std::string_view doc,
                                                      const StopSignal& stop) {
   const bool explain = output == SentimentOutput::kTokens;
   if (!plan_chunks(doc)) {
-    workspace(0).get_segmenter().segment(doc, segmentation_, stop);
+    // A score alone reports no positions.
+    workspace(0).get_segmenter().segment(doc, segmentation_, stop,
+                                         output == SentimentOutput::kDocument
+                                             ? Segmenter::Offsets::kBytesOnly
+                                             : Segmenter::Offsets::kBytesAndChars);
     token_total_ = segmentation_.tokens.size();
     return workspace(0).get_analyzer(lexicon, params)
         .analyze(doc, segmentation_, sentence_sentiments_, explain ? &token_sentiments_ : nullptr,

@@ -40,7 +40,8 @@ struct ParallelSettings {
 
 // What score() keeps besides the document score.
 enum class SentimentOutput {
-  kDocument,   // the score only (sentence results too, but no segmentation)
+  kDocument,   // the score only (sentence results too, but no segmentation, and no
+               // character offsets were counted)
   kSentences,  // + the segmentation and one result per sentence
   kTokens,     // + one result per token (sentiment_explain)
 };

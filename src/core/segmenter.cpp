@@ -110,10 +110,12 @@ struct Segmenter::Impl {
     if (begin >= end) return;
     pieces.clear();
     const bool ascii = doc_is_ascii || utf8::is_ascii(doc.substr(begin, end - begin));
-    if (ascii && ascii_fast_path)
+    if (!ascii_fast_path)
+      words.split(doc, begin, end, pieces);
+    else if (ascii)
       split_words_ascii(doc, begin, end, pieces);
     else
-      words.split(doc, begin, end, pieces);
+      words.split_mixed(doc, begin, end, pieces);
     for (const ByteRange& p : pieces) {
       const std::string_view piece = doc.substr(p.begin, p.end - p.begin);
       raw.push_back({p.begin, p.end, ascii ? classify_ascii(piece) : classify_segment(piece)});
@@ -224,7 +226,8 @@ void Segmenter::find_chunk_starts(std::string_view doc, std::size_t target_bytes
   }
 }
 
-void Segmenter::segment(std::string_view doc, Segmentation& out, const StopSignal& stop) {
+void Segmenter::segment(std::string_view doc, Segmentation& out, const StopSignal& stop,
+                        Offsets offsets) {
   out.clear();
   if (doc.size() >= std::numeric_limits<std::uint32_t>::max())
     throw InputTooLargeError(doc.size());
@@ -273,6 +276,7 @@ void Segmenter::segment(std::string_view doc, Segmentation& out, const StopSigna
   if (start < doc.size()) m.add_sentence(doc, start, static_cast<std::uint32_t>(doc.size()),
                                          next_special, out);
 
+  if (offsets == Offsets::kBytesOnly) return;
   // Character offsets: equal to byte offsets for ASCII, else one pass each.
   if (ascii) {
     for (Token& t : out.tokens) {

@@ -141,4 +141,22 @@ void IcuWordBreaker::split(std::string_view doc, std::uint32_t begin, std::uint3
   }
 }
 
+void IcuWordBreaker::split_mixed(std::string_view doc, std::uint32_t begin, std::uint32_t end,
+                                 std::vector<ByteRange>& out) {
+  const auto* s = reinterpret_cast<const unsigned char*>(doc.data());
+  std::uint32_t i = begin;
+  while (i < end) {
+    while (i < end && s[i] < 0x80 && kAscii.cls[s[i]] == kSpace) ++i;
+    if (i == end) break;
+    std::uint32_t j = i;
+    bool ascii = true;
+    for (; j < end && !(s[j] < 0x80 && kAscii.cls[s[j]] == kSpace); ++j) ascii &= s[j] < 0x80;
+    if (ascii)
+      split_words_ascii(doc, i, j, out);
+    else
+      split(doc, i, j, out);
+    i = j;
+  }
+}
+
 }  // namespace textsense
