@@ -33,7 +33,8 @@ Casing lookup_form(std::string_view token, std::string& out);
 // The form a token of `kind` is looked up by, the one the lexicon compiler
 // stores: punctuation and emoticons as they are (":D" is not ":d"), emoji
 // without modifiers, hashtags without "#", everything else lookup_form().
-// Returns a view of `token` or of `buffer`; `casing` gets the ASCII casing.
+// Returns a view of `token` or of the start of `buffer` (which may be
+// longer than the form); `casing` gets the ASCII casing.
 std::string_view primary_form(TokenKind kind, std::string_view token, std::string& buffer,
                               Casing& casing);
 
