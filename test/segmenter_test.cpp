@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -90,6 +92,26 @@ TEST(Segmenter, UrlsEmailsMentionsHashtagsEmoticons) {
   EXPECT_EQ(kinded_tokens("great :) bad :-( love <3 at 10:30"),
             (Strings{"word:great", "emoticon::)", "word:bad", "emoticon::-(", "word:love",
                      "emoticon:<3", "word:at", "number:10:30"}));
+}
+
+// Found by fuzz/segmentation_fuzz: the URL scan stepped byte by byte and
+// decoded continuation bytes as characters. "р" (D1 80) followed by "M"
+// decoded from its 0x80 as U+000D, a blank, so the URL ended inside the
+// character and the next token began after the lost byte; at the end of
+// the text the decode read one byte past it.
+TEST(Segmenter, UrlsWithNonAsciiCharactersEndOnCharacterBoundaries) {
+  EXPECT_EQ(kinded_tokens("See https://x.org/\xD1\x80Mail bob"),
+            (Strings{"word:See", "url:https://x.org/\xD1\x80Mail", "word:bob"}));
+  // An exact-size buffer: no NUL after the text for a stray read to hit
+  // (AddressSanitizer reported a heap-buffer-overflow here).
+  const std::string text = "see http://x.org/caf\xC3\xA9";
+  const std::unique_ptr<char[]> exact(new char[text.size()]);
+  std::memcpy(exact.get(), text.data(), text.size());
+  const std::string_view doc(exact.get(), text.size());
+  const Segmentation seg = segment(doc);
+  ASSERT_EQ(seg.tokens.size(), 2u);
+  EXPECT_EQ(seg.tokens[1].span.text(doc), "http://x.org/caf\xC3\xA9");
+  EXPECT_EQ(seg.tokens[1].kind, TokenKind::kUrl);
 }
 
 TEST(Segmenter, NumbersSymbolsAndPunctuation) {

@@ -69,6 +69,14 @@ std::size_t match_url(std::string_view doc, std::size_t i) {
   int parens = 0, brackets = 0, braces = 0;
   while (e < doc.size() && !is_blank_at(doc, e)) {
     const unsigned char c = static_cast<unsigned char>(doc[e]);
+    // Step over a non-ASCII character whole: is_blank_at() must only see
+    // the first byte of a sequence (decoding from a continuation byte read
+    // a bogus code point, which could be "blank" and end the URL inside a
+    // character, and read past the end of the text).
+    if (c >= 0x80) {
+      e += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      continue;
+    }
     // Quotes and angle brackets end a URL in running text.
     if (c == '"' || c == '<' || c == '>') break;
     parens += (c == '(') - (c == ')');
