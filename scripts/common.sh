@@ -17,6 +17,7 @@ install_packages() {
     "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR" postgresql-common
     libicu-dev libgtest-dev libbenchmark-dev
     python3 python3-psycopg2
+    clang-14 libclang-rt-14-dev  # ThreadSanitizer (scripts/sanitizers.sh)
   )
   local missing=()
   for p in "${packages[@]}"; do

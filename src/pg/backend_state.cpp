@@ -1,7 +1,12 @@
 #include "pg/backend_state.h"
 
-#include <memory>
+#include <sys/stat.h>
 
+#include <cerrno>
+#include <memory>
+#include <string>
+
+#include "core/errors.h"
 #include "pg/postgres_headers.h"
 
 namespace textsense::pg {
@@ -39,6 +44,22 @@ void destroy_backend_state(int, Datum) {
 }
 
 bool interrupt_pending(void*) { return InterruptPending && (QueryCancelPending || ProcDiePending); }
+
+// Maps and validates a model file (inside run_core()). The core reports a
+// failed open() in errno's words ("could not open model file ...: No such
+// file or directory"); when the file is simply not there, say that.
+// Nothing is cached on failure: the next call tries the file again.
+template <typename Model>
+Model* load_model(const char* path) {
+  try {
+    return Model::load(path).release();
+  } catch (const ModelError& e) {
+    struct stat st;
+    if (e.kind() == ModelError::kMissing && ::stat(path, &st) != 0 && errno == ENOENT)
+      throw ModelError(ModelError::kMissing, std::string("model file \"") + path + "\" is missing");
+    throw;
+  }
+}
 
 }  // namespace
 
@@ -80,7 +101,7 @@ const char* pos_model_path(const char* language) {
 }
 
 const pos::PosModel& backend_pos_model(const char* path) {
-  if (pos_model == nullptr) pos_model = pos::PosModel::load(path).release();
+  if (pos_model == nullptr) pos_model = load_model<pos::PosModel>(path);
   return *pos_model;
 }
 
@@ -93,7 +114,7 @@ const char* sentiment_lexicon_path(const char* language) {
 }
 
 const sentiment::Lexicon& backend_sentiment_lexicon(const char* path) {
-  if (sentiment_lexicon == nullptr) sentiment_lexicon = sentiment::Lexicon::load(path).release();
+  if (sentiment_lexicon == nullptr) sentiment_lexicon = load_model<sentiment::Lexicon>(path);
   return *sentiment_lexicon;
 }
 
