@@ -39,6 +39,9 @@ for n in "$rows" "$rounds" "$sample_rows" "$vader_rows"; do
 done
 [ "$sample_rows" -le "$rows" ] || sample_rows=$rows
 
+# The commit measured (the extension is built from the working tree below).
+commit=$(git -C "$TEXTSENSE_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -n "$(git -C "$TEXTSENSE_ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ] && commit="$commit + local changes"
 bench_dir=$TEXTSENSE_ROOT/bench
 out=$bench_dir/out
 mkdir -p "$out"
@@ -146,8 +149,6 @@ echo "==> the npm peers on the first $sample_rows texts (vader-sentiment: $vader
 (cd "$bench_dir" && node peers.mjs "$out/sample.jsonl" "$rounds" "$vader_rows") | tee "$out/peers.tsv"
 
 # The report: a Markdown section and the chart's data.
-commit=$(git -C "$TEXTSENSE_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -n "$(git -C "$TEXTSENSE_ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ] && commit="$commit + local changes"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 node_version=$(node --version)
 awk -F'\t' -v rows="$rows" -v sample_rows="$sample_rows" -v rounds="$rounds" \
@@ -229,9 +230,9 @@ awk -F'\t' -v rows="$rows" -v sample_rows="$sample_rows" -v rounds="$rounds" \
     printf "\n"
     # The chart: system, texts/s (one core) for the sentiment panel and tokens/s for the tagging panel.
     printf "\"textsense\\nsentiment()\"\t%.0f\t1\n", ts_sent > chart_texts
-    printf "\"PostgreSQL\\nto\\_tsvector()\"\t%.0f\t2\n", nrows["bench_sample"] / (median("to_tsvector_sample" SUBSEP "serial") / 1000) > chart_texts
+    printf "\"PostgreSQL\\nto_tsvector()\"\t%.0f\t2\n", nrows["bench_sample"] / (median("to_tsvector_sample" SUBSEP "serial") / 1000) > chart_texts
     for (i = 1; i <= pn; i++) if (ptask[i] == "sentiment") { n = pname[i]; sub(/ /, "\\n", n); printf "\"%s\"\t%.0f\t3\n", n, peer_rate[pname[i]] > chart_texts }
-    printf "\"textsense\\npos\\_tag()\"\t%.0f\t1\n", tags / (ps / 1000) > chart_tokens
+    printf "\"textsense\\npos_tag()\"\t%.0f\t1\n", tags / (ps / 1000) > chart_tokens
     for (i = 1; i <= pn; i++) if (ptask[i] == "pos") printf "\"%s\\n(pos)\"\t%.0f\t3\n", pname[i], ptokens[i] / (pms[i] / 1000) > chart_tokens
   }' "$out/tables.tsv" "$out/versions.tsv" "$out/plans.tsv" "$out/timings.tsv" "$out/peers.tsv" > "$out/section.md"
 echo
