@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test: the C++ unit tests and CLI checks (ctest), the SQL
-# regression tests (pg_regress against a throwaway cluster), the dashboard
-# queries through psycopg2 (test/bi_client_check.py), the backfill next to
-# live writers (test/backfill_writers_test.sh), custom lexicons through
-# pg_dump (test/lexicon_dump_test.sh) and the cancellation test of large
-# documents (test/cancel_test.sh). Installs what
-# it needs first. Exits non-zero on the first failing layer.
+# Runs every test: the C++ unit tests and CLI checks (ctest), the same
+# suite under ASan + UBSan and the thread pool and pipeline tests under TSan
+# (scripts/sanitizers.sh, build-asan/ and build-tsan/), the libFuzzer
+# targets of fuzz/ (scripts/fuzz.sh, 60 s each; TEXTSENSE_FUZZ_SECONDS to
+# change), the SQL regression tests (pg_regress against a throwaway
+# cluster), the dashboard queries through psycopg2
+# (test/bi_client_check.py), the backfill next to live writers
+# (test/backfill_writers_test.sh), custom lexicons through pg_dump
+# (test/lexicon_dump_test.sh), the cancellation test of large documents
+# (test/cancel_test.sh), damaged model files (test/model_fault_test.sh) and
+# a load test with pgbench (test/load_test.sh).
+# Installs what it needs first. Exits non-zero on the first failing layer.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 install_packages
@@ -14,6 +19,17 @@ echo "==> C++ core: build and unit tests (cmake, ctest)"
 cmake -S "$TEXTSENSE_ROOT" -B "$TEXTSENSE_ROOT/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$TEXTSENSE_ROOT/build" -j2 -- --no-print-directory >/dev/null
 ctest --test-dir "$TEXTSENSE_ROOT/build" --output-on-failure -j2 | tail -n 5
+
+if ! bash "$TEXTSENSE_ROOT/scripts/sanitizers.sh"; then
+  echo "sanitizer run failed (scripts/sanitizers.sh)" >&2
+  exit 1
+fi
+
+echo "==> C++ core: libFuzzer targets, ${TEXTSENSE_FUZZ_SECONDS:-60} s each (scripts/fuzz.sh, build-fuzz/)"
+if ! bash "$TEXTSENSE_ROOT/scripts/fuzz.sh" "${TEXTSENSE_FUZZ_SECONDS:-60}"; then
+  echo "fuzzing failed (scripts/fuzz.sh; crash inputs in build-fuzz/artifacts/)" >&2
+  exit 1
+fi
 
 echo "==> SQL: pg_regress (make installcheck) on a throwaway cluster"
 build_and_install_extension
@@ -46,6 +62,18 @@ fi
 echo "==> SQL: cancellation of large documents (statement_timeout, cancel, terminate) on a throwaway cluster"
 if ! with_throwaway_cluster bash "$TEXTSENSE_ROOT/test/cancel_test.sh"; then
   echo "cancellation test failed (test/cancel_test.sh)" >&2
+  exit 1
+fi
+
+echo "==> SQL: missing, truncated and corrupted model files (replaced and restored) on a throwaway cluster"
+if ! with_throwaway_cluster bash "$TEXTSENSE_ROOT/test/model_fault_test.sh"; then
+  echo "model fault test failed (test/model_fault_test.sh)" >&2
+  exit 1
+fi
+
+echo "==> SQL: load test, pgbench 8 clients for 60 s on documents of 0 to 5 MB, pool on, on a throwaway cluster"
+if ! with_throwaway_cluster bash "$TEXTSENSE_ROOT/test/load_test.sh"; then
+  echo "load test failed (test/load_test.sh)" >&2
   exit 1
 fi
 echo "==> all tests passed"

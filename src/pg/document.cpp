@@ -1,5 +1,7 @@
 #include "pg/document.h"
 
+#include "pg/settings.h"
+
 namespace textsense::pg {
 namespace {
 
@@ -10,10 +12,24 @@ bool server_is_utf8_compatible() {
 
 }  // namespace
 
+void check_document_size(std::size_t bytes) {
+  const std::size_t limit = max_document_bytes();
+  if (bytes <= limit) return;
+  ereport(ERROR,
+          (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+           errmsg("document of %zu bytes exceeds textsense.max_document_bytes (%zu)", bytes,
+                  limit),
+           errhint("Analyse the text in parts (its paragraphs, or substr() slices), or ask a "
+                   "superuser to raise textsense.max_document_bytes, e.g. with ALTER ROLE ... "
+                   "SET.")));
+}
+
 Document document_from_text(text* value) {
   text* t = pg_detoast_datum_packed(value);
   const char* bytes = VARDATA_ANY(t);
   const int len = VARSIZE_ANY_EXHDR(t);
+  // The stored size (octet_length()), before any conversion to UTF-8.
+  check_document_size(static_cast<std::size_t>(len));
   Document doc{bytes, static_cast<std::size_t>(len), GetDatabaseEncoding() == PG_SQL_ASCII};
   if (!server_is_utf8_compatible()) {
     // Raises a PostgreSQL error itself if a character has no UTF-8 form.

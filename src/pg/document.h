@@ -17,11 +17,17 @@ struct Document {
   bool offsets_in_bytes;
 };
 
-// Detoasts `value` and returns it as UTF-8: as is in UTF8 and SQL_ASCII
-// databases (the core rejects SQL_ASCII bytes that are not UTF-8), else
-// converted from the server encoding into palloc'd memory. Each server
-// character becomes one code point, so code point offsets are character
-// offsets in the server encoding too.
+// Raises ERROR (program_limit_exceeded) when a document of `bytes` bytes in
+// the server encoding is longer than textsense.max_document_bytes. The one
+// check of that limit: document_from_text() calls it for every document,
+// pos_tag(text[]) for the sum of its tokens.
+void check_document_size(std::size_t bytes);
+
+// Detoasts `value`, checks its size (check_document_size) and returns it as
+// UTF-8: as is in UTF8 and SQL_ASCII databases (the core rejects SQL_ASCII
+// bytes that are not UTF-8), else converted from the server encoding into
+// palloc'd memory. Each server character becomes one code point, so code
+// point offsets are character offsets in the server encoding too.
 Document document_from_text(text* value);
 
 // A text datum in the server encoding holding the UTF-8 bytes s[0, len),

@@ -18,6 +18,10 @@ namespace {
 int max_threads = 1;
 int parallel_min_bytes = static_cast<int>(ParallelSettings::kDefaultMinBytes);
 int max_threads_in_parallel_query = 1;
+// 1GB: larger than any text value PostgreSQL can hold (1 GB minus its
+// header), so by default nothing is refused.
+constexpr int kDefaultMaxDocumentBytes = 1024 * 1024 * 1024;
+int max_document_bytes_setting = kDefaultMaxDocumentBytes;
 
 // One thread per core, but no more than 8 by default: past that a single
 // document rarely has enough sentences per chunk to keep them busy, and
@@ -52,6 +56,18 @@ void define_settings() {
       "(and the leader) analyses its rows on its own thread. Never more than "
       "textsense.max_threads.",
       &max_threads_in_parallel_query, 1, 1, 64, PGC_USERSET, 0, nullptr, nullptr, nullptr);
+  DefineCustomIntVariable(
+      "textsense.max_document_bytes",
+      "Largest document, in bytes, that textsense functions analyse; longer ones are an error.",
+      "Every function that analyses a document (sentiment and its variants, pos_tag, tokens, "
+      "sentences, textsense_score_trigger) raises an error for a longer one instead of "
+      "analysing it. The analysis holds memory that work_mem does not bound (about 13 times "
+      "the document's size for pos_tag and tokens), so this caps what one call can take. The "
+      "default, 1GB, refuses nothing PostgreSQL can store. Only superusers may change it "
+      "(SET, ALTER ROLE or ALTER DATABASE ... SET, postgresql.conf), so a limit set for "
+      "users cannot be raised by the users it protects the server from.",
+      &max_document_bytes_setting, kDefaultMaxDocumentBytes, 0, INT_MAX, PGC_SUSET,
+      GUC_UNIT_BYTE, nullptr, nullptr, nullptr);
   MarkGUCPrefixReserved("textsense");
 }
 
@@ -64,5 +80,7 @@ CallSettings current_call_settings() {
   s.min_bytes = static_cast<std::size_t>(parallel_min_bytes);
   return s;
 }
+
+std::size_t max_document_bytes() { return static_cast<std::size_t>(max_document_bytes_setting); }
 
 }  // namespace textsense::pg

@@ -2,6 +2,7 @@
 //   textsense.max_threads                   threads one backend may use for one document
 //   textsense.parallel_min_bytes            document size from which they are used
 //   textsense.max_threads_in_parallel_query the cap while PostgreSQL runs a parallel query
+//   textsense.max_document_bytes            the largest document any function analyses
 #pragma once
 
 #include <cstddef>
@@ -19,5 +20,9 @@ struct CallSettings {
   std::size_t min_bytes;
 };
 CallSettings current_call_settings();
+
+// textsense.max_document_bytes: documents longer than this (in bytes of the
+// server encoding, what octet_length() counts) are refused with an ERROR.
+std::size_t max_document_bytes();
 
 }  // namespace textsense::pg

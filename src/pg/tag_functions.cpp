@@ -81,6 +81,11 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
   bool* element_nulls;
   int count;
   deconstruct_array(array, TEXTOID, -1, false, TYPALIGN_INT, &elements, &element_nulls, &count);
+  // The tokens are the document: textsense.max_document_bytes caps their sum.
+  std::size_t total_bytes = 0;
+  for (int i = 0; i < count; ++i)
+    if (!element_nulls[i]) total_bytes += VARSIZE_ANY_EXHDR(DatumGetPointer(elements[i]));
+  check_document_size(total_bytes);
   // The words as UTF-8, in palloc'd memory (string_view has no destructor).
   std::string_view* words =
       static_cast<std::string_view*>(palloc(sizeof(std::string_view) * (count > 0 ? count : 1)));
