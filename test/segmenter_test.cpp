@@ -114,6 +114,13 @@ TEST(Segmenter, UrlsWithNonAsciiCharactersEndOnCharacterBoundaries) {
   EXPECT_EQ(seg.tokens[1].kind, TokenKind::kUrl);
 }
 
+// Control characters separate words like whitespace and are no tokens
+// (as tokens of their own they tripled the tokens of a hostile text).
+TEST(Segmenter, ControlCharactersAreBlank) {
+  EXPECT_EQ(kinded_tokens("bad\x01\x1b" "good \x7f\xC2\x80ok\xC2\x9F"),
+            (Strings{"word:bad", "word:good", "word:ok"}));
+}
+
 TEST(Segmenter, NumbersSymbolsAndPunctuation) {
   EXPECT_EQ(kinded_tokens("$5.99 1,000 50% 3rd"),
             (Strings{"symbol:$", "number:5.99", "number:1,000", "number:50", "punct:%",

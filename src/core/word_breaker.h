@@ -5,7 +5,8 @@
 //   * split_words_ascii: a hand-written automaton for pure-ASCII runs that
 //     reproduces ICU's boundaries exactly (word_breaker_test checks this on
 //     random strings and on a treebank) at several times ICU's speed.
-// Whitespace is dropped: only non-blank pieces are appended.
+// Whitespace and control characters are dropped: only non-blank pieces are
+// appended.
 #pragma once
 
 #include <cstdint>
