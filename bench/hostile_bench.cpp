@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "bench/sample_texts.h"
+#include "bench/shipped_models.h"
 #include "core/document_pipeline.h"
 #include "core/pos_model.h"
 #include "core/sentiment_analyzer.h"
@@ -37,17 +38,8 @@ namespace {
 using textsense::DocumentPipeline;
 using textsense::SentimentOutput;
 
-const textsense::sentiment::Lexicon& lexicon() {
-  static const auto l = textsense::sentiment::Lexicon::load(std::string(TEXTSENSE_SOURCE_DIR) +
-                                                            "/models/sentiment_en.model");
-  return *l;
-}
-
-const textsense::pos::PosModel& pos_model() {
-  static const auto m =
-      textsense::pos::PosModel::load(std::string(TEXTSENSE_SOURCE_DIR) + "/models/pos_en.model");
-  return *m;
-}
+const textsense::sentiment::Lexicon& lexicon() { return textsense::bench::shipped_lexicon(); }
+const textsense::pos::PosModel& pos_model() { return textsense::bench::shipped_pos_model(); }
 
 // Repeats `unit` up to `bytes`, never cutting a UTF-8 sequence.
 std::string repeat_to(std::string_view unit, std::size_t bytes) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "bench/sample_texts.h"
+#include "bench/shipped_models.h"
 #include "core/document_pipeline.h"
 #include "core/pos_model.h"
 #include "core/segmenter.h"
@@ -31,17 +32,8 @@ using textsense::ThreadPool;
 using textsense::bench::kParagraph;
 using textsense::bench::kTweet;
 
-const textsense::sentiment::Lexicon& lexicon() {
-  static const auto l = textsense::sentiment::Lexicon::load(std::string(TEXTSENSE_SOURCE_DIR) +
-                                                            "/models/sentiment_en.model");
-  return *l;
-}
-
-const textsense::pos::PosModel& pos_model() {
-  static const auto m =
-      textsense::pos::PosModel::load(std::string(TEXTSENSE_SOURCE_DIR) + "/models/pos_en.model");
-  return *m;
-}
+const textsense::sentiment::Lexicon& lexicon() { return textsense::bench::shipped_lexicon(); }
+const textsense::pos::PosModel& pos_model() { return textsense::bench::shipped_pos_model(); }
 
 // `bytes` of review paragraphs and tweets, alternating, one per line.
 std::string text_of(std::size_t bytes) {

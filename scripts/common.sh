@@ -19,8 +19,13 @@ install_packages() {
     python3 python3-psycopg2
     clang-14 libclang-rt-14-dev  # ThreadSanitizer (scripts/sanitizers.sh)
   )
-  local missing=()
-  for p in "${packages[@]}"; do
+  install_debian_packages "${packages[@]}"
+}
+
+# Installs those of the given Debian packages that are not installed yet.
+install_debian_packages() {
+  local missing=() p
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then

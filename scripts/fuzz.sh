@@ -44,17 +44,7 @@ done
 install_packages
 # clang 14 and its libFuzzer / sanitizer runtimes; llvm-14 for
 # llvm-symbolizer (file:line in the stacks of a report).
-fuzz_packages=(clang-14 libclang-rt-14-dev llvm-14)
-missing=()
-for p in "${fuzz_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "==> installing Debian packages: ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
-fi
+install_debian_packages clang-14 libclang-rt-14-dev llvm-14
 
 echo "==> fuzz: building the libFuzzer targets (clang-14, ASan + UBSan) in build-fuzz/"
 CC=clang-14 CXX=clang++-14 cmake -S "$TEXTSENSE_ROOT" -B "$BUILD" \
