@@ -88,7 +88,8 @@ TEST(MixedWordBreaker, MatchesIcuOnRandomMixedStrings) {
       " ", "\t", "\n", "\r", "\u00e9", "\u0301", "\u200D", "\u00AD", "\uFE0F",
       "\U0001F60D", "\U0001F3FD", "\U0001F1FA", "\U0001F1F8", "\u4E2D", "\u6587",
       "\u0E20", "\u0E32", "\u05D0", "\u30A2", "\u00A0", "\u3000", "\u0085", "\u2028",
-      "\u2019", "\u00F1", "\u0410", "\x01", "\x1b", "\x7f", "\u0080", "\u009F"};
+      "\u2019", "\u00F1", "\u0410", std::string(1, '\0'), "\x01", "\x1b", "\x7f", "\u0080",
+      "\u009F"};
   std::mt19937 rng(20261123);
   std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
   std::uniform_int_distribution<int> length(1, 20);

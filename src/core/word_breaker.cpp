@@ -35,8 +35,9 @@ struct AsciiTable {
     cls[int('@')] = kLetter;
 #endif
     for (char c : {' ', '\t', '\n', '\v', '\f', '\r'}) cls[int(c)] = kSpace;
-    // The other C0 controls and DEL are blank too (see is_blank()).
-    for (int c = 1; c < 0x20; ++c)
+    // The other C0 controls (NUL included: the core takes any valid UTF-8)
+    // and DEL are blank too (see is_blank()).
+    for (int c = 0; c < 0x20; ++c)
       if (cls[c] == kOther) cls[c] = kSpace;
     cls[0x7F] = kSpace;
     mid_letter[int('.')] = mid_letter[int('\'')] = true;
