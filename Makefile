@@ -3,7 +3,10 @@
 # throwaway one). The C++ core is compiled from the same sources CMake uses.
 
 MODULE_big = textsense
-OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
+# Every .cpp of the core (one folder per capability, see src/core/README.md)
+# and of the glue.
+CORE_SOURCES = $(sort $(shell find src/core -name '*.cpp'))
+OBJS = $(patsubst %.cpp,%.o,$(CORE_SOURCES) $(sort $(wildcard src/pg/*.cpp)))
 
 # The control file lives in extension/, so install it as DATA.
 MODULEDIR = extension
@@ -27,7 +30,7 @@ override BITCODE_CXXFLAGS += $(TEXTSENSE_CXXFLAGS)
 
 # The server's ICU, libstdc++ explicitly, and only the SQL entry points
 # exported (see src/pg/textsense.map).
-SHLIB_LINK += $(ICU_LIBS) -lstdc++ -pthread -Wl,--version-script=$(CURDIR)/src/pg/textsense.map
+SHLIB_LINK += $(ICU_LIBS) -lcld2 -lstdc++ -pthread -Wl,--version-script=$(CURDIR)/src/pg/textsense.map
 $(shlib): src/pg/textsense.map
 
 EXTRA_CLEAN = results regression.diffs regression.out
@@ -47,4 +50,4 @@ uninstall-models:
 # PGXS tracks no header dependencies: rebuild every object when a header
 # changes, or glue compiled against an old class layout links against a new
 # core.
-$(OBJS): $(wildcard src/core/*.h src/pg/*.h)
+$(OBJS): $(shell find src/core -name '*.h') $(wildcard src/pg/*.h)

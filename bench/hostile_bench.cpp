@@ -28,15 +28,15 @@
 
 #include "bench/sample_texts.h"
 #include "bench/shipped_models.h"
-#include "core/document_pipeline.h"
-#include "core/pos_model.h"
-#include "core/sentiment_analyzer.h"
-#include "core/sentiment_lexicon.h"
+#include "core/runtime/document_pipeline.h"
+#include "core/pos/model.h"
+#include "core/sentiment/analyzer.h"
+#include "core/sentiment/lexicon.h"
 
 namespace {
 
-using textsense::DocumentPipeline;
-using textsense::SentimentOutput;
+using textsense::runtime::DocumentPipeline;
+using textsense::runtime::SentimentOutput;
 
 const textsense::sentiment::Lexicon& lexicon() { return textsense::bench::shipped_lexicon(); }
 const textsense::pos::PosModel& pos_model() { return textsense::bench::shipped_pos_model(); }

@@ -17,18 +17,18 @@
 
 #include "bench/sample_texts.h"
 #include "bench/shipped_models.h"
-#include "core/document_pipeline.h"
-#include "core/pos_model.h"
-#include "core/segmenter.h"
-#include "core/sentiment_analyzer.h"
-#include "core/sentiment_lexicon.h"
-#include "core/thread_pool.h"
+#include "core/runtime/document_pipeline.h"
+#include "core/pos/model.h"
+#include "core/segment/segmenter.h"
+#include "core/sentiment/analyzer.h"
+#include "core/sentiment/lexicon.h"
+#include "core/runtime/thread_pool.h"
 
 namespace {
 
-using textsense::DocumentPipeline;
-using textsense::SentimentOutput;
-using textsense::ThreadPool;
+using textsense::runtime::DocumentPipeline;
+using textsense::runtime::SentimentOutput;
+using textsense::runtime::ThreadPool;
 using textsense::bench::kParagraph;
 using textsense::bench::kTweet;
 
@@ -104,8 +104,8 @@ void BM_Tokens(benchmark::State& state) {
 
 // A tweet the way sentiment() scored it before the pool existed ...
 void BM_TweetBare(benchmark::State& state) {
-  textsense::Segmenter segmenter;
-  textsense::Segmentation seg;
+  textsense::segment::Segmenter segmenter;
+  textsense::segment::Segmentation seg;
   textsense::sentiment::Analyzer analyzer(lexicon());
   std::vector<textsense::sentiment::SentenceSentiment> sentences;
   for (auto _ : state) {

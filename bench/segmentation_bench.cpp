@@ -7,7 +7,7 @@
 #include <string>
 
 #include "bench/sample_texts.h"
-#include "core/segmenter.h"
+#include "core/segment/segmenter.h"
 
 namespace {
 
@@ -15,8 +15,8 @@ using textsense::bench::kParagraph;
 using textsense::bench::kTweet;
 using textsense::bench::repeat_to;
 
-using textsense::Segmentation;
-using textsense::Segmenter;
+using textsense::segment::Segmentation;
+using textsense::segment::Segmenter;
 
 const char* const kChinese =
     "我们在十月份在酒店住了三个晚上。房间宽敞干净，床很舒服，但是空调不太好用，街上的噪音让我们"

@@ -16,18 +16,18 @@
 #include <vector>
 
 #include "bench/sample_texts.h"
-#include "core/custom_lexicon.h"
-#include "core/segmenter.h"
-#include "core/sentiment_analyzer.h"
-#include "core/sentiment_lexicon.h"
+#include "core/sentiment/custom_lexicon.h"
+#include "core/segment/segmenter.h"
+#include "core/sentiment/analyzer.h"
+#include "core/sentiment/lexicon.h"
 
 namespace {
 
 using textsense::bench::kParagraph;
 using textsense::bench::kTweet;
 
-using textsense::Segmentation;
-using textsense::Segmenter;
+using textsense::segment::Segmentation;
+using textsense::segment::Segmenter;
 using textsense::sentiment::Analyzer;
 using textsense::sentiment::CustomTerm;
 using textsense::sentiment::DocumentSentiment;

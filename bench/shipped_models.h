@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "core/pos_model.h"
-#include "core/sentiment_lexicon.h"
+#include "core/pos/model.h"
+#include "core/sentiment/lexicon.h"
 
 namespace textsense::bench {
 

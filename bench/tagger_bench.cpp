@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "bench/sample_texts.h"
-#include "core/pos_model.h"
-#include "core/pos_tagger.h"
-#include "core/segmenter.h"
+#include "core/pos/model.h"
+#include "core/pos/tagger.h"
+#include "core/segment/segmenter.h"
 #include "train/conllu.h"
 
 namespace {
@@ -47,8 +47,8 @@ const std::vector<std::vector<std::string>>& sentences() {
       }
       return out;
     }
-    textsense::Segmenter segmenter;
-    textsense::Segmentation seg;
+    textsense::segment::Segmenter segmenter;
+    textsense::segment::Segmentation seg;
     const std::string_view text = kParagraph;
     segmenter.segment(text, seg);
     for (const auto& sentence : seg.sentences) {
@@ -83,8 +83,8 @@ void BM_TagPretokenized(benchmark::State& state) {
 }
 
 void raw_text(benchmark::State& state, const std::string& text) {
-  textsense::Segmenter segmenter;
-  textsense::Segmentation seg;
+  textsense::segment::Segmenter segmenter;
+  textsense::segment::Segmentation seg;
   PosTagger tagger(model());
   std::vector<std::uint8_t> tags;
   std::size_t tokens = 0;

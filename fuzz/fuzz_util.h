@@ -13,11 +13,11 @@
 #include <string_view>
 #include <vector>
 
-#include "core/pos_model.h"
-#include "core/segmentation.h"
-#include "core/sentiment_analyzer.h"
-#include "core/sentiment_lexicon.h"
-#include "core/utf8.h"
+#include "core/pos/model.h"
+#include "core/segment/segmentation.h"
+#include "core/sentiment/analyzer.h"
+#include "core/sentiment/lexicon.h"
+#include "core/common/utf8.h"
 
 // A violated invariant is a bug: print it and abort, which libFuzzer (and a
 // reproduction run) reports as a crash with the input that caused it.
@@ -57,11 +57,11 @@ inline const pos::PosModel& shipped_pos_model() {
 // tokens inside it; tokens in order, disjoint, non-empty, each pointing
 // back at its sentence; character offsets that count the code points
 // before each byte offset (what SQL's substr() needs).
-inline void check_segmentation(std::string_view doc, const Segmentation& seg) {
+inline void check_segmentation(std::string_view doc, const segment::Segmentation& seg) {
   std::uint32_t next_token = 0;
   std::uint32_t sentence_floor = 0;
   for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
-    const Sentence& sentence = seg.sentences[s];
+    const segment::Sentence& sentence = seg.sentences[s];
     FUZZ_CHECK(sentence.span.byte_begin >= sentence_floor);
     FUZZ_CHECK(sentence.span.byte_length > 0);
     FUZZ_CHECK(std::uint64_t{sentence.span.byte_begin} + sentence.span.byte_length <= doc.size());
@@ -71,7 +71,7 @@ inline void check_segmentation(std::string_view doc, const Segmentation& seg) {
     next_token += sentence.token_count;
     sentence_floor = sentence.span.byte_end();
     for (std::uint32_t t = sentence.first_token; t < next_token; ++t) {
-      const Token& token = seg.tokens[t];
+      const segment::Token& token = seg.tokens[t];
       FUZZ_CHECK(token.sentence == s);
       FUZZ_CHECK(token.span.byte_begin >= sentence.span.byte_begin);
       FUZZ_CHECK(token.span.byte_end() <= sentence.span.byte_end());
@@ -79,11 +79,11 @@ inline void check_segmentation(std::string_view doc, const Segmentation& seg) {
   }
   FUZZ_CHECK(next_token == seg.tokens.size());
   std::uint32_t token_floor = 0;
-  for (const Token& token : seg.tokens) {
+  for (const segment::Token& token : seg.tokens) {
     FUZZ_CHECK(token.span.byte_length > 0);
     FUZZ_CHECK(token.span.byte_begin >= token_floor);
     FUZZ_CHECK(token.span.byte_end() <= doc.size());
-    FUZZ_CHECK(static_cast<unsigned>(token.kind) <= static_cast<unsigned>(TokenKind::kEmoticon));
+    FUZZ_CHECK(static_cast<unsigned>(token.kind) <= static_cast<unsigned>(segment::TokenKind::kEmoticon));
     token_floor = token.span.byte_end();
   }
   // Character offsets, and that no span cuts a UTF-8 sequence (`doc` is
@@ -94,32 +94,32 @@ inline void check_segmentation(std::string_view doc, const Segmentation& seg) {
   auto is_boundary = [&](std::size_t byte) {
     return byte == doc.size() || (static_cast<unsigned char>(doc[byte]) & 0xC0u) != 0x80u;
   };
-  auto check_span = [&](const Span& span) {
+  auto check_span = [&](const segment::Span& span) {
     FUZZ_CHECK(is_boundary(span.byte_begin) && is_boundary(span.byte_end()));
     FUZZ_CHECK(span.char_begin == chars_before[span.byte_begin]);
     FUZZ_CHECK(span.char_length == chars_before[span.byte_end()] - chars_before[span.byte_begin]);
   };
-  for (const Sentence& sentence : seg.sentences) check_span(sentence.span);
-  for (const Token& token : seg.tokens) check_span(token.span);
+  for (const segment::Sentence& sentence : seg.sentences) check_span(sentence.span);
+  for (const segment::Token& token : seg.tokens) check_span(token.span);
 }
 
-inline bool same_span(const Span& a, const Span& b) {
+inline bool same_span(const segment::Span& a, const segment::Span& b) {
   return a.byte_begin == b.byte_begin && a.byte_length == b.byte_length &&
          a.char_begin == b.char_begin && a.char_length == b.char_length;
 }
 
-inline bool same_segmentation(const Segmentation& a, const Segmentation& b) {
+inline bool same_segmentation(const segment::Segmentation& a, const segment::Segmentation& b) {
   if (a.sentences.size() != b.sentences.size() || a.tokens.size() != b.tokens.size()) return false;
   for (std::size_t i = 0; i < a.sentences.size(); ++i) {
-    const Sentence& x = a.sentences[i];
-    const Sentence& y = b.sentences[i];
+    const segment::Sentence& x = a.sentences[i];
+    const segment::Sentence& y = b.sentences[i];
     if (!same_span(x.span, y.span) || x.first_token != y.first_token ||
         x.token_count != y.token_count)
       return false;
   }
   for (std::size_t i = 0; i < a.tokens.size(); ++i) {
-    const Token& x = a.tokens[i];
-    const Token& y = b.tokens[i];
+    const segment::Token& x = a.tokens[i];
+    const segment::Token& y = b.tokens[i];
     if (!same_span(x.span, y.span) || x.sentence != y.sentence || x.kind != y.kind) return false;
   }
   return true;

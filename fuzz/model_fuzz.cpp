@@ -26,12 +26,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/errors.h"
-#include "core/pos_model.h"
-#include "core/pos_tagger.h"
-#include "core/segmenter.h"
-#include "core/sentiment_analyzer.h"
-#include "core/sentiment_lexicon.h"
+#include "core/common/errors.h"
+#include "core/pos/model.h"
+#include "core/pos/tagger.h"
+#include "core/segment/segmenter.h"
+#include "core/sentiment/analyzer.h"
+#include "core/sentiment/lexicon.h"
 #include "fuzz_util.h"
 #include "model_images.h"
 
@@ -47,7 +47,7 @@ constexpr std::string_view kSample =
     "Not only zorp but not zorp at all?? It is to die for, goooood #great. "
     "Time flies like an arrow; the dog runs 42 km \xF0\x9F\x91\x8D.";
 
-Segmentation* sample_segmentation;
+segment::Segmentation* sample_segmentation;
 std::vector<std::string_view>* sample_words;
 
 void use_lexicon(const sentiment::Lexicon& lexicon) {
@@ -89,11 +89,11 @@ void use_pos_model(const pos::PosModel& model) {
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   fuzz::check_repair_matches_serialize();
   (void)fuzz::shipped_lexicon();
-  Segmenter segmenter;
-  sample_segmentation = new Segmentation();
+  segment::Segmenter segmenter;
+  sample_segmentation = new segment::Segmentation();
   segmenter.segment(kSample, *sample_segmentation);
   sample_words = new std::vector<std::string_view>();
-  for (const Token& t : sample_segmentation->tokens) sample_words->push_back(t.span.text(kSample));
+  for (const segment::Token& t : sample_segmentation->tokens) sample_words->push_back(t.span.text(kSample));
   sample_words->push_back("");  // pre-tokenised input may hold empty tokens
   return 0;
 }

@@ -19,10 +19,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/hash.h"
-#include "core/pos_features.h"
-#include "core/pos_model.h"
-#include "core/sentiment_lexicon.h"
+#include "core/common/hash.h"
+#include "core/pos/features.h"
+#include "core/pos/model.h"
+#include "core/sentiment/lexicon.h"
 
 namespace textsense::fuzz {
 

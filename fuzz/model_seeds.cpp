@@ -15,8 +15,8 @@
 #include <iostream>
 #include <string>
 
-#include "core/pos_model.h"
-#include "core/sentiment_lexicon.h"
+#include "core/pos/model.h"
+#include "core/sentiment/lexicon.h"
 #include "fuzz_util.h"
 #include "model_images.h"
 #include "train/conllu.h"

@@ -28,31 +28,31 @@
 #include <string_view>
 #include <vector>
 
-#include "core/errors.h"
-#include "core/segmenter.h"
-#include "core/utf8.h"
-#include "core/word_breaker.h"
+#include "core/common/errors.h"
+#include "core/segment/segmenter.h"
+#include "core/common/utf8.h"
+#include "core/segment/word_breaker.h"
 #include "fuzz_util.h"
 
 namespace {
 
 using namespace textsense;
 
-Segmenter* fast_segmenter;  // ASCII fast path on (the default)
-Segmenter* icu_segmenter;   // everything through ICU
-IcuWordBreaker* word_breaker;
+segment::Segmenter* fast_segmenter;  // ASCII fast path on (the default)
+segment::Segmenter* icu_segmenter;   // everything through ICU
+segment::IcuWordBreaker* word_breaker;
 
 void check_word_breakers(std::string_view doc, std::uint8_t options) {
   if (!utf8::is_ascii(doc)) {
     // The whole text as one run: ICU alone, and split_mixed (ICU only on
     // the whitespace-separated stretches that are not ASCII) must agree.
-    std::vector<ByteRange> icu, mixed;
+    std::vector<segment::ByteRange> icu, mixed;
     word_breaker->split(doc, 0, static_cast<std::uint32_t>(doc.size()), icu);
     word_breaker->split_mixed(doc, 0, static_cast<std::uint32_t>(doc.size()), mixed);
     FUZZ_CHECK(icu.size() == mixed.size());
     std::uint32_t floor = 0;
     for (std::size_t i = 0; i < icu.size(); ++i) {
-      const ByteRange& r = icu[i];
+      const segment::ByteRange& r = icu[i];
       FUZZ_CHECK(r.begin == mixed[i].begin && r.end == mixed[i].end);
       FUZZ_CHECK(r.begin >= floor && r.begin < r.end && r.end <= doc.size());
       floor = r.end;
@@ -63,8 +63,8 @@ void check_word_breakers(std::string_view doc, std::uint8_t options) {
   const std::uint32_t n = static_cast<std::uint32_t>(doc.size());
   const std::uint32_t begin = n == 0 ? 0 : (options * 7u) % (n + 1);
   const std::uint32_t end = n - (n - begin == 0 ? 0 : (options * 13u) % (n - begin + 1));
-  std::vector<ByteRange> ascii, icu;
-  split_words_ascii(doc, begin, end, ascii);
+  std::vector<segment::ByteRange> ascii, icu;
+  segment::split_words_ascii(doc, begin, end, ascii);
   word_breaker->split(doc, begin, end, icu);
   FUZZ_CHECK(ascii.size() == icu.size());
   for (std::size_t i = 0; i < ascii.size(); ++i) {
@@ -75,7 +75,7 @@ void check_word_breakers(std::string_view doc, std::uint8_t options) {
 
 // Each chunk of `whole` (the segmentation of `doc`) must segment alone as
 // the whole does over its range.
-void check_chunks(std::string_view doc, const Segmentation& whole, std::size_t target_bytes) {
+void check_chunks(std::string_view doc, const segment::Segmentation& whole, std::size_t target_bytes) {
   std::vector<std::uint32_t> starts;
   fast_segmenter->find_chunk_starts(doc, target_bytes, starts);
   FUZZ_CHECK(!starts.empty() && starts[0] == 0);
@@ -84,16 +84,16 @@ void check_chunks(std::string_view doc, const Segmentation& whole, std::size_t t
     FUZZ_CHECK((static_cast<unsigned char>(doc[starts[i]]) & 0xC0u) != 0x80u);
   }
   if (starts.size() < 2) return;
-  Segmentation part;
+  segment::Segmentation part;
   std::size_t sentence = 0, token = 0;
   std::uint32_t chars = 0;
   for (std::size_t c = 0; c < starts.size(); ++c) {
     const std::uint32_t begin = starts[c];
     const std::uint32_t end = c + 1 < starts.size() ? starts[c + 1] : static_cast<std::uint32_t>(doc.size());
     fast_segmenter->segment(doc.substr(begin, end - begin), part);
-    for (const Sentence& s : part.sentences) {
+    for (const segment::Sentence& s : part.sentences) {
       FUZZ_CHECK(sentence < whole.sentences.size());
-      const Sentence& w = whole.sentences[sentence];
+      const segment::Sentence& w = whole.sentences[sentence];
       FUZZ_CHECK(w.span.byte_begin == s.span.byte_begin + begin);
       FUZZ_CHECK(w.span.byte_length == s.span.byte_length);
       FUZZ_CHECK(w.span.char_begin == s.span.char_begin + chars);
@@ -102,9 +102,9 @@ void check_chunks(std::string_view doc, const Segmentation& whole, std::size_t t
       FUZZ_CHECK(w.token_count == s.token_count);
       ++sentence;
     }
-    for (const Token& t : part.tokens) {
+    for (const segment::Token& t : part.tokens) {
       FUZZ_CHECK(token < whole.tokens.size());
-      const Token& w = whole.tokens[token];
+      const segment::Token& w = whole.tokens[token];
       FUZZ_CHECK(w.span.byte_begin == t.span.byte_begin + begin);
       FUZZ_CHECK(w.span.byte_length == t.span.byte_length);
       FUZZ_CHECK(w.span.char_begin == t.span.char_begin + chars);
@@ -120,10 +120,10 @@ void check_chunks(std::string_view doc, const Segmentation& whole, std::size_t t
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  fast_segmenter = new Segmenter();
-  icu_segmenter = new Segmenter();
+  fast_segmenter = new segment::Segmenter();
+  icu_segmenter = new segment::Segmenter();
   icu_segmenter->set_ascii_fast_path(false);
-  word_breaker = new IcuWordBreaker();
+  word_breaker = new segment::IcuWordBreaker();
   return 0;
 }
 
@@ -132,7 +132,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::uint8_t options = size > 0 ? data[0] : 0;
   const std::size_t bad = utf8::find_invalid(input);
 
-  Segmentation seg;
+  segment::Segmentation seg;
   try {
     fast_segmenter->segment(input, seg);
     FUZZ_CHECK(bad == utf8::kValid);
@@ -150,29 +150,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(input.find_first_not_of(" \t\n\v\f\r") != std::string_view::npos ||
              seg.sentences.empty());
 
-  Segmentation through_icu;
+  segment::Segmentation through_icu;
   icu_segmenter->segment(input, through_icu);
   FUZZ_CHECK(fuzz::same_segmentation(seg, through_icu));
 
-  Segmentation again;
+  segment::Segmentation again;
   fast_segmenter->segment(input, again);
   FUZZ_CHECK(fuzz::same_segmentation(seg, again));
 
   // Without character offsets (what sentiment() asks for): the same byte
   // spans, character offsets left 0.
-  fast_segmenter->segment(input, again, {}, Segmenter::Offsets::kBytesOnly);
+  fast_segmenter->segment(input, again, {}, segment::Segmenter::Offsets::kBytesOnly);
   FUZZ_CHECK(again.sentences.size() == seg.sentences.size());
   FUZZ_CHECK(again.tokens.size() == seg.tokens.size());
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
-    const Token& x = seg.tokens[i];
-    const Token& y = again.tokens[i];
+    const segment::Token& x = seg.tokens[i];
+    const segment::Token& y = again.tokens[i];
     FUZZ_CHECK(x.span.byte_begin == y.span.byte_begin && x.span.byte_length == y.span.byte_length);
     FUZZ_CHECK(x.sentence == y.sentence && x.kind == y.kind);
     FUZZ_CHECK(y.span.char_begin == 0 && y.span.char_length == 0);
   }
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
-    const Sentence& x = seg.sentences[i];
-    const Sentence& y = again.sentences[i];
+    const segment::Sentence& x = seg.sentences[i];
+    const segment::Sentence& y = again.sentences[i];
     FUZZ_CHECK(x.span.byte_begin == y.span.byte_begin && x.span.byte_length == y.span.byte_length);
     FUZZ_CHECK(x.first_token == y.first_token && x.token_count == y.token_count);
   }

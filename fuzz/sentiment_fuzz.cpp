@@ -28,22 +28,22 @@
 #include <string_view>
 #include <vector>
 
-#include "core/custom_lexicon.h"
-#include "core/document_pipeline.h"
-#include "core/errors.h"
-#include "core/segmenter.h"
-#include "core/thread_pool.h"
-#include "core/utf8.h"
+#include "core/sentiment/custom_lexicon.h"
+#include "core/runtime/document_pipeline.h"
+#include "core/common/errors.h"
+#include "core/segment/segmenter.h"
+#include "core/runtime/thread_pool.h"
+#include "core/common/utf8.h"
 #include "fuzz_util.h"
 
 namespace {
 
 using namespace textsense;
 
-DocumentPipeline* serial;
-DocumentPipeline* parallel;
-ThreadPool* pool;
-Segmenter* term_segmenter;
+runtime::DocumentPipeline* serial;
+runtime::DocumentPipeline* parallel;
+runtime::ThreadPool* pool;
+segment::Segmenter* term_segmenter;
 const sentiment::Params kParams;
 
 // Compiles the custom terms listed in `spec`; nullptr when they are invalid.
@@ -93,10 +93,10 @@ void check_same_document(const sentiment::DocumentSentiment& a,
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   (void)fuzz::shipped_lexicon();
-  term_segmenter = new Segmenter();
-  pool = new ThreadPool(1);
-  serial = new DocumentPipeline();
-  parallel = new DocumentPipeline(pool);
+  term_segmenter = new segment::Segmenter();
+  pool = new runtime::ThreadPool(1);
+  serial = new runtime::DocumentPipeline();
+  parallel = new runtime::DocumentPipeline(pool);
   parallel->settings().min_bytes = 0;
   return 0;
 }
@@ -118,7 +118,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t bad = utf8::find_invalid(doc);
   sentiment::DocumentSentiment explained;
   try {
-    explained = serial->score(doc, lexicon, kParams, SentimentOutput::kTokens);
+    explained = serial->score(doc, lexicon, kParams, runtime::SentimentOutput::kTokens);
     FUZZ_CHECK(bad == utf8::kValid);
   } catch (const InvalidUtf8Error& e) {
     FUZZ_CHECK(bad != utf8::kValid && e.byte_offset() == bad);
@@ -127,7 +127,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // sentiment_explain: one result per token. (A copy: a kDocument call
   // below leaves the pipeline without a segmentation.)
-  const Segmentation seg = serial->segmentation();
+  const segment::Segmentation seg = serial->segmentation();
   fuzz::check_segmentation(doc, seg);
   fuzz::check_document_sentiment(explained, seg.sentences.size(), seg.tokens.size());
   FUZZ_CHECK(serial->sentence_sentiments().size() == seg.sentences.size());
@@ -145,24 +145,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // sentence_sentiment / sentiment_detail, and sentiment(): the same score.
   const sentiment::DocumentSentiment by_sentence =
-      serial->score(doc, lexicon, kParams, SentimentOutput::kSentences);
+      serial->score(doc, lexicon, kParams, runtime::SentimentOutput::kSentences);
   check_same_document(explained, by_sentence);
   FUZZ_CHECK(fuzz::same_segmentation(seg, serial->segmentation()));
   check_same_sentences(sentences, serial->sentence_sentiments());
   const sentiment::DocumentSentiment plain =
-      serial->score(doc, lexicon, kParams, SentimentOutput::kDocument);
+      serial->score(doc, lexicon, kParams, runtime::SentimentOutput::kDocument);
   check_same_document(explained, plain);
 
   if ((options & 12) == 12) {
     parallel->settings().chunk_bytes = 1 + options / 16;
-    for (SentimentOutput output :
-         {SentimentOutput::kDocument, SentimentOutput::kSentences, SentimentOutput::kTokens}) {
+    for (runtime::SentimentOutput output :
+         {runtime::SentimentOutput::kDocument, runtime::SentimentOutput::kSentences, runtime::SentimentOutput::kTokens}) {
       const sentiment::DocumentSentiment split = parallel->score(doc, lexicon, kParams, output);
       check_same_document(explained, split);
       check_same_sentences(sentences, parallel->sentence_sentiments());
-      if (output != SentimentOutput::kDocument)
+      if (output != runtime::SentimentOutput::kDocument)
         FUZZ_CHECK(fuzz::same_segmentation(seg, parallel->segmentation()));
-      if (output == SentimentOutput::kTokens) {
+      if (output == runtime::SentimentOutput::kTokens) {
         FUZZ_CHECK(parallel->token_sentiments().size() == explained_tokens.size());
         for (std::size_t i = 0; i < explained_tokens.size(); ++i) {
           const auto& x = explained_tokens[i];

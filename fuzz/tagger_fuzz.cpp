@@ -24,20 +24,20 @@
 #include <string_view>
 #include <vector>
 
-#include "core/document_pipeline.h"
-#include "core/errors.h"
-#include "core/pos_tagger.h"
-#include "core/thread_pool.h"
-#include "core/utf8.h"
+#include "core/runtime/document_pipeline.h"
+#include "core/common/errors.h"
+#include "core/pos/tagger.h"
+#include "core/runtime/thread_pool.h"
+#include "core/common/utf8.h"
 #include "fuzz_util.h"
 
 namespace {
 
 using namespace textsense;
 
-DocumentPipeline* serial;
-DocumentPipeline* parallel;
-ThreadPool* pool;
+runtime::DocumentPipeline* serial;
+runtime::DocumentPipeline* parallel;
+runtime::ThreadPool* pool;
 pos::PosTagger* tagger;
 
 void check_tags(const std::vector<std::uint8_t>& tags, std::size_t count) {
@@ -70,9 +70,9 @@ void tag_words(std::string_view input, std::uint8_t options) {
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   (void)fuzz::shipped_pos_model();
-  pool = new ThreadPool(1);
-  serial = new DocumentPipeline();
-  parallel = new DocumentPipeline(pool);
+  pool = new runtime::ThreadPool(1);
+  serial = new runtime::DocumentPipeline();
+  parallel = new runtime::DocumentPipeline(pool);
   parallel->settings().min_bytes = 0;
   tagger = new pos::PosTagger(fuzz::shipped_pos_model());
   return 0;
@@ -96,7 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(bad != utf8::kValid && e.byte_offset() == bad);
     return 0;
   }
-  const Segmentation& seg = serial->segmentation();
+  const segment::Segmentation& seg = serial->segmentation();
   fuzz::check_segmentation(doc, seg);
   check_tags(serial->tags(), seg.tokens.size());
   for (std::uint8_t t : serial->tags()) FUZZ_CHECK(!model.upos(t).empty());

@@ -15,12 +15,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/custom_lexicon.h"
-#include "core/errors.h"
-#include "core/segmenter.h"
-#include "core/sentiment_analyzer.h"
-#include "core/sentiment_lexicon.h"
-#include "core/sentiment_text.h"
+#include "core/sentiment/custom_lexicon.h"
+#include "core/common/errors.h"
+#include "core/segment/segmenter.h"
+#include "core/sentiment/analyzer.h"
+#include "core/sentiment/lexicon.h"
+#include "core/sentiment/text.h"
 #include "scored_text.h"
 #include "test_util.h"
 
@@ -33,8 +33,8 @@ const Lexicon& base() {
   return *l;
 }
 
-Segmenter& segmenter() {
-  static Segmenter s;
+segment::Segmenter& segmenter() {
+  static segment::Segmenter s;
   return s;
 }
 
@@ -440,7 +440,7 @@ TEST(CustomLexicon, TenThousandTerms) {
   const auto lexicon = custom(terms);
   EXPECT_GE(lexicon->entry_count(), terms.size());
   Analyzer analyzer(*lexicon);
-  Segmentation seg;
+  segment::Segmentation seg;
   std::vector<SentenceSentiment> sentences;
   std::vector<TokenSentiment> rows;
   std::size_t found = 0;

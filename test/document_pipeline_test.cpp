@@ -3,7 +3,7 @@
 // contribution, tag and the document score, bit for bit), with chunks cut
 // at every possible boundary (chunk_bytes 1) and in awkward text; and a
 // chunked call stops cleanly on a stop request or bad input.
-#include "core/document_pipeline.h"
+#include "core/runtime/document_pipeline.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/errors.h"
+#include "core/common/errors.h"
 #include "test_util.h"
 
 namespace textsense {
@@ -61,12 +61,12 @@ std::string make_document(std::uint32_t seed, int pieces) {
   return doc;
 }
 
-void expect_same_segmentation(const Segmentation& a, const Segmentation& b) {
+void expect_same_segmentation(const segment::Segmentation& a, const segment::Segmentation& b) {
   ASSERT_EQ(a.sentences.size(), b.sentences.size());
   ASSERT_EQ(a.tokens.size(), b.tokens.size());
   for (std::size_t i = 0; i < a.sentences.size(); ++i) {
-    const Sentence& x = a.sentences[i];
-    const Sentence& y = b.sentences[i];
+    const segment::Sentence& x = a.sentences[i];
+    const segment::Sentence& y = b.sentences[i];
     ASSERT_TRUE(x.span.byte_begin == y.span.byte_begin && x.span.byte_length == y.span.byte_length &&
                 x.span.char_begin == y.span.char_begin &&
                 x.span.char_length == y.span.char_length && x.first_token == y.first_token &&
@@ -75,8 +75,8 @@ void expect_same_segmentation(const Segmentation& a, const Segmentation& b) {
         << " vs " << y.span.byte_begin << "+" << y.span.byte_length;
   }
   for (std::size_t i = 0; i < a.tokens.size(); ++i) {
-    const Token& x = a.tokens[i];
-    const Token& y = b.tokens[i];
+    const segment::Token& x = a.tokens[i];
+    const segment::Token& y = b.tokens[i];
     ASSERT_TRUE(x.span.byte_begin == y.span.byte_begin && x.span.byte_length == y.span.byte_length &&
                 x.span.char_begin == y.span.char_begin &&
                 x.span.char_length == y.span.char_length && x.sentence == y.sentence &&
@@ -98,11 +98,11 @@ void expect_same_scores(const sentiment::DocumentSentiment& a,
 
 // Runs every job on `doc` unsplit and split, and compares everything.
 void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_bytes,
-                                   ThreadPool& pool, bool expect_split = true) {
+                                   runtime::ThreadPool& pool, bool expect_split = true) {
   SCOPED_TRACE("chunk_bytes " + std::to_string(chunk_bytes) + ", " +
                std::to_string(doc.size()) + " bytes");
-  DocumentPipeline serial;
-  DocumentPipeline parallel(&pool);
+  runtime::DocumentPipeline serial;
+  runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
   parallel.settings().chunk_bytes = chunk_bytes;
   const sentiment::Params params;
@@ -114,8 +114,8 @@ void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_byt
   }
   expect_same_segmentation(serial.segmentation(), parallel.segmentation());
 
-  for (SentimentOutput output :
-       {SentimentOutput::kDocument, SentimentOutput::kSentences, SentimentOutput::kTokens}) {
+  for (runtime::SentimentOutput output :
+       {runtime::SentimentOutput::kDocument, runtime::SentimentOutput::kSentences, runtime::SentimentOutput::kTokens}) {
     const sentiment::DocumentSentiment a = serial.score(doc, lexicon(), params, output);
     const sentiment::DocumentSentiment b = parallel.score(doc, lexicon(), params, output);
     expect_same_scores(a, b);
@@ -127,9 +127,9 @@ void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_byt
                   x.opens_with_contrast == y.opens_with_contrast)
           << "sentence " << i;
     }
-    if (output != SentimentOutput::kDocument)
+    if (output != runtime::SentimentOutput::kDocument)
       expect_same_segmentation(serial.segmentation(), parallel.segmentation());
-    if (output == SentimentOutput::kTokens) {
+    if (output == runtime::SentimentOutput::kTokens) {
       ASSERT_EQ(serial.token_sentiments().size(), parallel.token_sentiments().size());
       for (std::size_t i = 0; i < serial.token_sentiments().size(); ++i) {
         const auto& x = serial.token_sentiments()[i];
@@ -148,7 +148,7 @@ void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_byt
 }
 
 TEST(DocumentPipeline, AwkwardDocumentsCutEverywhere) {
-  ThreadPool pool(2);
+  runtime::ThreadPool pool(2);
   for (std::uint32_t seed = 1; seed <= 40; ++seed) {
     const std::string doc = make_document(seed, 60);
     SCOPED_TRACE("seed " + std::to_string(seed));
@@ -158,9 +158,9 @@ TEST(DocumentPipeline, AwkwardDocumentsCutEverywhere) {
 }
 
 TEST(DocumentPipeline, LargeDocumentAutomaticChunks) {
-  ThreadPool pool(2);
+  runtime::ThreadPool pool(2);
   const std::string doc = make_document(7, 20000);  // about 700 KB
-  DocumentPipeline parallel(&pool);
+  runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
   expect_parallel_equals_serial(doc, 0, pool);
   parallel.segment(doc);
@@ -172,7 +172,7 @@ TEST(DocumentPipeline, LargeDocumentAutomaticChunks) {
 TEST(DocumentPipeline, DevSetTextsCutEverywhere) {
   const std::string data = testing::shared_data_dir();
   if (data.empty()) GTEST_SKIP() << "../shared/data not found: dev-set texts skipped";
-  ThreadPool pool(2);
+  runtime::ThreadPool pool(2);
   for (const char* name : {"tweets", "amazonReviewSnippets", "movieReviewSnippets",
                            "nytEditorialSnippets"}) {
     const std::string path =
@@ -201,9 +201,9 @@ TEST(DocumentPipeline, DevSetTextsCutEverywhere) {
 }
 
 TEST(DocumentPipeline, TextWithoutBoundariesRunsUnsplit) {
-  ThreadPool pool(2);
+  runtime::ThreadPool pool(2);
   const std::string doc(200000, 'a');
-  DocumentPipeline parallel(&pool);
+  runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
   parallel.settings().chunk_bytes = 1000;
   parallel.segment(doc);
@@ -212,20 +212,20 @@ TEST(DocumentPipeline, TextWithoutBoundariesRunsUnsplit) {
 }
 
 TEST(DocumentPipeline, SmallDocumentsStayOnTheCallingThread) {
-  ThreadPool pool(2);
-  DocumentPipeline parallel(&pool);
+  runtime::ThreadPool pool(2);
+  runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 1 << 20;
   parallel.segment(make_document(3, 100));
   EXPECT_EQ(parallel.last_chunk_count(), 1u);
 }
 
 TEST(DocumentPipeline, InvalidUtf8ReportsTheDocumentOffset) {
-  ThreadPool pool(2);
+  runtime::ThreadPool pool(2);
   std::string doc = make_document(5, 400);
   const std::size_t bad = doc.size() * 3 / 4;
   doc.insert(bad, "\xC3\x28");  // a lead byte without its continuation
-  DocumentPipeline serial;
-  DocumentPipeline parallel(&pool);
+  runtime::DocumentPipeline serial;
+  runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
   parallel.settings().chunk_bytes = 64;
   std::size_t serial_offset = 0, parallel_offset = 1;
@@ -235,7 +235,7 @@ TEST(DocumentPipeline, InvalidUtf8ReportsTheDocumentOffset) {
     serial_offset = e.byte_offset();
   }
   try {
-    parallel.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kDocument);
+    parallel.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument);
   } catch (const InvalidUtf8Error& e) {
     parallel_offset = e.byte_offset();
   }
@@ -246,29 +246,29 @@ TEST(DocumentPipeline, InvalidUtf8ReportsTheDocumentOffset) {
 bool after_polls(void* counter) { return static_cast<std::atomic<int>*>(counter)->fetch_sub(1) <= 0; }
 
 TEST(DocumentPipeline, StopRequestEndsAChunkedCallAndThePipelineRecovers) {
-  ThreadPool pool(2);
+  runtime::ThreadPool pool(2);
   const std::string doc = make_document(11, 40000);  // about 1.4 MB
-  DocumentPipeline parallel(&pool);
+  runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
   std::atomic<int> polls{3};
-  EXPECT_THROW(parallel.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kDocument,
-                              StopSignal{after_polls, &polls}),
+  EXPECT_THROW(parallel.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument,
+                              runtime::StopSignal{after_polls, &polls}),
                CancelledError);
-  DocumentPipeline serial;
+  runtime::DocumentPipeline serial;
   expect_same_scores(
-      serial.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kDocument),
-      parallel.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kDocument));
+      serial.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument),
+      parallel.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument));
 }
 
 TEST(DocumentPipeline, ReleasingBuffersKeepsResultsCorrect) {
-  ThreadPool pool(1);
+  runtime::ThreadPool pool(1);
   const std::string doc = make_document(13, 5000);
-  DocumentPipeline parallel(&pool);
+  runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
-  const auto before = parallel.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kTokens);
+  const auto before = parallel.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kTokens);
   parallel.release_large_buffers(10);
   EXPECT_EQ(parallel.token_sentiments().capacity(), 0u);
-  const auto after = parallel.score(doc, lexicon(), sentiment::Params(), SentimentOutput::kTokens);
+  const auto after = parallel.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kTokens);
   expect_same_scores(before, after);
 }
 

@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <vector>
 
-#include "core/sentiment_lexicon.h"
+#include "core/sentiment/lexicon.h"
 #include "test_util.h"
 #include "train/lexicon_compiler.h"
 

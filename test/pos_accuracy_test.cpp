@@ -4,7 +4,7 @@
 // the model that loses accuracy fails here. Skips without ../shared/data.
 #include <gtest/gtest.h>
 
-#include "core/pos_model.h"
+#include "core/pos/model.h"
 #include "test_util.h"
 #include "train/conllu.h"
 #include "train/tagger_evaluation.h"

@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "core/errors.h"
-#include "core/hash.h"
-#include "core/pos_features.h"
-#include "core/pos_model.h"
-#include "core/pos_tagger.h"
+#include "core/common/errors.h"
+#include "core/common/hash.h"
+#include "core/pos/features.h"
+#include "core/pos/model.h"
+#include "core/pos/tagger.h"
 #include "train/conllu.h"
 #include "train/tagger_trainer.h"
 
@@ -223,7 +223,7 @@ TEST(PosTagger, StopSignalCancelsALongSentence) {
   PosTagger tagger(*model);
   std::vector<std::string_view> words(100000, "dog");
   std::vector<std::uint8_t> tags;
-  const StopSignal stop{[](void*) { return true; }, nullptr};
+  const runtime::StopSignal stop{[](void*) { return true; }, nullptr};
   EXPECT_THROW(tagger.tag_sentence(words.data(), words.size(), tags, stop), CancelledError);
   tagger.tag_sentence(words.data(), 10, tags, stop);  // too short to poll: finishes
   EXPECT_EQ(tags.size(), 10u);

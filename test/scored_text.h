@@ -8,16 +8,16 @@
 #include <string_view>
 #include <vector>
 
-#include "core/segmenter.h"
-#include "core/sentiment_analyzer.h"
-#include "core/sentiment_lexicon.h"
+#include "core/segment/segmenter.h"
+#include "core/sentiment/analyzer.h"
+#include "core/sentiment/lexicon.h"
 
 namespace textsense::sentiment {
 
 struct ScoredText {
   const Lexicon* lexicon = nullptr;
   std::string text;
-  Segmentation seg;
+  segment::Segmentation seg;
   DocumentSentiment doc;
   std::vector<SentenceSentiment> sentences;
   std::vector<TokenSentiment> tokens;
@@ -38,7 +38,7 @@ struct ScoredText {
 };
 
 // Segments and scores `text` with `analyzer` (over analyzer.lexicon()).
-inline ScoredText score_text(Segmenter& segmenter, Analyzer& analyzer, std::string_view text) {
+inline ScoredText score_text(segment::Segmenter& segmenter, Analyzer& analyzer, std::string_view text) {
   ScoredText s;
   s.lexicon = &analyzer.lexicon();
   s.text = std::string(text);

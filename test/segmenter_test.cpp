@@ -1,4 +1,4 @@
-#include "core/segmenter.h"
+#include "core/segment/segmenter.h"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/errors.h"
-#include "core/utf8.h"
+#include "core/common/errors.h"
+#include "core/common/utf8.h"
 #include "test_util.h"
 
 namespace textsense {
@@ -23,7 +23,7 @@ using Strings = std::vector<std::string>;
 
 TEST(Segmenter, EmptyAndBlankInputGiveNothing) {
   for (std::string_view s : {"", " ", "\n\t \r\n", "\xE3\x80\x80" /* ideographic space */}) {
-    const Segmentation seg = segment(s);
+    const segment::Segmentation seg = segment(s);
     EXPECT_TRUE(seg.tokens.empty()) << s;
     EXPECT_TRUE(seg.sentences.empty()) << s;
   }
@@ -108,10 +108,10 @@ TEST(Segmenter, UrlsWithNonAsciiCharactersEndOnCharacterBoundaries) {
   const std::unique_ptr<char[]> exact(new char[text.size()]);
   std::memcpy(exact.get(), text.data(), text.size());
   const std::string_view doc(exact.get(), text.size());
-  const Segmentation seg = segment(doc);
+  const segment::Segmentation seg = segment(doc);
   ASSERT_EQ(seg.tokens.size(), 2u);
   EXPECT_EQ(seg.tokens[1].span.text(doc), "http://x.org/caf\xC3\xA9");
-  EXPECT_EQ(seg.tokens[1].kind, TokenKind::kUrl);
+  EXPECT_EQ(seg.tokens[1].kind, segment::TokenKind::kUrl);
 }
 
 // Control characters separate words like whitespace and are no tokens
@@ -152,11 +152,11 @@ TEST(Segmenter, OtherScripts) {
 
 TEST(Segmenter, OffsetsCountBytesAndCodePoints) {
   const std::string text = "Hello 世界! 👍🏽 https://x.org #tag";
-  const Segmentation seg = segment(text);
+  const segment::Segmentation seg = segment(text);
   ASSERT_EQ(token_texts(text),
             (Strings{"Hello", "世界", "!", "👍🏽", "https://x.org", "#tag"}));
   // Character offsets agree with a count of code points before each token.
-  for (const Token& t : seg.tokens) {
+  for (const segment::Token& t : seg.tokens) {
     EXPECT_EQ(t.span.char_begin,
               utf8::count_code_points(std::string_view(text).substr(0, t.span.byte_begin)));
     EXPECT_EQ(t.span.char_length, utf8::count_code_points(t.span.text(text)));
@@ -169,10 +169,10 @@ TEST(Segmenter, OffsetsCountBytesAndCodePoints) {
 TEST(Segmenter, TokensTileSentencesInOrder) {
   const std::string text =
       "First one. Second: a URL https://a.b/c. and @x! 三つ目の文です。 ☺ Last";
-  const Segmentation seg = segment(text);
+  const segment::Segmentation seg = segment(text);
   std::uint32_t next = 0, previous_end = 0;
   for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
-    const Sentence& sentence = seg.sentences[s];
+    const segment::Sentence& sentence = seg.sentences[s];
     ASSERT_EQ(sentence.first_token, next);
     ASSERT_GT(sentence.token_count, 0u);
     next += sentence.token_count;
@@ -190,8 +190,8 @@ TEST(Segmenter, TokensTileSentencesInOrder) {
 }
 
 TEST(Segmenter, MalformedUtf8IsRejectedWithItsOffset) {
-  Segmenter segmenter;
-  Segmentation out;
+  segment::Segmenter segmenter;
+  segment::Segmentation out;
   try {
     segmenter.segment("valid start \xC3\x28 then junk", out);
     FAIL() << "expected InvalidUtf8Error";
@@ -210,17 +210,17 @@ TEST(Segmenter, TenMegabyteInputs) {
   std::string prose;
   while (prose.size() < 10'000'000)
     prose += "The staff were friendly, but the room wasn't clean. Visit www.x.org! 世界 👍🏽 ";
-  const Segmentation seg = segment(prose);
+  const segment::Segmentation seg = segment(prose);
   EXPECT_GT(seg.sentences.size(), 200'000u);
   EXPECT_GT(seg.tokens.size(), 2'000'000u);
   EXPECT_EQ(seg.tokens.back().span.byte_end(), prose.size() - 1);
   // One "word" of 10 MB and 10 MB without any break opportunity.
-  const Segmentation word = segment(std::string(10'000'000, 'a'));
+  const segment::Segmentation word = segment(std::string(10'000'000, 'a'));
   ASSERT_EQ(word.tokens.size(), 1u);
   EXPECT_EQ(word.tokens[0].span.byte_length, 10'000'000u);
   std::string emoji;
   while (emoji.size() < 10'000'000) emoji += "😂";
-  const Segmentation emojis = segment(emoji);
+  const segment::Segmentation emojis = segment(emoji);
   EXPECT_EQ(emojis.tokens.size(), emoji.size() / 4);
 }
 
@@ -228,9 +228,9 @@ TEST(Segmenter, StopSignalCancelsLongInputs) {
   std::string prose;
   while (prose.size() < 2'000'000) prose += "A sentence of ordinary words. ";
   int polls = 0;
-  StopSignal stop{[](void* ctx) { return ++*static_cast<int*>(ctx) >= 3; }, &polls};
-  Segmenter segmenter;
-  Segmentation out;
+  runtime::StopSignal stop{[](void* ctx) { return ++*static_cast<int*>(ctx) >= 3; }, &polls};
+  segment::Segmenter segmenter;
+  segment::Segmentation out;
   EXPECT_THROW(segmenter.segment(prose, out, stop), CancelledError);
   EXPECT_EQ(polls, 3);
   segmenter.segment("still works", out);

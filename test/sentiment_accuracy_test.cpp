@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "core/segmenter.h"
-#include "core/sentiment_analyzer.h"
-#include "core/sentiment_lexicon.h"
+#include "core/segment/segmenter.h"
+#include "core/sentiment/analyzer.h"
+#include "core/sentiment/lexicon.h"
 #include "test_util.h"
 
 namespace textsense::sentiment {
@@ -46,8 +46,8 @@ TEST(SentimentAccuracy, VaderDevSets) {
   const auto lexicon =
       Lexicon::load(std::string(TEXTSENSE_SOURCE_DIR) + "/models/sentiment_en.model");
   Analyzer analyzer(*lexicon);
-  Segmenter segmenter;
-  Segmentation seg;
+  segment::Segmenter segmenter;
+  segment::Segmentation seg;
   std::vector<SentenceSentiment> sentences;
   const DevSet sets[] = {{"tweets", 1209, 0.860},               // 0.868
                          {"movieReviewSnippets", 3187, 0.485},  // 0.492

@@ -17,10 +17,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/errors.h"
-#include "core/hash.h"
-#include "core/sentiment_lexicon.h"
-#include "core/sentiment_text.h"
+#include "core/common/errors.h"
+#include "core/common/hash.h"
+#include "core/sentiment/lexicon.h"
+#include "core/sentiment/text.h"
 
 namespace textsense::sentiment {
 namespace {

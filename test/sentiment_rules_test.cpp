@@ -21,10 +21,10 @@
 
 #include <time.h>
 
-#include "core/errors.h"
-#include "core/segmenter.h"
-#include "core/sentiment_analyzer.h"
-#include "core/sentiment_lexicon.h"
+#include "core/common/errors.h"
+#include "core/segment/segmenter.h"
+#include "core/sentiment/analyzer.h"
+#include "core/sentiment/lexicon.h"
 #include "scored_text.h"
 
 namespace textsense::sentiment {
@@ -38,8 +38,8 @@ const Lexicon& lexicon() {
 
 using Scored = ScoredText;
 
-Segmenter& segmenter() {
-  static Segmenter s;
+segment::Segmenter& segmenter() {
+  static segment::Segmenter s;
   return s;
 }
 
@@ -410,7 +410,7 @@ TEST(SentimentRules, ExplainContributionsAddUpToSentenceSums) {
     ASSERT_EQ(r.tokens.size(), r.seg.tokens.size());
     ASSERT_EQ(r.sentences.size(), r.seg.sentences.size());
     for (std::size_t s = 0; s < r.sentences.size(); ++s) {
-      const Sentence& sentence = r.seg.sentences[s];
+      const segment::Sentence& sentence = r.seg.sentences[s];
       double sum = 0;
       for (std::uint32_t k = 0; k < sentence.token_count; ++k)
         sum += r.tokens[sentence.first_token + k].contribution;
@@ -492,7 +492,7 @@ TEST(SentimentRules, RandomMixturesOfRuleTriggers) {
     ASSERT_GE(r.doc.score, -1.0) << text;
     ASSERT_LE(r.doc.score, 1.0) << text;
     for (std::size_t s = 0; s < r.sentences.size(); ++s) {
-      const Sentence& sentence = r.seg.sentences[s];
+      const segment::Sentence& sentence = r.seg.sentences[s];
       double sum = 0;
       for (std::uint32_t k = 0; k < sentence.token_count; ++k) {
         const TokenSentiment& t = r.tokens[sentence.first_token + k];
@@ -572,7 +572,7 @@ double thread_seconds() {
 }
 
 // CPU seconds of one analysis of an already segmented text.
-double analyze_seconds(const std::string& text, const Segmentation& seg) {
+double analyze_seconds(const std::string& text, const segment::Segmentation& seg) {
   std::vector<SentenceSentiment> sentences;
   const double t0 = thread_seconds();
   const DocumentSentiment d = analyzer().analyze(text, seg, sentences, nullptr);
@@ -594,7 +594,7 @@ constexpr double kSlowBuild = 10;  // Debug or sanitizer builds
 // a cache cliff between the two sizes is not mistaken for superlinear work.
 void expect_linear(std::string_view unit, std::size_t bytes, double bound_seconds) {
   const std::string text = repeat(unit, bytes);
-  Segmentation seg;
+  segment::Segmentation seg;
   const auto t0 = std::chrono::steady_clock::now();
   segmenter().segment(text, seg);
   std::vector<SentenceSentiment> sentences;
@@ -607,7 +607,7 @@ void expect_linear(std::string_view unit, std::size_t bytes, double bound_second
   const std::size_t base = std::max<std::size_t>(bytes, 2u << 20);
   const std::string small = repeat(unit, base);
   const std::string large = repeat(unit, 2 * base);
-  Segmentation seg_small, seg_large;
+  segment::Segmentation seg_small, seg_large;
   segmenter().segment(small, seg_small);
   segmenter().segment(large, seg_large);
   // Interleaved, best of seven each: a busy machine (caches shared with
@@ -646,14 +646,14 @@ struct CountingStop {
     ++s->polls;
     return s->stop_at != 0 && s->polls >= s->stop_at;
   }
-  StopSignal signal() { return StopSignal{&CountingStop::poll, this}; }
+  runtime::StopSignal signal() { return runtime::StopSignal{&CountingStop::poll, this}; }
 };
 
 TEST(SentimentRules, StopSignalCancelsLargeDocuments) {
   const std::string many = repeat("The food was good. The service was slow! ", 1u << 20);
   const std::string one = repeat("not very good ", 1u << 20);
   for (const std::string* text : {&many, &one}) {
-    Segmentation seg;
+    segment::Segmentation seg;
     segmenter().segment(*text, seg);
     std::vector<SentenceSentiment> sentences;
     std::vector<TokenSentiment> tokens;
@@ -675,7 +675,7 @@ TEST(SentimentRules, StopSignalCancelsLargeDocuments) {
   }
   // Stopping late in a document of many sentences: still a throw, not a
   // partial result; and the analyzer works normally afterwards.
-  Segmentation seg;
+  segment::Segmentation seg;
   segmenter().segment(many, seg);
   std::vector<SentenceSentiment> sentences;
   CountingStop late{0, 10};

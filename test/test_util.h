@@ -8,37 +8,37 @@
 #include <string_view>
 #include <vector>
 
-#include "core/segmenter.h"
+#include "core/segment/segmenter.h"
 
 namespace textsense::testing {
 
-inline Segmentation segment(std::string_view text) {
-  static Segmenter segmenter;  // creating ICU iterators is the slow part
-  Segmentation out;
+inline segment::Segmentation segment(std::string_view text) {
+  static segment::Segmenter segmenter;  // creating ICU iterators is the slow part
+  segment::Segmentation out;
   segmenter.segment(text, out);
   return out;
 }
 
 inline std::vector<std::string> token_texts(std::string_view text) {
-  const Segmentation seg = segment(text);
+  const segment::Segmentation seg = segment(text);
   std::vector<std::string> out;
-  for (const Token& t : seg.tokens) out.emplace_back(t.span.text(text));
+  for (const segment::Token& t : seg.tokens) out.emplace_back(t.span.text(text));
   return out;
 }
 
 inline std::vector<std::string> sentence_texts(std::string_view text) {
-  const Segmentation seg = segment(text);
+  const segment::Segmentation seg = segment(text);
   std::vector<std::string> out;
-  for (const Sentence& s : seg.sentences) out.emplace_back(s.span.text(text));
+  for (const segment::Sentence& s : seg.sentences) out.emplace_back(s.span.text(text));
   return out;
 }
 
 // "kind:text" for every token.
 inline std::vector<std::string> kinded_tokens(std::string_view text) {
-  const Segmentation seg = segment(text);
+  const segment::Segmentation seg = segment(text);
   std::vector<std::string> out;
-  for (const Token& t : seg.tokens)
-    out.push_back(std::string(token_kind_name(t.kind)) + ":" + std::string(t.span.text(text)));
+  for (const segment::Token& t : seg.tokens)
+    out.push_back(std::string(segment::token_kind_name(t.kind)) + ":" + std::string(t.span.text(text)));
   return out;
 }
 

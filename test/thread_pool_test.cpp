@@ -1,7 +1,7 @@
 // ThreadPool: every task runs exactly once, failures and stop requests end
 // a run cleanly on the calling thread, and the workers never receive
 // signals (they must reach a PostgreSQL backend's own thread).
-#include "core/thread_pool.h"
+#include "core/runtime/thread_pool.h"
 
 #include <gtest/gtest.h>
 #include <pthread.h>
@@ -13,25 +13,25 @@
 #include <thread>
 #include <vector>
 
-#include "core/errors.h"
+#include "core/common/errors.h"
 
 namespace textsense {
 namespace {
 
 TEST(ThreadPool, RunsEveryTaskOnceOnEverySlot) {
-  ThreadPool pool(3);
+  runtime::ThreadPool pool(3);
   ASSERT_EQ(pool.workers(), 3u);
   for (int round = 0; round < 50; ++round) {
     std::vector<std::atomic<int>> runs(257);
     std::vector<std::atomic<int>> per_slot(pool.participants());
     pool.run(
         runs.size(),
-        [&](const ThreadPool::TaskContext& c) {
+        [&](const runtime::ThreadPool::TaskContext& c) {
           ASSERT_LT(c.slot, pool.participants());
           runs[c.task].fetch_add(1);
           per_slot[c.slot].fetch_add(1);
         },
-        StopSignal{});
+        runtime::StopSignal{});
     for (const auto& r : runs) ASSERT_EQ(r.load(), 1);
     int total = 0;
     for (const auto& s : per_slot) total += s.load();
@@ -40,61 +40,61 @@ TEST(ThreadPool, RunsEveryTaskOnceOnEverySlot) {
 }
 
 TEST(ThreadPool, WorkersShareTheLoad) {
-  ThreadPool pool(1);
+  runtime::ThreadPool pool(1);
   std::atomic<int> on_worker{0};
   pool.run(
       8,
-      [&](const ThreadPool::TaskContext& c) {
+      [&](const runtime::ThreadPool::TaskContext& c) {
         if (c.slot != 0) on_worker.fetch_add(1);
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
       },
-      StopSignal{});
+      runtime::StopSignal{});
   EXPECT_GT(on_worker.load(), 0) << "the worker took no task";
 }
 
 TEST(ThreadPool, ZeroWorkersRunsOnTheCaller) {
-  ThreadPool pool(0);
+  runtime::ThreadPool pool(0);
   const std::thread::id caller = std::this_thread::get_id();
   int runs = 0;
   pool.run(
       5,
-      [&](const ThreadPool::TaskContext& c) {
+      [&](const runtime::ThreadPool::TaskContext& c) {
         EXPECT_EQ(c.slot, 0u);
         EXPECT_EQ(std::this_thread::get_id(), caller);
         ++runs;
       },
-      StopSignal{});
+      runtime::StopSignal{});
   EXPECT_EQ(runs, 5);
 }
 
 TEST(ThreadPool, TaskExceptionReachesTheCallerAndThePoolRecovers) {
-  ThreadPool pool(2);
+  runtime::ThreadPool pool(2);
   std::atomic<int> started{0};
   try {
     pool.run(
         1000,
-        [&](const ThreadPool::TaskContext& c) {
+        [&](const runtime::ThreadPool::TaskContext& c) {
           started.fetch_add(1);
           if (c.task == 3) throw std::runtime_error("task 3 failed");
           std::this_thread::sleep_for(std::chrono::microseconds(200));
         },
-        StopSignal{});
+        runtime::StopSignal{});
     FAIL() << "run() returned normally";
   } catch (const std::runtime_error& e) {
     EXPECT_STREQ(e.what(), "task 3 failed");
   }
   EXPECT_LT(started.load(), 1000) << "tasks kept starting after a failure";
   std::atomic<int> runs{0};
-  pool.run(10, [&](const ThreadPool::TaskContext&) { runs.fetch_add(1); }, StopSignal{});
+  pool.run(10, [&](const runtime::ThreadPool::TaskContext&) { runs.fetch_add(1); }, runtime::StopSignal{});
   EXPECT_EQ(runs.load(), 10);
 }
 
 bool flag_set(void* flag) { return static_cast<std::atomic<bool>*>(flag)->load(); }
 
 TEST(ThreadPool, CallerStopEndsRunningTasksPromptly) {
-  ThreadPool pool(2);
+  runtime::ThreadPool pool(2);
   std::atomic<bool> cancel{false};
-  const StopSignal caller_stop{flag_set, &cancel};
+  const runtime::StopSignal caller_stop{flag_set, &cancel};
   std::atomic<int> saw_stop{0};
   std::thread canceller([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -104,7 +104,7 @@ TEST(ThreadPool, CallerStopEndsRunningTasksPromptly) {
   // Every task spins until told to stop (as a long analysis would).
   EXPECT_THROW(pool.run(
                    6,
-                   [&](const ThreadPool::TaskContext& c) {
+                   [&](const runtime::ThreadPool::TaskContext& c) {
                      while (!c.stop.requested()) std::this_thread::yield();
                      saw_stop.fetch_add(1);
                      throw CancelledError();
@@ -117,16 +117,16 @@ TEST(ThreadPool, CallerStopEndsRunningTasksPromptly) {
   EXPECT_EQ(saw_stop.load(), 3) << "each of the 3 threads stops its one running task";
   cancel = false;
   std::atomic<int> runs{0};
-  pool.run(4, [&](const ThreadPool::TaskContext&) { runs.fetch_add(1); }, caller_stop);
+  pool.run(4, [&](const runtime::ThreadPool::TaskContext&) { runs.fetch_add(1); }, caller_stop);
   EXPECT_EQ(runs.load(), 4);
 }
 
 TEST(ThreadPool, WorkersBlockAllSignals) {
-  ThreadPool pool(2);
+  runtime::ThreadPool pool(2);
   std::atomic<int> worker_tasks{0}, unblocked{0};
   pool.run(
       16,
-      [&](const ThreadPool::TaskContext& c) {
+      [&](const runtime::ThreadPool::TaskContext& c) {
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
         if (c.slot == 0) return;
         sigset_t mask;
@@ -135,7 +135,7 @@ TEST(ThreadPool, WorkersBlockAllSignals) {
         for (int sig : {SIGINT, SIGTERM, SIGALRM, SIGUSR1, SIGQUIT})
           if (!sigismember(&mask, sig)) unblocked.fetch_add(1);
       },
-      StopSignal{});
+      runtime::StopSignal{});
   EXPECT_GT(worker_tasks.load(), 0);
   EXPECT_EQ(unblocked.load(), 0);
   // ... and the caller's own mask is untouched.
@@ -145,17 +145,17 @@ TEST(ThreadPool, WorkersBlockAllSignals) {
 }
 
 TEST(ThreadPool, MaxThreadsLimitsTheSlotsThatTakePart) {
-  ThreadPool pool(3);
+  runtime::ThreadPool pool(3);
   std::atomic<std::size_t> highest{0};
   pool.run(
       64,
-      [&](const ThreadPool::TaskContext& c) {
+      [&](const runtime::ThreadPool::TaskContext& c) {
         std::size_t seen = highest.load();
         while (c.slot > seen && !highest.compare_exchange_weak(seen, c.slot)) {
         }
         std::this_thread::sleep_for(std::chrono::microseconds(300));
       },
-      StopSignal{}, 2);
+      runtime::StopSignal{}, 2);
   EXPECT_LE(highest.load(), 1u);
 }
 

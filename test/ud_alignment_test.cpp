@@ -67,10 +67,10 @@ TEST(UdAlignment, EnglishEwtDevTokenization) {
       ++skipped;
       continue;
     }
-    const Segmentation seg = testing::segment(s.text);
+    const segment::Segmentation seg = testing::segment(s.text);
     gold_total += gold.size();
     predicted_total += seg.tokens.size();
-    for (const Token& t : seg.tokens)
+    for (const segment::Token& t : seg.tokens)
       matched += gold.count({t.span.byte_begin, t.span.byte_end()});
   }
   const double precision = double(matched) / predicted_total;

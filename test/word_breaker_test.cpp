@@ -2,7 +2,7 @@
 // ICU) must give exactly ICU's boundaries: checked on random strings over
 // the characters that matter to the word-break rules, and on the text of a
 // real treebank when ../shared/data is present.
-#include "core/word_breaker.h"
+#include "core/segment/word_breaker.h"
 
 #include <gtest/gtest.h>
 
@@ -10,27 +10,27 @@
 #include <sstream>
 #include <string>
 
-#include "core/segmenter.h"
+#include "core/segment/segmenter.h"
 #include "test_util.h"
 
 namespace textsense {
 namespace {
 
-std::string describe(std::string_view doc, const std::vector<ByteRange>& pieces) {
+std::string describe(std::string_view doc, const std::vector<segment::ByteRange>& pieces) {
   std::ostringstream out;
-  for (const ByteRange& p : pieces) out << '[' << doc.substr(p.begin, p.end - p.begin) << ']';
+  for (const segment::ByteRange& p : pieces) out << '[' << doc.substr(p.begin, p.end - p.begin) << ']';
   return out.str();
 }
 
-void expect_same_as_icu(IcuWordBreaker& icu, std::string_view doc) {
-  std::vector<ByteRange> fast, slow;
-  split_words_ascii(doc, 0, static_cast<std::uint32_t>(doc.size()), fast);
+void expect_same_as_icu(segment::IcuWordBreaker& icu, std::string_view doc) {
+  std::vector<segment::ByteRange> fast, slow;
+  segment::split_words_ascii(doc, 0, static_cast<std::uint32_t>(doc.size()), fast);
   icu.split(doc, 0, static_cast<std::uint32_t>(doc.size()), slow);
   ASSERT_EQ(describe(doc, fast), describe(doc, slow)) << "input: \"" << doc << '"';
 }
 
 TEST(AsciiWordBreaker, MatchesIcuOnHandPickedCases) {
-  IcuWordBreaker icu;
+  segment::IcuWordBreaker icu;
   for (std::string_view s :
        {"", " ", "a", "hello world", "don't", "U.S.", "3.14", "1,000,000", "a.b.c", "a..b",
         "1.a", "a.1", "a1.2", "1a.b", "foo_bar", "_", "__a", "a_1", "a:b", "a@b", "a@b.c",
@@ -41,7 +41,7 @@ TEST(AsciiWordBreaker, MatchesIcuOnHandPickedCases) {
 }
 
 TEST(AsciiWordBreaker, MatchesIcuOnRandomStrings) {
-  IcuWordBreaker icu;
+  segment::IcuWordBreaker icu;
   // Every ASCII class of the word-break rules, weighted towards the tricky
   // ones (mid-word and mid-number punctuation).
   const std::string alphabet =
@@ -57,15 +57,15 @@ TEST(AsciiWordBreaker, MatchesIcuOnRandomStrings) {
   }
 }
 
-void expect_mixed_same_as_icu(IcuWordBreaker& icu, std::string_view doc) {
-  std::vector<ByteRange> mixed, whole;
+void expect_mixed_same_as_icu(segment::IcuWordBreaker& icu, std::string_view doc) {
+  std::vector<segment::ByteRange> mixed, whole;
   icu.split_mixed(doc, 0, static_cast<std::uint32_t>(doc.size()), mixed);
   icu.split(doc, 0, static_cast<std::uint32_t>(doc.size()), whole);
   ASSERT_EQ(describe(doc, mixed), describe(doc, whole)) << "input: \"" << doc << '"';
 }
 
 TEST(MixedWordBreaker, MatchesIcuOnHandPickedCases) {
-  IcuWordBreaker icu;
+  segment::IcuWordBreaker icu;
   for (std::string_view s :
        {"the caf\u00e9 was great \U0001F60D", "cr\u00e8me br\u00fbl\u00e9e.", "a \u0301b",
         "x \u200D\U0001F525", "\u0301 start", "a\t\u0301b", "a\n\u0301b", "a \u00ADb",
@@ -77,7 +77,7 @@ TEST(MixedWordBreaker, MatchesIcuOnHandPickedCases) {
 }
 
 TEST(MixedWordBreaker, MatchesIcuOnRandomMixedStrings) {
-  IcuWordBreaker icu;
+  segment::IcuWordBreaker icu;
   // ASCII word-break classes, whitespace, and non-ASCII characters of every
   // class the rules treat specially: letters, combining marks, ZWJ, format
   // characters, emoji with modifiers, regional indicators, dictionary
@@ -114,9 +114,9 @@ TEST(AsciiWordBreaker, SegmenterOutputIdenticalOnTreebankText) {
     if (line.rfind("# text = ", 0) == 0) text += line.substr(9) + (text.size() % 3 ? " " : "\n");
   ASSERT_GT(text.size(), 1000000u);
 
-  Segmenter fast, slow;
+  segment::Segmenter fast, slow;
   slow.set_ascii_fast_path(false);
-  Segmentation a, b;
+  segment::Segmentation a, b;
   fast.segment(text, a);
   slow.segment(text, b);
   ASSERT_EQ(a.tokens.size(), b.tokens.size());

@@ -14,8 +14,8 @@
 #include <string>
 
 #include "cli/command.h"
-#include "core/errors.h"
-#include "core/version.h"
+#include "core/common/errors.h"
+#include "core/common/version.h"
 
 namespace textsense::cli {
 namespace {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "cli/command.h"
-#include "core/errors.h"
+#include "core/common/errors.h"
 
 namespace textsense::cli {
 namespace {

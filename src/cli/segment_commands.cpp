@@ -3,13 +3,13 @@
 #include <string>
 
 #include "cli/command.h"
-#include "core/segmenter.h"
+#include "core/segment/segmenter.h"
 
 namespace textsense::cli {
 namespace {
 
 // 1-based character start (as SQL's substr) or 0-based byte start.
-void append_span(std::string& line, const Span& span, bool bytes) {
+void append_span(std::string& line, const segment::Span& span, bool bytes) {
   line += std::to_string(bytes ? span.byte_begin : span.char_begin + 1);
   line += '\t';
   line += std::to_string(bytes ? span.byte_length : span.char_length);
@@ -19,13 +19,13 @@ void append_span(std::string& line, const Span& span, bool bytes) {
 
 int run_sentences(const Options& options) {
   const std::string input = read_input(options);
-  Segmenter segmenter;
-  Segmentation seg;
+  segment::Segmenter segmenter;
+  segment::Segmentation seg;
   segmenter.segment(input, seg);
   std::string out;
   if (options.header) out += "ordinal\tstart\tlength\tsentence\n";
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
-    const Sentence& s = seg.sentences[i];
+    const segment::Sentence& s = seg.sentences[i];
     out += std::to_string(i + 1);
     out += '\t';
     append_span(out, s.span, options.byte_offsets);
@@ -40,18 +40,18 @@ int run_sentences(const Options& options) {
 
 int run_tokens(const Options& options) {
   const std::string input = read_input(options);
-  Segmenter segmenter;
-  Segmentation seg;
+  segment::Segmenter segmenter;
+  segment::Segmentation seg;
   segmenter.segment(input, seg);
   std::string out;
   if (options.header) out += "ordinal\tsentence\tkind\tstart\tlength\ttoken\n";
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
-    const Token& t = seg.tokens[i];
+    const segment::Token& t = seg.tokens[i];
     out += std::to_string(i + 1);
     out += '\t';
     out += std::to_string(t.sentence + 1);
     out += '\t';
-    out += token_kind_name(t.kind);
+    out += segment::token_kind_name(t.kind);
     out += '\t';
     append_span(out, t.span, options.byte_offsets);
     out += '\t';

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "cli/command.h"
-#include "core/sentiment_analyzer.h"
-#include "core/sentiment_lexicon.h"
-#include "core/segmenter.h"
+#include "core/sentiment/analyzer.h"
+#include "core/sentiment/lexicon.h"
+#include "core/segment/segmenter.h"
 #include "train/lexicon_compiler.h"
 
 namespace textsense::cli {
@@ -87,8 +87,8 @@ sentiment::Params parse_params(const std::string& spec) {
 
 struct Engine {
   std::unique_ptr<sentiment::Lexicon> lexicon;
-  Segmenter segmenter;
-  Segmentation seg;
+  segment::Segmenter segmenter;
+  segment::Segmentation seg;
   std::vector<sentiment::SentenceSentiment> sentences;
   std::unique_ptr<sentiment::Analyzer> analyzer;
 
@@ -101,8 +101,8 @@ struct Engine {
                                      std::vector<sentiment::TokenSentiment>* tokens = nullptr) {
     // Only the explanation reports positions.
     segmenter.segment(text, seg, {},
-                      tokens != nullptr ? Segmenter::Offsets::kBytesAndChars
-                                        : Segmenter::Offsets::kBytesOnly);
+                      tokens != nullptr ? segment::Segmenter::Offsets::kBytesAndChars
+                                        : segment::Segmenter::Offsets::kBytesOnly);
     return analyzer->analyze(text, seg, sentences, tokens);
   }
 };
@@ -152,7 +152,7 @@ int run_explain(const Options& options) {
   std::string out;
   if (options.header) out += "ordinal\tsentence\ttoken\tvalence\tcontribution\trules\n";
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const Token& token = engine.seg.tokens[i];
+    const segment::Token& token = engine.seg.tokens[i];
     out += std::to_string(i + 1) + '\t' + std::to_string(token.sentence + 1) + '\t';
     write_tsv_field(out, token.span.text(input));
     out += '\t';

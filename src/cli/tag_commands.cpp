@@ -7,11 +7,11 @@
 #include <string>
 
 #include "cli/command.h"
-#include "core/errors.h"
-#include "core/pos_model.h"
-#include "core/pos_tagger.h"
-#include "core/segmenter.h"
-#include "core/utf8.h"
+#include "core/common/errors.h"
+#include "core/pos/model.h"
+#include "core/pos/tagger.h"
+#include "core/segment/segmenter.h"
+#include "core/common/utf8.h"
 #include "train/conllu.h"
 #include "train/tagger_evaluation.h"
 #include "train/tagger_trainer.h"
@@ -34,14 +34,14 @@ void append_tags(std::string& out, const pos::PosModel& model, std::uint8_t cls)
 }
 
 int tag_raw_text(const pos::PosModel& model, const std::string& input) {
-  Segmenter segmenter;
-  Segmentation seg;
+  segment::Segmenter segmenter;
+  segment::Segmentation seg;
   segmenter.segment(input, seg);
   pos::PosTagger tagger(model);
   std::vector<std::uint8_t> tags;
   tagger.tag_document(input, seg, tags);
   std::string out;
-  for (const Sentence& sentence : seg.sentences) {
+  for (const segment::Sentence& sentence : seg.sentences) {
     for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count;
          ++t) {
       write_tsv_field(out, seg.tokens[t].span.text(input));

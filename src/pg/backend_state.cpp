@@ -6,15 +6,15 @@
 #include <memory>
 #include <string>
 
-#include "core/errors.h"
+#include "core/common/errors.h"
 #include "pg/postgres_headers.h"
 
 namespace textsense::pg {
 namespace {
 
-ThreadPool* pool = nullptr;
+runtime::ThreadPool* pool = nullptr;
 std::size_t pool_threads = 0;  // what the pool was made for (it may hold fewer)
-DocumentPipeline* pipeline = nullptr;
+runtime::DocumentPipeline* pipeline = nullptr;
 pos::PosModel* pos_model = nullptr;
 std::vector<std::uint8_t> tags;
 char model_path[MAXPGPATH];
@@ -71,13 +71,13 @@ void prepare_backend_state() {
   }
 }
 
-DocumentPipeline& backend_pipeline(const CallSettings& settings, std::size_t doc_bytes) {
-  if (pipeline == nullptr) pipeline = new DocumentPipeline(nullptr);
+runtime::DocumentPipeline& backend_pipeline(const CallSettings& settings, std::size_t doc_bytes) {
+  if (pipeline == nullptr) pipeline = new runtime::DocumentPipeline(nullptr);
   // The pool follows textsense.max_threads: a SET to 1 removes its threads.
   if (pool != nullptr && pool_threads != settings.pool_threads) destroy_pool();
   const bool split = settings.threads > 1 && doc_bytes >= settings.min_bytes;
   if (split && pool == nullptr) {
-    pool = new ThreadPool(settings.pool_threads - 1);
+    pool = new runtime::ThreadPool(settings.pool_threads - 1);
     pool_threads = settings.pool_threads;
   }
   pipeline->set_pool(pool);
@@ -126,6 +126,6 @@ void trim_backend_buffers() noexcept {
     pipeline->release_large_buffers(huge_token_array ? 0 : kKeepTokenCapacity);
 }
 
-StopSignal interrupt_stop_signal() { return StopSignal{interrupt_pending, nullptr}; }
+runtime::StopSignal interrupt_stop_signal() { return runtime::StopSignal{interrupt_pending, nullptr}; }
 
 }  // namespace textsense::pg

@@ -9,10 +9,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/document_pipeline.h"
-#include "core/pos_model.h"
-#include "core/sentiment_lexicon.h"
-#include "core/stop_signal.h"
+#include "core/runtime/document_pipeline.h"
+#include "core/pos/model.h"
+#include "core/sentiment/lexicon.h"
+#include "core/runtime/stop_signal.h"
 #include "pg/settings.h"
 
 namespace textsense::pg {
@@ -24,7 +24,7 @@ void prepare_backend_state();
 // Call inside run_core(): the backend's pipeline, set up for one document
 // of `doc_bytes` under `settings`. The pool is created (or resized after a
 // change of textsense.max_threads) only when this document will use it.
-DocumentPipeline& backend_pipeline(const CallSettings& settings, std::size_t doc_bytes);
+runtime::DocumentPipeline& backend_pipeline(const CallSettings& settings, std::size_t doc_bytes);
 
 // Releases buffers that a huge document grew, so a pooled backend does not
 // keep hundreds of megabytes after one large call. Does not throw.
@@ -52,6 +52,6 @@ const char* sentiment_lexicon_path(const char* language);
 const sentiment::Lexicon& backend_sentiment_lexicon(const char* path);
 
 // Polls the backend's pending cancel / terminate flags (main thread only).
-StopSignal interrupt_stop_signal();
+runtime::StopSignal interrupt_stop_signal();
 
 }  // namespace textsense::pg

@@ -2,7 +2,7 @@
 
 #include <new>
 
-#include "core/errors.h"
+#include "core/common/errors.h"
 #include "pg/postgres_headers.h"
 
 namespace textsense::pg {

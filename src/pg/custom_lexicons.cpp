@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/custom_lexicon.h"
-#include "core/segmenter.h"
+#include "core/sentiment/custom_lexicon.h"
+#include "core/segment/segmenter.h"
 #include "pg/backend_state.h"
 #include "pg/bridge.h"
 
@@ -35,7 +35,7 @@ constexpr std::size_t kMaxCompiled = 16;
 // after the backend's own teardown.
 std::vector<Compiled>* compiled = nullptr;
 std::vector<std::unique_ptr<sentiment::Lexicon>>* retired = nullptr;
-Segmenter* term_segmenter = nullptr;
+segment::Segmenter* term_segmenter = nullptr;
 
 void free_retired(XactEvent event, void*) {
   if (retired == nullptr || retired->empty()) return;
@@ -57,7 +57,7 @@ const sentiment::Lexicon* find_compiled(const char* name, std::int64_t revision,
 const sentiment::Lexicon& compile_and_keep(const char* name, std::int64_t revision, Oid user,
                                            const sentiment::Lexicon& base,
                                            const std::vector<sentiment::CustomTerm>& terms) {
-  if (term_segmenter == nullptr) term_segmenter = new Segmenter();
+  if (term_segmenter == nullptr) term_segmenter = new segment::Segmenter();
   std::unique_ptr<sentiment::Lexicon> lexicon =
       sentiment::compile_custom_lexicon(base, name, terms, *term_segmenter);
   retired->reserve(retired->size() + compiled->size() + 1);  // no throw while moving below

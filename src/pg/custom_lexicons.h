@@ -9,7 +9,7 @@
 //     extension script), so the next statement of every session sees it.
 #pragma once
 
-#include "core/sentiment_lexicon.h"
+#include "core/sentiment/lexicon.h"
 #include "pg/postgres_headers.h"
 
 namespace textsense::pg {

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "core/segmentation.h"
+#include "core/segment/segmentation.h"
 #include "pg/postgres_headers.h"
 
 namespace textsense::pg {
@@ -35,10 +35,10 @@ Document document_from_text(text* value);
 text* text_from_utf8(const char* s, std::size_t len);
 
 // 1-based SQL start position and length of a span.
-inline std::int32_t sql_start(const Span& span, const Document& doc) {
+inline std::int32_t sql_start(const segment::Span& span, const Document& doc) {
   return static_cast<std::int32_t>((doc.offsets_in_bytes ? span.byte_begin : span.char_begin) + 1);
 }
-inline std::int32_t sql_length(const Span& span, const Document& doc) {
+inline std::int32_t sql_length(const segment::Span& span, const Document& doc) {
   return static_cast<std::int32_t>(doc.offsets_in_bytes ? span.byte_length : span.char_length);
 }
 

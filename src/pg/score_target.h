@@ -6,7 +6,7 @@
 // constraints checked on every value.
 #pragma once
 
-#include "core/sentiment_analyzer.h"
+#include "core/sentiment/analyzer.h"
 #include "pg/postgres_headers.h"
 
 extern "C" {

@@ -4,7 +4,7 @@
 // And textsense_score_target(tbl, source_column, target_column), which
 // checks the same arguments for textsense_backfill (and for users) without
 // a trigger.
-#include "core/sentiment_analyzer.h"
+#include "core/sentiment/analyzer.h"
 #include "pg/arguments.h"
 #include "pg/backend_state.h"
 #include "pg/custom_lexicons.h"
@@ -145,7 +145,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_score_trigger) {
             : &custom_lexicon(plan.lexicon_site, fcinfo->flinfo->fn_mcxt, fcinfo->flinfo->fn_oid,
                               plan.language, plan.lexicon);
     score_text(DatumGetTextPP(source), plan.language, custom,
-               textsense::SentimentOutput::kDocument, result);
+               textsense::runtime::SentimentOutput::kDocument, result);
     trim_backend_buffers();
   }
   Datum value = target_value(plan.target, &result, source_null, &plan.domain_cache,

@@ -1,6 +1,6 @@
 // SQL functions of the segmentation slice: textsense_version(),
 // sentences(doc) and tokens(doc).
-#include "core/version.h"
+#include "core/common/version.h"
 #include "pg/backend_state.h"
 #include "pg/bridge.h"
 #include "pg/document.h"
@@ -12,13 +12,13 @@ namespace {
 
 // Segments the document of argument 0; the result is the pipeline's
 // segmentation().
-Document segment_argument(FunctionCallInfo fcinfo, const Segmentation** seg) {
+Document segment_argument(FunctionCallInfo fcinfo, const segment::Segmentation** seg) {
   const Document doc = document_from_text(PG_GETARG_TEXT_PP(0));
   prepare_backend_state();
   const CallSettings settings = current_call_settings();
-  const StopSignal stop = interrupt_stop_signal();
+  const runtime::StopSignal stop = interrupt_stop_signal();
   run_core([&] {
-    DocumentPipeline& pipeline = backend_pipeline(settings, doc.size);
+    runtime::DocumentPipeline& pipeline = backend_pipeline(settings, doc.size);
     pipeline.segment(std::string_view(doc.utf8, doc.size), stop);
     *seg = &pipeline.segmentation();
   });
@@ -37,13 +37,13 @@ TEXTSENSE_SQL_FUNCTION(textsense_version) {
 // sentences(doc text) -> SETOF (ordinal int, sentence text, start int, length int)
 TEXTSENSE_SQL_FUNCTION(textsense_sentences) {
   SrfRows rows = start_srf_rows(fcinfo);
-  const textsense::Segmentation* segmentation = nullptr;
+  const textsense::segment::Segmentation* segmentation = nullptr;
   const Document doc = segment_argument(fcinfo, &segmentation);
-  const textsense::Segmentation& seg = *segmentation;
+  const textsense::segment::Segmentation& seg = *segmentation;
   Datum values[4];
   bool nulls[4] = {false, false, false, false};
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
-    const textsense::Span& span = seg.sentences[i].span;
+    const textsense::segment::Span& span = seg.sentences[i].span;
     begin_row(rows);
     values[0] = Int32GetDatum(static_cast<int32>(i + 1));
     values[1] = PointerGetDatum(text_from_utf8(doc.utf8 + span.byte_begin, span.byte_length));
@@ -60,14 +60,14 @@ TEXTSENSE_SQL_FUNCTION(textsense_sentences) {
 //                            start int, length int)
 TEXTSENSE_SQL_FUNCTION(textsense_tokens) {
   SrfRows rows = start_srf_rows(fcinfo);
-  const textsense::Segmentation* segmentation = nullptr;
+  const textsense::segment::Segmentation* segmentation = nullptr;
   const Document doc = segment_argument(fcinfo, &segmentation);
-  const textsense::Segmentation& seg = *segmentation;
+  const textsense::segment::Segmentation& seg = *segmentation;
   Datum values[6];
   bool nulls[6] = {false, false, false, false, false, false};
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
-    const textsense::Token& token = seg.tokens[i];
-    const std::string_view kind = textsense::token_kind_name(token.kind);
+    const textsense::segment::Token& token = seg.tokens[i];
+    const std::string_view kind = textsense::segment::token_kind_name(token.kind);
     begin_row(rows);
     values[0] = Int32GetDatum(static_cast<int32>(i + 1));
     values[1] = Int32GetDatum(static_cast<int32>(token.sentence + 1));

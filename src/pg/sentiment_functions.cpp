@@ -6,7 +6,7 @@
 #include <charconv>
 #include <cstdlib>
 
-#include "core/sentiment_analyzer.h"
+#include "core/sentiment/analyzer.h"
 #include "pg/arguments.h"
 #include "pg/backend_state.h"
 #include "pg/custom_lexicons.h"
@@ -35,9 +35,9 @@ double float_as_double(float v) {
 
 // Scores the document of argument 0 (see score_text), with the custom
 // lexicon named by argument 2 when there is one (doc, lang, lexicon).
-Document analyze_argument(FunctionCallInfo fcinfo, const char* language, SentimentOutput output,
+Document analyze_argument(FunctionCallInfo fcinfo, const char* language, runtime::SentimentOutput output,
                           sentiment::DocumentSentiment& result,
-                          const DocumentPipeline** pipeline = nullptr,
+                          const runtime::DocumentPipeline** pipeline = nullptr,
                           const sentiment::Lexicon** lexicon = nullptr) {
   const sentiment::Lexicon* custom = nullptr;
   if (PG_NARGS() == 3)
@@ -50,7 +50,7 @@ Document analyze_argument(FunctionCallInfo fcinfo, const char* language, Sentime
 // sentiment(doc [, lang]) -> float8
 Datum document_score(FunctionCallInfo fcinfo, const char* language) {
   sentiment::DocumentSentiment result;
-  analyze_argument(fcinfo, language, SentimentOutput::kDocument, result);
+  analyze_argument(fcinfo, language, runtime::SentimentOutput::kDocument, result);
   trim_backend_buffers();
   PG_RETURN_FLOAT8(result.score);
 }
@@ -64,7 +64,7 @@ Datum document_detail(FunctionCallInfo fcinfo, const char* language) {
                            "accept a composite value")));
   tupdesc = BlessTupleDesc(tupdesc);
   sentiment::DocumentSentiment result;
-  analyze_argument(fcinfo, language, SentimentOutput::kDocument, result);
+  analyze_argument(fcinfo, language, runtime::SentimentOutput::kDocument, result);
   Datum values[7];
   bool nulls[7] = {false, false, false, false, false, false, false};
   values[0] = Float8GetDatum(result.score);
@@ -83,15 +83,15 @@ Datum document_detail(FunctionCallInfo fcinfo, const char* language) {
 Datum sentence_rows(FunctionCallInfo fcinfo, const char* language) {
   SrfRows rows = start_srf_rows(fcinfo);
   sentiment::DocumentSentiment result;
-  const DocumentPipeline* pipeline = nullptr;
+  const runtime::DocumentPipeline* pipeline = nullptr;
   const Document doc =
-      analyze_argument(fcinfo, language, SentimentOutput::kSentences, result, &pipeline);
-  const Segmentation& seg = pipeline->segmentation();
+      analyze_argument(fcinfo, language, runtime::SentimentOutput::kSentences, result, &pipeline);
+  const segment::Segmentation& seg = pipeline->segmentation();
   const std::vector<sentiment::SentenceSentiment>& scores = pipeline->sentence_sentiments();
   Datum values[6];
   bool nulls[6] = {false, false, false, false, false, false};
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
-    const Span& span = seg.sentences[i].span;
+    const segment::Span& span = seg.sentences[i].span;
     begin_row(rows);
     values[0] = Int32GetDatum(static_cast<int32>(i + 1));
     values[1] = PointerGetDatum(text_from_utf8(doc.utf8 + span.byte_begin, span.byte_length));
@@ -131,16 +131,16 @@ ArrayType* rule_array(const sentiment::TokenSentiment& token, const sentiment::L
 Datum token_rows(FunctionCallInfo fcinfo, const char* language) {
   SrfRows rows = start_srf_rows(fcinfo);
   sentiment::DocumentSentiment result;
-  const DocumentPipeline* pipeline = nullptr;
+  const runtime::DocumentPipeline* pipeline = nullptr;
   const sentiment::Lexicon* lexicon = nullptr;
-  const Document doc = analyze_argument(fcinfo, language, SentimentOutput::kTokens, result,
+  const Document doc = analyze_argument(fcinfo, language, runtime::SentimentOutput::kTokens, result,
                                         &pipeline, &lexicon);
-  const Segmentation& seg = pipeline->segmentation();
+  const segment::Segmentation& seg = pipeline->segmentation();
   const std::vector<sentiment::TokenSentiment>& tokens = pipeline->token_sentiments();
   Datum values[5];
   bool nulls[5] = {false, false, false, false, false};
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
-    const Token& token = seg.tokens[i];
+    const segment::Token& token = seg.tokens[i];
     begin_row(rows);
     values[0] = Int32GetDatum(static_cast<int32>(i + 1));
     values[1] = PointerGetDatum(

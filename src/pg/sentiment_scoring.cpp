@@ -8,17 +8,17 @@
 namespace textsense::pg {
 
 Document score_text(text* value, const char* language, const sentiment::Lexicon* custom,
-                    SentimentOutput output,
-                    sentiment::DocumentSentiment& result, const DocumentPipeline** pipeline,
+                    runtime::SentimentOutput output,
+                    sentiment::DocumentSentiment& result, const runtime::DocumentPipeline** pipeline,
                     const sentiment::Lexicon** lexicon) {
   const Document doc = document_from_text(value);
   const char* path = sentiment_lexicon_path(language);
   prepare_backend_state();
   const CallSettings settings = current_call_settings();
-  const StopSignal stop = interrupt_stop_signal();
+  const runtime::StopSignal stop = interrupt_stop_signal();
   run_core([&] {
     const sentiment::Lexicon& lex = custom != nullptr ? *custom : backend_sentiment_lexicon(path);
-    DocumentPipeline& p = backend_pipeline(settings, doc.size);
+    runtime::DocumentPipeline& p = backend_pipeline(settings, doc.size);
     result = p.score(std::string_view(doc.utf8, doc.size), lex, sentiment::Params(), output, stop);
     if (pipeline != nullptr) *pipeline = &p;
     if (lexicon != nullptr) *lexicon = &lex;

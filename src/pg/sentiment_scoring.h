@@ -3,8 +3,8 @@
 // core, so a trigger writes exactly what sentiment() returns.
 #pragma once
 
-#include "core/document_pipeline.h"
-#include "core/sentiment_lexicon.h"
+#include "core/runtime/document_pipeline.h"
+#include "core/sentiment/lexicon.h"
 #include "pg/document.h"
 #include "pg/postgres_headers.h"
 
@@ -18,9 +18,9 @@ namespace textsense::pg {
 // next call; `pipeline` and `lexicon`, when given, point at what was used.
 // Call trim_backend_buffers() once the results have been read.
 Document score_text(text* value, const char* language, const sentiment::Lexicon* custom,
-                    SentimentOutput output,
+                    runtime::SentimentOutput output,
                     sentiment::DocumentSentiment& result,
-                    const DocumentPipeline** pipeline = nullptr,
+                    const runtime::DocumentPipeline** pipeline = nullptr,
                     const sentiment::Lexicon** lexicon = nullptr);
 
 }  // namespace textsense::pg

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "core/document_pipeline.h"
+#include "core/runtime/document_pipeline.h"
 #include "pg/postgres_headers.h"
 
 extern "C" {
@@ -16,7 +16,7 @@ namespace textsense::pg {
 namespace {
 
 int max_threads = 1;
-int parallel_min_bytes = static_cast<int>(ParallelSettings::kDefaultMinBytes);
+int parallel_min_bytes = static_cast<int>(runtime::ParallelSettings::kDefaultMinBytes);
 int max_threads_in_parallel_query = 1;
 // 1GB: larger than any text value PostgreSQL can hold (1 GB minus its
 // header), so by default nothing is refused.

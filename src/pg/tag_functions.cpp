@@ -6,8 +6,8 @@
 #include "pg/document.h"
 #include "pg/postgres_headers.h"
 #include "pg/srf_rows.h"
-#include "core/errors.h"
-#include "core/utf8.h"
+#include "core/common/errors.h"
+#include "core/common/utf8.h"
 
 extern "C" {
 #include "catalog/pg_type.h"
@@ -24,22 +24,22 @@ Datum tag_document(FunctionCallInfo fcinfo, const char* language) {
   const char* path = pos_model_path(language);
   prepare_backend_state();
   const CallSettings settings = current_call_settings();
-  const StopSignal stop = interrupt_stop_signal();
+  const runtime::StopSignal stop = interrupt_stop_signal();
   const pos::PosModel* model_ptr = nullptr;
-  const DocumentPipeline* pipeline = nullptr;
+  const runtime::DocumentPipeline* pipeline = nullptr;
   run_core([&] {
     model_ptr = &backend_pos_model(path);
-    DocumentPipeline& p = backend_pipeline(settings, doc.size);
+    runtime::DocumentPipeline& p = backend_pipeline(settings, doc.size);
     p.tag(std::string_view(doc.utf8, doc.size), *model_ptr, stop);
     pipeline = &p;
   });
   const pos::PosModel& model = *model_ptr;
-  const Segmentation& seg = pipeline->segmentation();
+  const segment::Segmentation& seg = pipeline->segmentation();
   const std::vector<std::uint8_t>& tags = pipeline->tags();
   Datum values[7];
   bool nulls[7] = {false, false, false, false, false, false, false};
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
-    const Token& token = seg.tokens[i];
+    const segment::Token& token = seg.tokens[i];
     begin_row(rows);
     values[0] = Int32GetDatum(static_cast<int32>(i + 1));
     values[1] = Int32GetDatum(static_cast<int32>(token.sentence + 1));
@@ -99,7 +99,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
   const char* path = pos_model_path("en");
   prepare_backend_state();
   const CallSettings settings = current_call_settings();
-  const textsense::StopSignal stop = interrupt_stop_signal();
+  const textsense::runtime::StopSignal stop = interrupt_stop_signal();
   textsense::pos::PosTagger* tagger = nullptr;
   run_core([&] {
     // One sentence: never split, so the calling thread's tagger does it.

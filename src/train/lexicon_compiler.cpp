@@ -10,8 +10,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "core/segmenter.h"
-#include "core/sentiment_text.h"
+#include "core/segment/segmenter.h"
+#include "core/sentiment/text.h"
 
 namespace textsense::train {
 namespace {
@@ -96,8 +96,8 @@ class Compiler {
     segmenter_.segment(term, seg_);
     std::vector<std::uint64_t> keys;
     *is_emoji = false;
-    for (const Token& token : seg_.tokens) {
-      *is_emoji |= token.kind == TokenKind::kEmoji || token.kind == TokenKind::kEmoticon;
+    for (const segment::Token& token : seg_.tokens) {
+      *is_emoji |= token.kind == segment::TokenKind::kEmoji || token.kind == segment::TokenKind::kEmoticon;
       sentiment::Casing casing;
       keys.push_back(sentiment::term_key(
           sentiment::primary_form(token.kind, token.span.text(term), form_, casing)));
@@ -342,8 +342,8 @@ class Compiler {
 
  private:
   LexiconReport& report_;
-  Segmenter segmenter_;
-  Segmentation seg_;
+  segment::Segmenter segmenter_;
+  segment::Segmentation seg_;
   std::string form_;
   std::unordered_map<std::uint64_t, Build> builds_;
 };

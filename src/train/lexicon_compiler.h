@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "core/sentiment_lexicon.h"
+#include "core/sentiment/lexicon.h"
 
 namespace textsense::train {
 

@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "core/pos_tagger.h"
+#include "core/pos/tagger.h"
 
 namespace textsense::train {
 

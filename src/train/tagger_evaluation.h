@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "core/pos_model.h"
+#include "core/pos/model.h"
 #include "train/conllu.h"
 
 namespace textsense::train {

@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "core/hash.h"
-#include "core/pos_features.h"
+#include "core/common/hash.h"
+#include "core/pos/features.h"
 
 namespace textsense::train {
 namespace {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/pos_model.h"
+#include "core/pos/model.h"
 #include "train/conllu.h"
 #include "train/tagger_evaluation.h"
 

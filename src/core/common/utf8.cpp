@@ -1,0 +1,64 @@
+#include "core/common/utf8.h"
+
+namespace textsense::utf8 {
+namespace {
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+inline bool word_is_ascii(const unsigned char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return (w & kHighBits) == 0;
+}
+
+}  // namespace
+
+bool is_ascii(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size(), i = 0;
+  for (; i + 8 <= n; i += 8)
+    if (!word_is_ascii(p + i)) return false;
+  for (; i < n; ++i)
+    if (p[i] & 0x80u) return false;
+  return true;
+}
+
+std::size_t find_invalid(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n && word_is_ascii(p + i)) {
+      i += 8;
+      continue;
+    }
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (b >= 0xC2 && b <= 0xDF) {
+      len = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      len = 3;
+      if (b == 0xE0) lo = 0xA0;       // overlong
+      else if (b == 0xED) hi = 0x9F;  // surrogates
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      len = 4;
+      if (b == 0xF0) lo = 0x90;       // overlong
+      else if (b == 0xF4) hi = 0x8F;  // above U+10FFFF
+    } else {
+      return i;  // continuation byte, C0/C1 overlong lead, or F5..FF
+    }
+    if (i + len > n) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k)
+      if ((p[i + k] & 0xC0u) != 0x80u) return i;
+    i += len;
+  }
+  return kValid;
+}
+
+}  // namespace textsense::utf8

@@ -1,0 +1,204 @@
+#include "core/pos/features.h"
+
+#include <algorithm>
+
+#include "core/common/ascii.h"
+#include "core/common/hash.h"
+
+namespace textsense::pos {
+namespace {
+
+using hashing::combine;
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// "Xxxx", "dd.dd", "xx'x": ASCII classes with runs capped at two, any
+// non-ASCII character as 'u', at most 12 symbols.
+std::uint64_t shape_hash(std::string_view word) {
+  char shape[12];
+  int n = 0;
+  char last = 0;
+  int run = 0;
+  for (unsigned char c : word) {
+    if (is_continuation(c)) continue;
+    char s;
+    if (c >= 'A' && c <= 'Z') s = 'X';
+    else if (c >= 'a' && c <= 'z') s = 'x';
+    else if (ascii::is_digit(c)) s = 'd';
+    else if (c >= 0x80) s = 'u';
+    else s = static_cast<char>(c);
+    run = (s == last) ? run + 1 : 1;
+    last = s;
+    if (run > 2) continue;
+    shape[n++] = s;
+    if (n == static_cast<int>(sizeof shape)) break;
+  }
+  return hashing::bytes(std::string_view(shape, static_cast<std::size_t>(n)), 0x5A);
+}
+
+std::uint32_t word_flags(std::string_view word) {
+  std::uint32_t flags = 0;
+  int upper = 0, lower = 0, letters = 0;
+  for (unsigned char c : word) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (c >= 'a' && c <= 'z') ++lower;
+    else if (ascii::is_digit(c)) flags |= kFlagHasDigit;
+    else if (c == '-') flags |= kFlagHasHyphen;
+    else if (c >= 0x80) flags |= kFlagHasNonAscii;
+  }
+  letters = upper + lower;
+  if (upper > 0) flags |= kFlagHasUpper;
+  if (upper > 0 && lower == 0) flags |= kFlagAllUpper;
+  if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z' && lower > 0) flags |= kFlagTitle;
+  if (letters == 0 && !(flags & kFlagHasNonAscii)) flags |= kFlagNoLetters;
+  if (word.find("://") != std::string_view::npos || word.compare(0, 4, "www.") == 0)
+    flags |= kFlagUrlLike;
+  const std::size_t at = word.find('@');
+  if (at != std::string_view::npos && at > 0 && word.find('.', at) != std::string_view::npos)
+    flags |= kFlagEmailLike;
+  return flags;
+}
+
+// Sentence padding: positions before the first and after the last token.
+TokenHashes make_padding(std::uint64_t seed) {
+  TokenHashes t{};
+  t.word = t.lower = t.shape = t.ambiguity = hashing::mix(seed);
+  for (auto& p : t.prefix) p = t.word;
+  for (auto& s : t.suffix) s = t.word;
+  return t;
+}
+
+const std::uint64_t kUnknownWord = hashing::mix(0xDEC0DE);
+const TokenHashes kBefore = make_padding(0xB0F);
+const TokenHashes kAfter = make_padding(0xE0F);
+
+// Feature template ids. Append new ones; never renumber (bump
+// kFeatureSetVersion when the set changes).
+enum Template : std::uint64_t {
+  kBias = 1, kWord, kLower, kSuffix1, kSuffix2, kSuffix3, kSuffix4, kPrefix1, kPrefix2,
+  kPrefix3, kShape, kFlags, kAmbiguity, kAmbiguitySuffix, kPrevLower, kPrev2Lower, kNextLower,
+  kNext2Lower, kPrevSuffix, kNextSuffix, kPrevShape, kNextShape, kPrevLowerLower,
+  kLowerNextLower, kNextAmbiguity, kNext2Ambiguity, kPrevAmbiguity, kFirstShape, kLength,
+  kAmbiguityNextAmbiguity, kPrevNextLower, kSuffixNextLower,
+  kTag1 = 64, kTag2Tag1, kTag1Lower, kTag1NextAmbiguity, kTag1Suffix, kTag2, kTag1Shape,
+};
+
+}  // namespace
+
+void normalize(std::string_view word, std::string& out) {
+  out.assign(word.data(), word.size());
+  for (char& c : out) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 'A' && u <= 'Z') c = static_cast<char>(u | 0x20);
+    else if (ascii::is_digit(u)) c = '0';
+  }
+}
+
+std::uint64_t word_key(std::string_view word) {
+  std::string lower;
+  normalize(word, lower);
+  return hashing::bytes(lower, 0x3D) | 1;  // never 0, the empty-slot key
+}
+
+void FeatureExtractor::prepare(const std::string_view* words, std::size_t count,
+                               std::vector<TokenHashes>& out) {
+  out.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view word = words[i];
+    TokenHashes& t = out[i];
+    normalize(word, scratch_);
+    const std::string_view lower = scratch_;
+    t.lower = hashing::bytes(lower, 0x3D) | 1;
+    t.ambiguity = dictionary_.find(t.lower);
+    // Words outside the model's vocabulary share one identity, as words
+    // seen once did in training: their features then carry weights learned
+    // for rare words instead of none at all.
+    if (t.ambiguity == 0) {
+      t.word = t.lower = kUnknownWord;
+    } else {
+      t.word = hashing::bytes(word, 0x1D);
+    }
+    t.shape = shape_hash(word);
+    t.flags = word_flags(word);
+    t.length = static_cast<std::uint32_t>(std::min<std::size_t>(word.size(), 15));
+    // Character (code point) boundaries for prefixes and suffixes.
+    std::size_t starts[5];
+    int found = 0;
+    for (std::size_t b = lower.size(); b > 0 && found < 5; --b)
+      if (!is_continuation(static_cast<unsigned char>(lower[b - 1]))) starts[found++] = b - 1;
+    for (int k = 0; k < 4; ++k) {
+      const std::size_t from = k < found ? starts[k] : 0;
+      t.suffix[k] = hashing::bytes(lower.substr(from), 0x50 + static_cast<std::uint64_t>(k));
+    }
+    std::size_t b = 0;
+    for (int k = 0; k < 3; ++k) {
+      if (b < lower.size()) {
+        ++b;
+        while (b < lower.size() && is_continuation(static_cast<unsigned char>(lower[b]))) ++b;
+      }
+      t.prefix[k] = hashing::bytes(lower.substr(0, b), 0x70 + static_cast<std::uint64_t>(k));
+    }
+  }
+}
+
+int FeatureExtractor::static_features(const TokenHashes* tokens, std::size_t n, std::size_t i,
+                                      std::uint64_t* out) const {
+  const TokenHashes& t0 = tokens[i];
+  const TokenHashes& p1 = i >= 1 ? tokens[i - 1] : kBefore;
+  const TokenHashes& p2 = i >= 2 ? tokens[i - 2] : kBefore;
+  const TokenHashes& n1 = i + 1 < n ? tokens[i + 1] : kAfter;
+  const TokenHashes& n2 = i + 2 < n ? tokens[i + 2] : kAfter;
+  int k = 0;
+  out[k++] = combine(kBias, 0);
+  out[k++] = combine(kWord, t0.word);
+  out[k++] = combine(kLower, t0.lower);
+  out[k++] = combine(kSuffix1, t0.suffix[0]);
+  out[k++] = combine(kSuffix2, t0.suffix[1]);
+  out[k++] = combine(kSuffix3, t0.suffix[2]);
+  out[k++] = combine(kSuffix4, t0.suffix[3]);
+  out[k++] = combine(kPrefix1, t0.prefix[0]);
+  out[k++] = combine(kPrefix2, t0.prefix[1]);
+  out[k++] = combine(kPrefix3, t0.prefix[2]);
+  out[k++] = combine(kShape, t0.shape);
+  out[k++] = combine(kFlags, t0.flags);
+  out[k++] = combine(kAmbiguity, t0.ambiguity);
+  out[k++] = combine(kAmbiguitySuffix, t0.ambiguity, t0.suffix[2]);
+  out[k++] = combine(kPrevLower, p1.lower);
+  out[k++] = combine(kPrev2Lower, p2.lower);
+  out[k++] = combine(kNextLower, n1.lower);
+  out[k++] = combine(kNext2Lower, n2.lower);
+  out[k++] = combine(kPrevSuffix, p1.suffix[2]);
+  out[k++] = combine(kNextSuffix, n1.suffix[2]);
+  out[k++] = combine(kPrevShape, p1.shape);
+  out[k++] = combine(kNextShape, n1.shape);
+  out[k++] = combine(kPrevLowerLower, p1.lower, t0.lower);
+  out[k++] = combine(kLowerNextLower, t0.lower, n1.lower);
+  out[k++] = combine(kNextAmbiguity, n1.ambiguity);
+  out[k++] = combine(kNext2Ambiguity, n2.ambiguity);
+  out[k++] = combine(kPrevAmbiguity, p1.ambiguity);
+  out[k++] = combine(kFirstShape, i == 0, t0.shape);
+  out[k++] = combine(kLength, t0.length);
+  out[k++] = combine(kAmbiguityNextAmbiguity, t0.ambiguity, n1.ambiguity);
+  out[k++] = combine(kPrevNextLower, p1.lower, n1.lower);
+  out[k++] = combine(kSuffixNextLower, t0.suffix[2], n1.lower);
+  return k;
+}
+
+int FeatureExtractor::history_features(const TokenHashes* tokens, std::size_t n, std::size_t i,
+                                       int prev1, int prev2, std::uint64_t* out) const {
+  const TokenHashes& t0 = tokens[i];
+  const TokenHashes& n1 = i + 1 < n ? tokens[i + 1] : kAfter;
+  const std::uint64_t tag1 = static_cast<std::uint64_t>(prev1 + 2);
+  const std::uint64_t tag2 = static_cast<std::uint64_t>(prev2 + 2);
+  int k = 0;
+  out[k++] = combine(kTag1, tag1);
+  out[k++] = combine(kTag2, tag2);
+  out[k++] = combine(kTag2Tag1, tag2, tag1);
+  out[k++] = combine(kTag1Lower, tag1, t0.lower);
+  out[k++] = combine(kTag1NextAmbiguity, tag1, n1.ambiguity);
+  out[k++] = combine(kTag1Suffix, tag1, t0.suffix[2]);
+  out[k++] = combine(kTag1Shape, tag1, t0.shape);
+  return k;
+}
+
+}  // namespace textsense::pos

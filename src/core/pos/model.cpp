@@ -1,0 +1,213 @@
+#include "core/pos/model.h"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+
+#include "core/common/errors.h"
+#include "core/model/image.h"
+#include "core/common/hash.h"
+
+namespace textsense::pos {
+namespace {
+
+using model::append_array;
+using model::pad_to_alignment;
+
+constexpr std::uint64_t kChecksumSeed = 0xC0FFEE;
+
+std::uint64_t power_of_two_at_least(std::uint64_t n) {
+  std::uint64_t p = 16;
+  while (p < n) p <<= 1;
+  return p;
+}
+
+[[noreturn]] void damaged(const std::string& origin, const std::string& why) {
+  throw ModelError(ModelError::kDamaged, "model file \"" + origin + "\" is damaged: " + why);
+}
+
+}  // namespace
+
+std::string serialize(const ModelContents& contents) {
+  if (contents.classes.empty() || contents.classes.size() > 255)
+    throw std::invalid_argument("a model needs between 1 and 255 classes");
+  FileHeader header{};
+  std::memcpy(header.magic, kModelMagic, sizeof header.magic);
+  header.format_version = kModelFormatVersion;
+  header.feature_set_version = kFeatureSetVersion;
+  std::strncpy(header.language, contents.language.c_str(), sizeof header.language - 1);
+  header.class_count = static_cast<std::uint32_t>(contents.classes.size());
+  header.weight_scale = contents.weight_scale;
+
+  std::string classes;
+  for (const auto& [upos, xpos] : contents.classes) classes += upos + "\t" + xpos + "\n";
+
+  // Features, inserted in key order so that the image is deterministic.
+  std::vector<const ModelContents::Feature*> order;
+  for (const auto& f : contents.features)
+    if (f.key != 0 && !f.weights.empty()) order.push_back(&f);
+  std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->key < b->key; });
+  // Load factor at most 3/4: short probes, and a table a third the size of
+  // one at 1/4 (fewer cache and TLB misses, which dominate tagging time).
+  const std::uint64_t capacity = power_of_two_at_least(order.size() * 4 / 3 + 1);
+  std::vector<FeatureSlot> slots(capacity, FeatureSlot{0, 0, 0});
+  std::vector<WeightEntry> entries;
+  const std::uint32_t stride = dense_stride(header.class_count);
+  std::vector<std::int16_t> dense;
+  for (const auto* f : order) {
+    std::uint64_t i = f->key & (capacity - 1);
+    while (slots[i].key != 0) {
+      if (slots[i].key == f->key) throw std::invalid_argument("duplicate feature key");
+      i = (i + 1) & (capacity - 1);
+    }
+    if (f->weights.size() >= kDenseRowMinWeights) {
+      slots[i] = FeatureSlot{f->key, static_cast<std::uint32_t>(dense.size() / stride), kDenseRow};
+      dense.resize(dense.size() + stride, 0);
+      for (const WeightEntry& w : f->weights) {
+        if (w.cls >= header.class_count) throw std::invalid_argument("weight for an unknown class");
+        dense[dense.size() - stride + w.cls] = w.weight;
+      }
+      continue;
+    }
+    slots[i] = FeatureSlot{f->key, static_cast<std::uint32_t>(entries.size()),
+                           static_cast<std::uint32_t>(f->weights.size())};
+    entries.insert(entries.end(), f->weights.begin(), f->weights.end());
+  }
+  header.dense_count = static_cast<std::uint32_t>(dense.size() / stride);
+  header.feature_capacity = static_cast<std::uint32_t>(capacity);
+  header.feature_count = static_cast<std::uint32_t>(order.size());
+  header.entry_count = static_cast<std::uint32_t>(entries.size());
+
+  auto words = contents.word_classes;
+  std::sort(words.begin(), words.end());
+  const std::uint64_t word_capacity = power_of_two_at_least(words.size() * 2 + 1);
+  std::vector<std::uint64_t> word_keys(word_capacity, 0), word_values(word_capacity, 0);
+  for (const auto& [key, value] : words) {
+    if (key == 0) throw std::invalid_argument("word key 0 is reserved");
+    std::uint64_t i = key & (word_capacity - 1);
+    while (word_keys[i] != 0) i = (i + 1) & (word_capacity - 1);
+    word_keys[i] = key;
+    word_values[i] = value;
+  }
+  header.word_capacity = static_cast<std::uint32_t>(word_capacity);
+  header.word_count = static_cast<std::uint32_t>(words.size());
+
+  std::string image(sizeof header, '\0');
+  pad_to_alignment(image);
+  header.classes_offset = image.size();
+  header.classes_size = classes.size();
+  image += classes;
+  header.slots_offset = append_array(image, slots);
+  header.entries_offset = append_array(image, entries);
+  header.word_keys_offset = append_array(image, word_keys);
+  header.word_values_offset = append_array(image, word_values);
+  header.dense_offset = append_array(image, dense);
+  pad_to_alignment(image);
+  header.file_size = image.size();
+  header.checksum = hashing::bytes(std::string_view(image).substr(sizeof header), kChecksumSeed);
+  std::memcpy(image.data(), &header, sizeof header);
+  return image;
+}
+
+std::unique_ptr<PosModel> PosModel::load(const std::string& path) {
+  std::unique_ptr<PosModel> model(new PosModel());
+  model->mapping_ = model::MappedFile(path);
+  model->image_ = model->mapping_.bytes();
+  model->validate(path);
+  return model;
+}
+
+std::unique_ptr<PosModel> PosModel::from_bytes(std::string bytes) {
+  std::unique_ptr<PosModel> model(new PosModel());
+  model->owned_ = std::move(bytes);
+  model->image_ = model->owned_;
+  model->validate("<memory>");
+  return model;
+}
+
+void PosModel::validate(const std::string& origin) {
+  const std::string_view image = image_;
+  if (image.size() < sizeof(FileHeader)) damaged(origin, "shorter than its header (truncated?)");
+  header_ = reinterpret_cast<const FileHeader*>(image.data());
+  const FileHeader& h = *header_;
+  if (std::memcmp(h.magic, kModelMagic, sizeof h.magic) != 0)
+    damaged(origin, "not a textsense part-of-speech model (bad magic)");
+  if (h.format_version != kModelFormatVersion)
+    damaged(origin, "format version " + std::to_string(h.format_version) + ", this build reads " +
+                        std::to_string(kModelFormatVersion));
+  if (h.feature_set_version != kFeatureSetVersion)
+    damaged(origin, "trained with feature set " + std::to_string(h.feature_set_version) +
+                        ", this build extracts feature set " +
+                        std::to_string(kFeatureSetVersion));
+  if (h.file_size != image.size())
+    damaged(origin, "size is " + std::to_string(image.size()) + " bytes, header says " +
+                        std::to_string(h.file_size) + " (truncated or extended)");
+  if (hashing::bytes(image.substr(sizeof(FileHeader)), kChecksumSeed) != h.checksum)
+    damaged(origin, "checksum mismatch");
+
+  // The checksum catches accidents; the bounds checks below make even a
+  // deliberately crafted file unable to send a lookup out of the image.
+  auto section_ok = [&](std::uint64_t offset, std::uint64_t count, std::uint64_t item,
+                        std::uint64_t align) {
+    return offset % align == 0 && offset <= image.size() &&
+           count <= (image.size() - offset) / item;
+  };
+  const bool pow2 = h.feature_capacity != 0 && (h.feature_capacity & (h.feature_capacity - 1)) == 0 &&
+                    h.word_capacity != 0 && (h.word_capacity & (h.word_capacity - 1)) == 0;
+  if (!pow2 || h.feature_count >= h.feature_capacity || h.word_count >= h.word_capacity ||
+      h.class_count == 0 || h.class_count > 255 ||
+      !section_ok(h.classes_offset, h.classes_size, 1, 1) ||
+      !section_ok(h.slots_offset, h.feature_capacity, sizeof(FeatureSlot), alignof(FeatureSlot)) ||
+      !section_ok(h.entries_offset, h.entry_count, sizeof(WeightEntry), alignof(WeightEntry)) ||
+      !section_ok(h.word_keys_offset, h.word_capacity, 8, 8) ||
+      !section_ok(h.word_values_offset, h.word_capacity, 8, 8) ||
+      !section_ok(h.dense_offset, std::uint64_t(h.dense_count) * dense_stride(h.class_count), 2,
+                  64))
+    damaged(origin, "inconsistent header");
+
+  slots_ = reinterpret_cast<const FeatureSlot*>(image.data() + h.slots_offset);
+  slot_mask_ = h.feature_capacity - 1;
+  entries_ = reinterpret_cast<const WeightEntry*>(image.data() + h.entries_offset);
+  dense_ = reinterpret_cast<const std::int16_t*>(image.data() + h.dense_offset);
+  stride_ = dense_stride(h.class_count);
+  std::uint64_t used = 0;
+  for (std::uint64_t i = 0; i < h.feature_capacity; ++i) {
+    const FeatureSlot& s = slots_[i];
+    if (s.key == 0) {
+      if (s.count != 0) damaged(origin, "empty feature slot with weights");
+      continue;
+    }
+    ++used;
+    if (s.count == kDenseRow ? s.begin >= h.dense_count
+                             : (s.begin > h.entry_count || s.count > h.entry_count - s.begin))
+      damaged(origin, "feature weights out of range");
+  }
+  if (used != h.feature_count) damaged(origin, "feature count mismatch");
+  for (std::uint64_t i = 0; i < h.entry_count; ++i)
+    if (entries_[i].cls >= h.class_count) damaged(origin, "weight for an unknown class");
+
+  words_.keys = reinterpret_cast<const std::uint64_t*>(image.data() + h.word_keys_offset);
+  words_.values = reinterpret_cast<const std::uint64_t*>(image.data() + h.word_values_offset);
+  words_.mask = h.word_capacity - 1;
+  std::uint64_t words_used = 0;
+  for (std::uint64_t i = 0; i < h.word_capacity; ++i) words_used += words_.keys[i] != 0;
+  if (words_used != h.word_count) damaged(origin, "word count mismatch");
+
+  std::string_view classes = image.substr(h.classes_offset, h.classes_size);
+  upos_.clear();
+  xpos_.clear();
+  while (!classes.empty()) {
+    const std::size_t eol = classes.find('\n');
+    const std::string_view line = classes.substr(0, eol);
+    const std::size_t tab = line.find('\t');
+    if (eol == std::string_view::npos || tab == std::string_view::npos || tab == 0)
+      damaged(origin, "malformed class table");
+    upos_.push_back(line.substr(0, tab));
+    xpos_.push_back(line.substr(tab + 1));
+    classes.remove_prefix(eol + 1);
+  }
+  if (upos_.size() != h.class_count) damaged(origin, "class count mismatch");
+  language_.assign(h.language, strnlen(h.language, sizeof h.language));
+}
+
+}  // namespace textsense::pos

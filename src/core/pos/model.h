@@ -1,0 +1,150 @@
+// The part-of-speech model file: a versioned, checksummed, memory-mappable
+// image of an averaged-perceptron tagger (tools: `textsense train-tagger`).
+//
+// Layout (little-endian, every section 64-byte aligned):
+//   FileHeader (128 bytes): magic, format and feature-set versions, sizes,
+//                           section offsets, checksum of everything after it
+//   classes:       "UPOS\tXPOS\n" per class (class id = line number)
+//   feature slots: open-addressing table of FeatureSlot {key, begin, count},
+//                  capacity a power of two, key 0 = empty
+//   entries:       WeightEntry {class, weight} runs, one run per feature;
+//                  weights are int16, quantised with one scale per model
+//   dense rows:    int16[dense_stride] per feature that has weights for many
+//                  classes (bias, shapes, common suffixes): adding those
+//                  with SIMD beats scattering entry by entry
+//   word keys / word values: the tag dictionary (WordClassTable)
+// A feature row is sparse because a perceptron only ever updates the gold
+// and the predicted class: most features touch 1-3 of the ~100 classes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/model/mapped_file.h"
+#include "core/pos/features.h"
+
+namespace textsense::pos {
+
+constexpr char kModelMagic[8] = {'T', 'S', 'P', 'O', 'S', 'M', 'D', 'L'};
+constexpr std::uint32_t kModelFormatVersion = 2;
+
+struct WeightEntry {
+  std::uint8_t cls;
+  std::uint8_t reserved;
+  std::int16_t weight;
+};
+static_assert(sizeof(WeightEntry) == 4, "model layout");
+
+struct FeatureSlot {
+  std::uint64_t key;
+  std::uint32_t begin;  // first WeightEntry, or the dense row when count == kDenseRow
+  std::uint32_t count;
+};
+constexpr std::uint32_t kDenseRow = 0xFFFFFFFFu;
+
+// A row is stored dense from this many weights on.
+constexpr std::size_t kDenseRowMinWeights = 16;
+
+// Dense rows are padded to a multiple of 16 classes (one AVX2 register of
+// int16 lanes).
+inline std::uint32_t dense_stride(std::uint32_t classes) { return (classes + 15u) / 16u * 16u; }
+static_assert(sizeof(FeatureSlot) == 16, "model layout");
+
+struct FileHeader {
+  char magic[8];
+  std::uint32_t format_version;
+  std::uint32_t feature_set_version;
+  std::uint64_t file_size;
+  std::uint64_t checksum;  // hashing::bytes of [sizeof(FileHeader), file_size)
+  char language[8];        // "en", NUL-padded
+  std::uint32_t class_count;
+  std::uint32_t feature_capacity;
+  std::uint32_t feature_count;
+  std::uint32_t entry_count;
+  std::uint32_t word_capacity;
+  std::uint32_t word_count;
+  float weight_scale;  // one int16 step in perceptron units (for reports only)
+  std::uint32_t dense_count;
+  std::uint64_t classes_offset;
+  std::uint64_t classes_size;
+  std::uint64_t slots_offset;
+  std::uint64_t entries_offset;
+  std::uint64_t word_keys_offset;
+  std::uint64_t word_values_offset;
+  std::uint64_t dense_offset;
+};
+static_assert(sizeof(FileHeader) == 128, "model layout");
+
+// Everything a model holds, in plain containers: what the trainer produces
+// and serialize() writes.
+struct ModelContents {
+  std::string language = "en";
+  std::vector<std::pair<std::string, std::string>> classes;  // (UPOS, XPOS)
+  struct Feature {
+    std::uint64_t key;
+    std::vector<WeightEntry> weights;
+  };
+  std::vector<Feature> features;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> word_classes;  // word key -> ambiguity
+  float weight_scale = 1.0f;
+};
+
+std::string serialize(const ModelContents& contents);
+
+// A validated, read-only view of a model image. Cheap to query from many
+// threads at once (it is immutable).
+class PosModel {
+ public:
+  // Maps and validates a model file. Throws ModelError.
+  static std::unique_ptr<PosModel> load(const std::string& path);
+  // Validates an in-memory image (tests, the trainer). Throws ModelError.
+  static std::unique_ptr<PosModel> from_bytes(std::string bytes);
+
+  std::size_t class_count() const { return upos_.size(); }
+  std::string_view upos(std::size_t cls) const { return upos_[cls]; }
+  std::string_view xpos(std::size_t cls) const { return xpos_[cls]; }
+  std::string_view language() const { return language_; }
+  std::size_t feature_count() const { return header_->feature_count; }
+  std::size_t entry_count() const { return header_->entry_count; }
+  std::size_t size_bytes() const { return image_.size(); }
+  WordClassTable word_classes() const { return words_; }
+
+  // The slot of a feature, or an empty slot (count 0) when the model lacks it.
+  const FeatureSlot& find(std::uint64_t key) const {
+    for (std::uint64_t i = key & slot_mask_;; i = (i + 1) & slot_mask_) {
+      const FeatureSlot& slot = slots_[i];
+      if (slot.key == key || slot.key == 0) return slot;
+    }
+  }
+  // Where find() starts probing: prefetch this before the lookups.
+  const FeatureSlot* home_slot(std::uint64_t key) const { return slots_ + (key & slot_mask_); }
+  const WeightEntry* entries(const FeatureSlot& slot) const { return entries_ + slot.begin; }
+  const std::int16_t* dense_row(const FeatureSlot& slot) const {
+    return dense_ + std::size_t(slot.begin) * stride_;
+  }
+  std::uint32_t stride() const { return stride_; }
+  std::size_t dense_count() const { return header_->dense_count; }
+
+ private:
+  PosModel() = default;
+  void validate(const std::string& origin);
+
+  model::MappedFile mapping_;
+  std::string owned_;
+  std::string_view image_;
+  const FileHeader* header_ = nullptr;
+  const FeatureSlot* slots_ = nullptr;
+  std::uint64_t slot_mask_ = 0;
+  const WeightEntry* entries_ = nullptr;
+  const std::int16_t* dense_ = nullptr;
+  std::uint32_t stride_ = 16;
+  WordClassTable words_;
+  std::vector<std::string_view> upos_, xpos_;
+  std::string language_;
+};
+
+}  // namespace textsense::pos

@@ -1,0 +1,309 @@
+#include "core/runtime/document_pipeline.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/common/errors.h"
+#include "core/common/utf8.h"
+
+namespace textsense::runtime {
+namespace {
+
+// Automatic chunk length: about this many chunks per thread, so a thread
+// that drew slow text does not hold the others back at the end ...
+constexpr std::size_t kChunksPerThread = 4;
+// ... but chunks long enough to amortise a task's fixed cost (a segmenter
+// restart, a queue operation: microseconds) and short enough that the
+// per-chunk scratch stays small.
+constexpr std::size_t kMinAutoChunkBytes = 32 * 1024;
+constexpr std::size_t kMaxAutoChunkBytes = 1024 * 1024;
+
+std::size_t auto_chunk_bytes(std::size_t doc_bytes, std::size_t threads) {
+  const std::size_t even = doc_bytes / (threads * kChunksPerThread);
+  return std::clamp(even, kMinAutoChunkBytes, kMaxAutoChunkBytes);
+}
+
+template <typename T>
+void free_vector(std::vector<T>& v) {
+  std::vector<T>().swap(v);
+}
+
+}  // namespace
+
+// One thread's tools, made on first use by that thread and reused.
+struct DocumentPipeline::Workspace {
+  std::unique_ptr<segment::Segmenter> segmenter;
+  std::unique_ptr<sentiment::Analyzer> analyzer;
+  const sentiment::Lexicon* analyzer_lexicon = nullptr;
+  sentiment::Params analyzer_params;
+  std::unique_ptr<pos::PosTagger> tagger;
+  const pos::PosModel* tagger_model = nullptr;
+  segment::Segmentation scratch;  // a chunk's segmentation while it is scored
+
+  segment::Segmenter& get_segmenter() {
+    if (!segmenter) segmenter = std::make_unique<segment::Segmenter>();
+    return *segmenter;
+  }
+
+  sentiment::Analyzer& get_analyzer(const sentiment::Lexicon& lexicon,
+                                    const sentiment::Params& params) {
+    // Params is plain doubles and sizes: equal bytes mean equal settings
+    // (unequal bytes for equal values only cost a new analyzer).
+    if (!analyzer || analyzer_lexicon != &lexicon ||
+        std::memcmp(&analyzer_params, &params, sizeof params) != 0) {
+      analyzer = std::make_unique<sentiment::Analyzer>(lexicon, params);
+      analyzer_lexicon = &lexicon;
+      analyzer_params = params;
+    }
+    return *analyzer;
+  }
+
+  pos::PosTagger& get_tagger(const pos::PosModel& model) {
+    if (!tagger || tagger_model != &model) {
+      tagger = std::make_unique<pos::PosTagger>(model);
+      tagger_model = &model;
+    }
+    return *tagger;
+  }
+
+  // Scratch grows with the largest input seen; dropping the tools frees it
+  // (making them again costs microseconds, and only after a huge call).
+  void release() {
+    free_vector(scratch.tokens);
+    free_vector(scratch.sentences);
+    segmenter.reset();
+    analyzer.reset();
+    if (tagger) tagger->release_buffers();
+  }
+};
+
+// One chunk of the current document and its results, offsets relative to
+// the chunk.
+struct DocumentPipeline::Chunk {
+  std::uint32_t begin = 0, end = 0;
+  std::uint32_t chars = 0;  // code points, to shift character offsets
+  std::size_t token_count = 0;
+  // Where its results start in the merged ones.
+  std::size_t sentence_base = 0, token_base = 0;
+  std::uint32_t char_base = 0;
+  segment::Segmentation seg;  // unless only the score is wanted
+  std::vector<sentiment::SentenceSentiment> sentences;
+  std::vector<sentiment::TokenSentiment> tokens;
+  std::vector<std::uint8_t> tags;
+};
+
+DocumentPipeline::DocumentPipeline(ThreadPool* pool) : pool_(pool) {}
+
+DocumentPipeline::~DocumentPipeline() = default;
+
+DocumentPipeline::Workspace& DocumentPipeline::workspace(std::size_t slot) {
+  while (workspaces_.size() <= slot) workspaces_.push_back(std::make_unique<Workspace>());
+  return *workspaces_[slot];
+}
+
+std::size_t DocumentPipeline::threads() const {
+  if (pool_ == nullptr) return 1;
+  const std::size_t all = pool_->participants();
+  return settings_.max_threads == 0 ? all : std::min(all, settings_.max_threads);
+}
+
+pos::PosTagger& DocumentPipeline::tagger(const pos::PosModel& model) {
+  return workspace(0).get_tagger(model);
+}
+
+bool DocumentPipeline::plan_chunks(std::string_view doc) {
+  chunk_count_ = 1;
+  last_chunk_count_ = 1;
+  if (threads() < 2 || doc.size() < settings_.min_bytes) return false;
+  const std::size_t target = settings_.chunk_bytes != 0
+                                 ? settings_.chunk_bytes
+                                 : auto_chunk_bytes(doc.size(), threads());
+  workspace(0).get_segmenter().find_chunk_starts(doc, target, chunk_starts_);
+  if (chunk_starts_.size() < 2) return false;
+  chunk_count_ = chunk_starts_.size();
+  if (chunks_.size() < chunk_count_) chunks_.resize(chunk_count_);
+  for (std::size_t i = 0; i < chunk_count_; ++i) {
+    chunks_[i].begin = chunk_starts_[i];
+    chunks_[i].end = i + 1 < chunk_count_ ? chunk_starts_[i + 1]
+                                          : static_cast<std::uint32_t>(doc.size());
+  }
+  last_chunk_count_ = chunk_count_;
+  return true;
+}
+
+void DocumentPipeline::run_chunk(std::string_view doc, Chunk& chunk, Workspace& ws,
+                                 const JobSpec& spec, const StopSignal& stop) {
+  const std::string_view text = doc.substr(chunk.begin, chunk.end - chunk.begin);
+  // A score alone needs the chunk's segmentation only while scoring it: the
+  // thread's scratch then holds it, so a 100 MB document needs a chunk's
+  // worth of tokens per thread, not 100 MB's worth.
+  const bool transient = spec.job == Job::kScore && spec.output == SentimentOutput::kDocument;
+  segment::Segmentation& seg = transient ? ws.scratch : chunk.seg;
+  ws.get_segmenter().segment(text, seg, stop,
+                             transient ? segment::Segmenter::Offsets::kBytesOnly
+                                       : segment::Segmenter::Offsets::kBytesAndChars);
+  chunk.token_count = seg.tokens.size();
+  switch (spec.job) {
+    case Job::kSegment:
+      break;
+    case Job::kScore:
+      ws.get_analyzer(*spec.lexicon, *spec.params)
+          .score_sentences(text, seg, chunk.sentences,
+                           spec.output == SentimentOutput::kTokens ? &chunk.tokens : nullptr,
+                           stop);
+      break;
+    case Job::kTag:
+      ws.get_tagger(*spec.model).tag_document(text, seg, chunk.tags, stop);
+      break;
+  }
+  if (spec.job != Job::kScore || spec.output != SentimentOutput::kDocument)
+    chunk.chars = static_cast<std::uint32_t>(utf8::count_code_points(text));
+}
+
+void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
+                                  const StopSignal& stop) {
+  // Every slot's workspace exists before any thread runs: the vector must
+  // not grow under them.
+  workspace(threads() - 1);
+  try {
+    pool_->run(
+        chunk_count_,
+        [&](const ThreadPool::TaskContext& task) {
+          run_chunk(doc, chunks_[task.task], *workspaces_[task.slot], spec, task.stop);
+        },
+        stop, threads());
+  } catch (const InvalidUtf8Error&) {
+    // Report the document's first bad byte, not a chunk-relative offset
+    // from whichever chunk failed first.
+    throw InvalidUtf8Error(utf8::find_invalid(doc));
+  }
+}
+
+void DocumentPipeline::merge_chunks(const JobSpec& spec, const StopSignal& stop) {
+  const bool scores = spec.job == Job::kScore;
+  const bool with_segmentation = !(scores && spec.output == SentimentOutput::kDocument);
+  const bool with_token_scores = scores && spec.output == SentimentOutput::kTokens;
+  const bool with_tags = spec.job == Job::kTag;
+  // Where each chunk's results go, then room for all of them.
+  std::size_t sentences = 0, tokens = 0;
+  std::uint32_t chars = 0;
+  for (std::size_t c = 0; c < chunk_count_; ++c) {
+    Chunk& chunk = chunks_[c];
+    chunk.sentence_base = sentences;
+    chunk.token_base = tokens;
+    chunk.char_base = chars;
+    sentences += scores ? chunk.sentences.size() : chunk.seg.sentences.size();
+    tokens += chunk.token_count;
+    chars += chunk.chars;
+  }
+  token_total_ = tokens;
+  if (with_segmentation) {
+    segmentation_.sentences.resize(sentences);
+    segmentation_.tokens.resize(tokens);
+  }
+  if (scores) sentence_sentiments_.resize(sentences);
+  if (with_token_scores) token_sentiments_.resize(tokens);
+  if (with_tags) tags_.resize(tokens);
+
+  // Each chunk's copy, shifting offsets and indexes by what precedes it.
+  const auto copy_chunk = [&](std::size_t c) {
+    const Chunk& chunk = chunks_[c];
+    if (scores)
+      std::copy(chunk.sentences.begin(), chunk.sentences.end(),
+                sentence_sentiments_.begin() + chunk.sentence_base);
+    if (with_token_scores)
+      std::copy(chunk.tokens.begin(), chunk.tokens.end(),
+                token_sentiments_.begin() + chunk.token_base);
+    if (with_tags)
+      std::copy(chunk.tags.begin(), chunk.tags.end(), tags_.begin() + chunk.token_base);
+    if (!with_segmentation) return;
+    const auto sentence_base = static_cast<std::uint32_t>(chunk.sentence_base);
+    const auto token_base = static_cast<std::uint32_t>(chunk.token_base);
+    segment::Sentence* sentence_out = segmentation_.sentences.data() + chunk.sentence_base;
+    for (segment::Sentence s : chunk.seg.sentences) {
+      s.span.byte_begin += chunk.begin;
+      s.span.char_begin += chunk.char_base;
+      s.first_token += token_base;
+      *sentence_out++ = s;
+    }
+    segment::Token* token_out = segmentation_.tokens.data() + chunk.token_base;
+    for (segment::Token t : chunk.seg.tokens) {
+      t.span.byte_begin += chunk.begin;
+      t.span.char_begin += chunk.char_base;
+      t.sentence += sentence_base;
+      *token_out++ = t;
+    }
+  };
+  // Copying millions of tokens is memory-bound work worth sharing too (on
+  // one thread it cost tokens() a third of its speedup).
+  if (with_segmentation) {
+    pool_->run(
+        chunk_count_, [&](const ThreadPool::TaskContext& task) { copy_chunk(task.task); }, stop,
+        threads());
+  } else {
+    for (std::size_t c = 0; c < chunk_count_; ++c) copy_chunk(c);
+  }
+}
+
+void DocumentPipeline::segment(std::string_view doc, const StopSignal& stop) {
+  if (!plan_chunks(doc)) {
+    workspace(0).get_segmenter().segment(doc, segmentation_, stop);
+    token_total_ = segmentation_.tokens.size();
+    return;
+  }
+  const JobSpec spec{Job::kSegment, nullptr, nullptr, SentimentOutput::kSentences, nullptr};
+  run_chunks(doc, spec, stop);
+  merge_chunks(spec, stop);
+}
+
+sentiment::DocumentSentiment DocumentPipeline::score(std::string_view doc,
+                                                     const sentiment::Lexicon& lexicon,
+                                                     const sentiment::Params& params,
+                                                     SentimentOutput output,
+                                                     const StopSignal& stop) {
+  const bool explain = output == SentimentOutput::kTokens;
+  if (!plan_chunks(doc)) {
+    // A score alone reports no positions.
+    workspace(0).get_segmenter().segment(doc, segmentation_, stop,
+                                         output == SentimentOutput::kDocument
+                                             ? segment::Segmenter::Offsets::kBytesOnly
+                                             : segment::Segmenter::Offsets::kBytesAndChars);
+    token_total_ = segmentation_.tokens.size();
+    return workspace(0).get_analyzer(lexicon, params)
+        .analyze(doc, segmentation_, sentence_sentiments_, explain ? &token_sentiments_ : nullptr,
+                 stop);
+  }
+  const JobSpec spec{Job::kScore, &lexicon, &params, output, nullptr};
+  run_chunks(doc, spec, stop);
+  merge_chunks(spec, stop);
+  // The fold over sentences runs here, in document order, so it adds the
+  // same numbers in the same order as the single-threaded analyze().
+  return workspace(0).get_analyzer(lexicon, params).summarize(sentence_sentiments_, token_total_);
+}
+
+void DocumentPipeline::tag(std::string_view doc, const pos::PosModel& model,
+                           const StopSignal& stop) {
+  if (!plan_chunks(doc)) {
+    workspace(0).get_segmenter().segment(doc, segmentation_, stop);
+    token_total_ = segmentation_.tokens.size();
+    workspace(0).get_tagger(model).tag_document(doc, segmentation_, tags_, stop);
+    return;
+  }
+  const JobSpec spec{Job::kTag, nullptr, nullptr, SentimentOutput::kSentences, &model};
+  run_chunks(doc, spec, stop);
+  merge_chunks(spec, stop);
+}
+
+void DocumentPipeline::release_large_buffers(std::size_t keep_tokens) {
+  if (token_total_ <= keep_tokens && segmentation_.tokens.capacity() <= keep_tokens) return;
+  free_vector(segmentation_.sentences);
+  free_vector(segmentation_.tokens);
+  free_vector(sentence_sentiments_);
+  free_vector(token_sentiments_);
+  free_vector(tags_);
+  free_vector(chunks_);
+  for (std::unique_ptr<Workspace>& ws : workspaces_) ws->release();
+  token_total_ = 0;
+}
+
+}  // namespace textsense::runtime

@@ -1,0 +1,131 @@
+// Segmentation, sentiment and tagging of one document at a time, on the
+// calling thread or, for a large document, across a ThreadPool: the
+// document is cut at sentence boundaries into chunks (Segmenter::
+// find_chunk_starts), each chunk is segmented and analysed by whichever
+// thread takes it, with that thread's own segmenter, analyzer and tagger
+// over the shared read-only models, and the results are put back in order.
+// Every result is identical to the single-threaded one: sentences are
+// analysed independently of each other, and the document score is folded
+// from the sentence results in document order on the calling thread.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/pos/model.h"
+#include "core/pos/tagger.h"
+#include "core/segment/segmentation.h"
+#include "core/segment/segmenter.h"
+#include "core/sentiment/analyzer.h"
+#include "core/runtime/stop_signal.h"
+#include "core/runtime/thread_pool.h"
+
+namespace textsense::runtime {
+
+struct ParallelSettings {
+  // Documents shorter than this run on the calling thread alone: below it,
+  // waking a worker costs more than it saves (bench/parallel_bench.cpp).
+  std::size_t min_bytes = kDefaultMinBytes;
+  // Chunk length to aim for; 0 picks one from the document length and the
+  // thread count. Tests use tiny values to cut at every possible boundary.
+  std::size_t chunk_bytes = 0;
+  // Threads to use at most, the caller included; 0: all of the pool's.
+  std::size_t max_threads = 0;
+
+  static constexpr std::size_t kDefaultMinBytes = 64 * 1024;
+};
+
+// What score() keeps besides the document score.
+enum class SentimentOutput {
+  kDocument,   // the score only (sentence results too, but no segmentation, and no
+               // character offsets were counted)
+  kSentences,  // + the segmentation and one result per sentence
+  kTokens,     // + one result per token (sentiment_explain)
+};
+
+class DocumentPipeline {
+ public:
+  // `pool` may be null: everything then runs on the calling thread. The
+  // pool must outlive the pipeline or be replaced with set_pool().
+  explicit DocumentPipeline(ThreadPool* pool = nullptr);
+  ~DocumentPipeline();
+  DocumentPipeline(const DocumentPipeline&) = delete;
+  DocumentPipeline& operator=(const DocumentPipeline&) = delete;
+
+  void set_pool(ThreadPool* pool) { pool_ = pool; }
+  ParallelSettings& settings() { return settings_; }
+
+  // Each call replaces the previous call's results, and throws what the
+  // Segmenter, Analyzer and PosTagger throw (CancelledError when `stop`
+  // fires, on the calling thread only). Not thread-safe: one pipeline per
+  // calling thread.
+  void segment(std::string_view doc, const StopSignal& stop = {});
+  sentiment::DocumentSentiment score(std::string_view doc, const sentiment::Lexicon& lexicon,
+                                     const sentiment::Params& params, SentimentOutput output,
+                                     const StopSignal& stop = {});
+  void tag(std::string_view doc, const pos::PosModel& model, const StopSignal& stop = {});
+
+  // Results of the last call: the segmentation after segment(), tag() and
+  // score() with kSentences or more; sentence results after score(); token
+  // results after score() with kTokens; tags after tag().
+  const segment::Segmentation& segmentation() const { return segmentation_; }
+  const std::vector<sentiment::SentenceSentiment>& sentence_sentiments() const {
+    return sentence_sentiments_;
+  }
+  const std::vector<sentiment::TokenSentiment>& token_sentiments() const {
+    return token_sentiments_;
+  }
+  const std::vector<std::uint8_t>& tags() const { return tags_; }
+  // How many chunks the last call was cut into (1: it ran unsplit).
+  std::size_t last_chunk_count() const { return last_chunk_count_; }
+
+  // The calling thread's tagger over `model` (for already-tokenised input).
+  pos::PosTagger& tagger(const pos::PosModel& model);
+
+  // Frees what a huge document grew (results, per-chunk and per-thread
+  // scratch) once any buffer holds more than `keep_tokens` tokens.
+  void release_large_buffers(std::size_t keep_tokens);
+
+ private:
+  struct Workspace;
+  struct Chunk;
+  enum class Job { kSegment, kScore, kTag };
+  struct JobSpec {
+    Job job;
+    const sentiment::Lexicon* lexicon;
+    const sentiment::Params* params;
+    SentimentOutput output;
+    const pos::PosModel* model;
+  };
+
+  Workspace& workspace(std::size_t slot);
+  // Threads this call may use: the pool's and the caller, within settings.
+  std::size_t threads() const;
+  // Cuts `doc` into chunks; false when it should run unsplit.
+  bool plan_chunks(std::string_view doc);
+  void run_chunks(std::string_view doc, const JobSpec& spec, const StopSignal& stop);
+  void run_chunk(std::string_view doc, Chunk& chunk, Workspace& ws, const JobSpec& spec,
+                 const StopSignal& stop);
+  // Concatenates the chunks' results into the pipeline's, shifting offsets
+  // and indexes (on the pool when there is much to copy).
+  void merge_chunks(const JobSpec& spec, const StopSignal& stop);
+
+  ThreadPool* pool_;
+  ParallelSettings settings_;
+  std::vector<std::unique_ptr<Workspace>> workspaces_;  // [slot]
+  std::vector<Chunk> chunks_;
+  std::vector<std::uint32_t> chunk_starts_;
+  std::size_t chunk_count_ = 0;
+  std::size_t last_chunk_count_ = 0;
+  std::size_t token_total_ = 0;
+
+  segment::Segmentation segmentation_;
+  std::vector<sentiment::SentenceSentiment> sentence_sentiments_;
+  std::vector<sentiment::TokenSentiment> token_sentiments_;
+  std::vector<std::uint8_t> tags_;
+};
+
+}  // namespace textsense::runtime

@@ -1,0 +1,58 @@
+// Sentence and word segmentation of UTF-8 text.
+//
+// Sentences come from ICU's sentence break iterator with the CLDR English
+// abbreviation suppressions ("Mr. Smith" is one sentence); words from ICU's
+// word break iterator (dictionary-based for Chinese, Japanese, Thai, ...),
+// with an exact ASCII fast path, plus URLs, e-mails, mentions and hashtags
+// kept whole (special_spans.h) and UD English token rules (token_rules.h).
+// Blank text yields no sentence; a sentence always has at least one token.
+#pragma once
+
+#include <memory>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/segment/segmentation.h"
+#include "core/runtime/stop_signal.h"
+
+namespace textsense::segment {
+
+class Segmenter {
+ public:
+  // Throws IcuError if ICU's break iterator data cannot be loaded.
+  Segmenter();
+  ~Segmenter();
+  Segmenter(const Segmenter&) = delete;
+  Segmenter& operator=(const Segmenter&) = delete;
+
+  // Replaces `out` with the segmentation of `utf8`. Throws InvalidUtf8Error
+  // on ill-formed input, InputTooLargeError at 4 GiB - 1 or more, and
+  // CancelledError when `stop` asks for it. Not thread-safe: one Segmenter
+  // per thread. Reuses its own buffers and those of `out`.
+  // Character offsets (what SQL reports) cost a pass over the text and
+  // about 5 % of sentiment(), which reports none: with kBytesOnly they are
+  // left 0.
+  enum class Offsets { kBytesAndChars, kBytesOnly };
+  void segment(std::string_view utf8, Segmentation& out, const runtime::StopSignal& stop = {},
+               Offsets offsets = Offsets::kBytesAndChars);
+
+  // Cuts `utf8` into chunks of about `target_bytes` for parallel work:
+  // `starts` becomes the chunks' first bytes (starts[0] == 0; chunk i ends
+  // where chunk i + 1 starts). Each cut is a sentence boundary where the
+  // chunks segment independently exactly as the whole text does (offsets
+  // aside), so per-chunk results put back in order equal the whole's. Text
+  // without such a boundary stays one chunk. Throws InputTooLargeError.
+  void find_chunk_starts(std::string_view utf8, std::size_t target_bytes,
+                         std::vector<std::uint32_t>& starts);
+
+  // Testing hook: route every run through ICU alone, not split_words_ascii
+  // or IcuWordBreaker::split_mixed (the outputs must agree).
+  void set_ascii_fast_path(bool enabled);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace textsense::segment

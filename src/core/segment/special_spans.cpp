@@ -1,0 +1,225 @@
+#include "core/segment/special_spans.h"
+
+#include <unicode/uchar.h>
+
+#include <cstring>
+
+#include "core/common/utf8.h"
+#include "core/common/ascii.h"
+
+namespace textsense::segment {
+namespace {
+
+// Letters, digits, combining marks and "_": what a mention or hashtag body
+// may hold, in any script.
+inline bool is_tag_char(char32_t c) {
+  if (c < 0x80) return ascii::is_alnum(static_cast<unsigned char>(c)) || c == '_';
+  const auto t = u_charType(c);
+  return u_isalnum(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+inline bool is_blank_at(std::string_view doc, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(doc[i]);
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  std::size_t j = i;
+  return u_isUWhiteSpace(utf8::decode(doc, j));
+}
+
+// True when the code point ending at byte i is a letter or digit.
+bool follows_alnum(std::string_view doc, std::size_t i) {
+  if (i == 0) return false;
+  const unsigned char prev = static_cast<unsigned char>(doc[i - 1]);
+  if (prev < 0x80) return ascii::is_alnum(prev);
+  std::size_t j = i;
+  const char32_t c = utf8::decode_before(doc, j);
+  return c < 0x80 ? ascii::is_alnum(static_cast<unsigned char>(c)) : u_isalnum(c);
+}
+
+// End of a run of tag characters starting at i; sets has_letter.
+std::size_t scan_tag_body(std::string_view doc, std::size_t i, bool& has_letter) {
+  has_letter = false;
+  while (i < doc.size()) {
+    std::size_t j = i;
+    const char32_t c = utf8::decode(doc, j);
+    if (!is_tag_char(c)) break;
+    has_letter |= c < 0x80 ? !(c >= '0' && c <= '9') && c != '_' : u_isalpha(c) != 0;
+    i = j;
+  }
+  return i;
+}
+
+bool starts_with(std::string_view doc, std::size_t i, std::string_view prefix) {
+  return doc.size() - i >= prefix.size() &&
+         strncasecmp(doc.data() + i, prefix.data(), prefix.size()) == 0;
+}
+
+// If a URL starts at i, returns its end, else i.
+std::size_t match_url(std::string_view doc, std::size_t i) {
+  // Most words starting with h, f or w ("the", "was", "for") fail here.
+  if (i + 4 > doc.size()) return i;
+  const char second = static_cast<char>(doc[i + 1] | 0x20);
+  if (second != 't' && second != 'w') return i;
+  std::size_t body;
+  if (starts_with(doc, i, "http://")) body = i + 7;
+  else if (starts_with(doc, i, "https://")) body = i + 8;
+  else if (starts_with(doc, i, "ftp://")) body = i + 6;
+  else if (starts_with(doc, i, "www.")) body = i + 4;
+  else return i;
+  std::size_t e = body;
+  int parens = 0, brackets = 0, braces = 0;
+  while (e < doc.size() && !is_blank_at(doc, e)) {
+    const unsigned char c = static_cast<unsigned char>(doc[e]);
+    // Step over a non-ASCII character whole: is_blank_at() must only see
+    // the first byte of a sequence (decoding from a continuation byte read
+    // a bogus code point, which could be "blank" and end the URL inside a
+    // character, and read past the end of the text).
+    if (c >= 0x80) {
+      e += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      continue;
+    }
+    // Quotes and angle brackets end a URL in running text.
+    if (c == '"' || c == '<' || c == '>') break;
+    parens += (c == '(') - (c == ')');
+    brackets += (c == '[') - (c == ']');
+    braces += (c == '{') - (c == '}');
+    if (parens < 0 || brackets < 0 || braces < 0) break;  // "(see http://x.org)"
+    ++e;
+  }
+  // Trailing sentence punctuation belongs to the sentence, not the URL.
+  while (e > body && std::strchr(".,;:!?'", doc[e - 1]) != nullptr) --e;
+  // Needs at least one character after the scheme, and a dot or a slash
+  // after "www." so that "www." alone is not a URL.
+  if (e <= body) return i;
+  return e;
+}
+
+inline bool is_email_local(unsigned char c) {
+  return ascii::is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+inline bool is_domain_char(unsigned char c) { return ascii::is_alnum(c) || c == '-' || c == '.'; }
+
+// With doc[at] == '@': if an e-mail address surrounds it, sets [b, e).
+bool match_email(std::string_view doc, std::size_t at, std::size_t floor, std::size_t& b,
+                 std::size_t& e) {
+  b = at;
+  while (b > floor && is_email_local(static_cast<unsigned char>(doc[b - 1]))) --b;
+  while (b < at && doc[b] == '.') ++b;  // a local part does not start with '.'
+  if (b == at) return false;
+  e = at + 1;
+  std::size_t last_dot = 0;
+  while (e < doc.size() && is_domain_char(static_cast<unsigned char>(doc[e]))) {
+    if (doc[e] == '.') last_dot = e;
+    ++e;
+  }
+  while (e > at + 1 && (doc[e - 1] == '.' || doc[e - 1] == '-')) --e;  // "mail me at a@b.org."
+  // A dotted domain whose last label has a letter: "a@b.org", not "a@5.30".
+  if (last_dot <= at + 1 || last_dot + 1 >= e) return false;
+  for (std::size_t k = last_dot + 1; k < e; ++k)
+    if (!(doc[k] >= '0' && doc[k] <= '9')) return true;
+  return false;
+}
+
+constexpr std::string_view kMouths = ")(][DPpO/\\|*3";
+
+bool is_ascii_alnum_at(std::string_view doc, std::size_t i) {
+  return i < doc.size() && ascii::is_alnum(static_cast<unsigned char>(doc[i]));
+}
+
+// If an emoticon starts at i (doc[i] is one of : ; = < ^ - T), returns its
+// end, else i.
+std::size_t match_emoticon(std::string_view doc, std::size_t i) {
+  const char c = doc[i];
+  std::size_t e = i;
+  if (c == ':' || c == ';' || c == '=') {
+    std::size_t j = i + 1;
+    if (j < doc.size() && std::strchr("-'^o", doc[j]) != nullptr && doc[j] != '\0') ++j;
+    if (j >= doc.size() || kMouths.find(doc[j]) == std::string_view::npos) return i;
+    const char mouth = doc[j];
+    e = j + 1;
+    if (!std::strchr("DPpO3", mouth))  // letters and digits do not repeat: ":DD" is not one
+      while (e < doc.size() && doc[e] == mouth) ++e;
+  } else {
+    for (std::string_view face : {"<3", "</3", "^_^", "^^", "-_-", "T_T"}) {
+      if (doc.compare(i, face.size(), face) == 0) {
+        e = i + face.size();
+        break;
+      }
+    }
+    if (e == i) return i;
+  }
+  if (is_ascii_alnum_at(doc, e)) return i;
+  return e;
+}
+
+}  // namespace
+
+// Bytes that can start a special span; everything else is skipped by one
+// table lookup.
+struct TriggerTable {
+  bool is_trigger[256];
+  constexpr TriggerTable() : is_trigger() {
+    for (unsigned char c : std::string_view("hHfFwW@#:;=<^-T")) is_trigger[c] = true;
+  }
+};
+constexpr TriggerTable kTriggers;
+
+void find_special_spans(std::string_view doc, std::vector<SpecialSpan>& out) {
+  std::size_t floor = 0;  // end of the last span: spans never overlap
+  std::size_t i = 0;
+  const std::size_t n = doc.size();
+  while (i < n) {
+    const char c = doc[i];
+    if (!kTriggers.is_trigger[static_cast<unsigned char>(c)]) {
+      ++i;
+      continue;
+    }
+    if (c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W') {
+      if (!follows_alnum(doc, i)) {
+        const std::size_t e = match_url(doc, i);
+        if (e > i) {
+          out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e),
+                         TokenKind::kUrl});
+          floor = i = e;
+          continue;
+        }
+      }
+    } else if (c == '@') {
+      std::size_t b, e;
+      if (match_email(doc, i, floor, b, e)) {
+        out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e),
+                       TokenKind::kEmail});
+        floor = i = e;
+        continue;
+      }
+      bool has_letter;
+      const std::size_t e2 = follows_alnum(doc, i) ? i : scan_tag_body(doc, i + 1, has_letter);
+      if (e2 > i + 1) {
+        out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e2),
+                       TokenKind::kMention});
+        floor = i = e2;
+        continue;
+      }
+    } else if (c == ':' || c == ';' || c == '=' || c == '<' || c == '^' || c == '-' ||
+               c == 'T') {
+      const std::size_t e = follows_alnum(doc, i) ? i : match_emoticon(doc, i);
+      if (e > i) {
+        out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e),
+                       TokenKind::kEmoticon});
+        floor = i = e;
+        continue;
+      }
+    } else if (c == '#') {
+      bool has_letter = false;
+      const std::size_t e = follows_alnum(doc, i) ? i : scan_tag_body(doc, i + 1, has_letter);
+      if (has_letter) {
+        out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e),
+                       TokenKind::kHashtag});
+        floor = i = e;
+        continue;
+      }
+    }
+    ++i;
+  }
+}
+
+}  // namespace textsense::segment

@@ -1,0 +1,42 @@
+// Token rules applied after word breaking, one sentence at a time, so that
+// English tokens follow Universal Dependencies (UD English EWT) conventions:
+//
+//   clitics        "don't" -> "do" "n't", "can't" -> "ca" "n't", "I'm" -> "I" "'m",
+//                  "it's" -> "it" "'s", also 're 've 'll 'd and the curly
+//                  apostrophe (’); "cannot" -> "can" "not", "gonna" -> "gon" "na",
+//                  "wanna" -> "wan" "na", "gotta" -> "got" "ta".
+//   abbreviations  "U.S." "e.g." "a.m." (letters with inner dots) keep their
+//                  final period; so do listed titles and short forms ("Dr."
+//                  "Mr." "etc." "Inc." "vs." "Sept."), and single capital
+//                  letters and ambiguous forms ("No." "Sun.") unless they end
+//                  the sentence.
+//   hyphens        split ("well" "-" "known") except after a bound prefix
+//                  ("e-mail", "co-workers", "non-human").
+//   punctuation    runs of one ASCII mark ("--", "***", "$$$") and mixed runs
+//                  of . ! ? ("...", "?!") are one token.
+//   numbers        dates and times joined by / or : are one number ("08/16/2000",
+//                  "11:16:00", "10:30").
+//
+// The rules only fire on these patterns, so other languages pass unchanged.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/segment/segmentation.h"
+
+namespace textsense::segment {
+
+struct RawToken {
+  std::uint32_t begin;
+  std::uint32_t end;
+  TokenKind kind;
+};
+
+// Reads the tokens of one sentence from `in` (in order) and appends the
+// result of the rules to `out`.
+void apply_token_rules(std::string_view doc, const std::vector<RawToken>& in,
+                       std::vector<RawToken>& out);
+
+}  // namespace textsense::segment

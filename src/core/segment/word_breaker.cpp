@@ -1,0 +1,173 @@
+#include "core/segment/word_breaker.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/uvernum.h>
+
+#include "core/common/errors.h"
+#include "core/common/utf8.h"
+
+namespace textsense::segment {
+namespace {
+
+// Word_Break classes of the ASCII range as ICU's word.txt uses them. ICU
+// removes ':' from MidLetter (root locale), so "a:b" splits.
+// The equivalence test in word_breaker_test.cpp pins this to the linked ICU.
+enum AsciiClass : std::uint8_t { kOther, kSpace, kLetter, kDigit, kUnderscore };
+
+struct AsciiTable {
+  AsciiClass cls[128];
+  bool mid_letter[128];  // MidLetter or MidNumLetQ: joins letter . letter
+  bool mid_num[128];     // MidNum or MidNumLetQ: joins digit . digit
+  constexpr AsciiTable() : cls(), mid_letter(), mid_num() {
+    for (int c = 0; c < 128; ++c) {
+      cls[c] = kOther;
+      mid_letter[c] = mid_num[c] = false;
+    }
+    for (int c = 'a'; c <= 'z'; ++c) cls[c] = kLetter;
+    for (int c = 'A'; c <= 'Z'; ++c) cls[c] = kLetter;
+    for (int c = '0'; c <= '9'; ++c) cls[c] = kDigit;
+    cls[int('_')] = kUnderscore;
+#if U_ICU_VERSION_MAJOR_NUM == 72
+    // ICU 72 alone made '@' a letter so that e-mail addresses stay whole
+    // (CLDR-15767); ICU 73 reverted it.
+    cls[int('@')] = kLetter;
+#endif
+    for (char c : {' ', '\t', '\n', '\v', '\f', '\r'}) cls[int(c)] = kSpace;
+    // The other C0 controls (NUL included: the core takes any valid UTF-8)
+    // and DEL are blank too (see is_blank()).
+    for (int c = 0; c < 0x20; ++c)
+      if (cls[c] == kOther) cls[c] = kSpace;
+    cls[0x7F] = kSpace;
+    mid_letter[int('.')] = mid_letter[int('\'')] = true;
+    mid_num[int('.')] = mid_num[int('\'')] = mid_num[int(',')] = mid_num[int(';')] = true;
+  }
+};
+constexpr AsciiTable kAscii;
+
+inline bool is_word_class(AsciiClass c) { return c >= kLetter; }
+
+// True for code points PostgreSQL users would call blank: Unicode
+// White_Space, and control characters (Cc), which ICU breaks around like
+// any symbol: as tokens of their own, a text of control characters made
+// three times the tokens of ordinary text and ran 4-5x slower a byte
+// (bench/hostile_bench.cpp). Segments are trimmed of these.
+inline bool is_blank(char32_t c) {
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) ||
+         u_charType(static_cast<UChar32>(c)) == U_CONTROL_CHAR;
+}
+
+// Trims Unicode whitespace from both ends of doc[b, e) and appends what is
+// left, if anything. ICU can glue a combining mark to a preceding space
+// (rule WB4), so a segment may start blank and still hold a visible mark.
+void append_trimmed(std::string_view doc, std::uint32_t b, std::uint32_t e,
+                    std::vector<ByteRange>& out) {
+  while (b < e) {
+    std::size_t i = b;
+    if (!is_blank(utf8::decode(doc, i))) break;
+    b = static_cast<std::uint32_t>(i);
+  }
+  while (e > b) {
+    std::size_t i = e;
+    if (!is_blank(utf8::decode_before(doc, i))) break;
+    e = static_cast<std::uint32_t>(i);
+  }
+  if (b < e) out.push_back({b, e});
+}
+
+}  // namespace
+
+void split_words_ascii(std::string_view doc, std::uint32_t begin, std::uint32_t end,
+                       std::vector<ByteRange>& out) {
+  const auto* s = reinterpret_cast<const unsigned char*>(doc.data());
+  std::uint32_t i = begin;
+  while (i < end) {
+    const AsciiClass c = kAscii.cls[s[i]];
+    if (c == kSpace) {
+      ++i;
+      continue;
+    }
+    if (!is_word_class(c)) {  // WB999: every other character stands alone
+      out.push_back({i, i + 1});
+      ++i;
+      continue;
+    }
+    // Letters, digits and '_' always join each other (WB5, WB8-WB10, WB13a/b);
+    // one MidLetter/MidNum character joins only between two letters (WB6/7)
+    // or two digits (WB11/12).
+    std::uint32_t j = i + 1;
+    AsciiClass prev = c;
+    while (j < end) {
+      const AsciiClass n = kAscii.cls[s[j]];
+      if (is_word_class(n)) {
+        prev = n;
+        ++j;
+        continue;
+      }
+      if (j + 1 < end) {
+        const AsciiClass after = kAscii.cls[s[j + 1]];
+        if ((prev == kLetter && after == kLetter && kAscii.mid_letter[s[j]]) ||
+            (prev == kDigit && after == kDigit && kAscii.mid_num[s[j]])) {
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    out.push_back({i, j});
+    i = j;
+  }
+}
+
+struct IcuWordBreaker::Impl {
+  std::unique_ptr<icu::BreakIterator> iterator;
+  UText* text = nullptr;
+
+  ~Impl() { utext_close(text); }
+};
+
+IcuWordBreaker::IcuWordBreaker() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->iterator.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) throw IcuError("createWordInstance", status);
+}
+
+IcuWordBreaker::~IcuWordBreaker() = default;
+
+void IcuWordBreaker::split(std::string_view doc, std::uint32_t begin, std::uint32_t end,
+                           std::vector<ByteRange>& out) {
+  if (begin >= end) return;
+  UErrorCode status = U_ZERO_ERROR;
+  // Native indexes of a UTF-8 UText are byte offsets: no mapping needed.
+  impl_->text = utext_openUTF8(impl_->text, doc.data() + begin, end - begin, &status);
+  if (U_FAILURE(status)) throw IcuError("utext_openUTF8", status);
+  impl_->iterator->setText(impl_->text, status);
+  if (U_FAILURE(status)) throw IcuError("BreakIterator::setText", status);
+  std::int32_t prev = impl_->iterator->first();
+  for (std::int32_t next = impl_->iterator->next(); next != icu::BreakIterator::DONE;
+       prev = next, next = impl_->iterator->next()) {
+    append_trimmed(doc, begin + static_cast<std::uint32_t>(prev),
+                   begin + static_cast<std::uint32_t>(next), out);
+  }
+}
+
+void IcuWordBreaker::split_mixed(std::string_view doc, std::uint32_t begin, std::uint32_t end,
+                                 std::vector<ByteRange>& out) {
+  const auto* s = reinterpret_cast<const unsigned char*>(doc.data());
+  std::uint32_t i = begin;
+  while (i < end) {
+    while (i < end && s[i] < 0x80 && kAscii.cls[s[i]] == kSpace) ++i;
+    if (i == end) break;
+    std::uint32_t j = i;
+    bool ascii = true;
+    for (; j < end && !(s[j] < 0x80 && kAscii.cls[s[j]] == kSpace); ++j) ascii &= s[j] < 0x80;
+    if (ascii)
+      split_words_ascii(doc, i, j, out);
+    else
+      split(doc, i, j, out);
+    i = j;
+  }
+}
+
+}  // namespace textsense::segment

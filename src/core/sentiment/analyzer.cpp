@@ -1,0 +1,437 @@
+#include "core/sentiment/analyzer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
+#include "core/common/errors.h"
+#include "core/sentiment/text.h"
+
+namespace textsense::sentiment {
+namespace {
+
+// Punctuation classes that matter to the rules.
+enum Punct : std::uint8_t { kNotPunct, kClauseBreak, kComma };
+
+constexpr double kBoosterDecay[3] = {1.0, 0.95, 0.9};  // VADER's, by distance
+constexpr std::size_t kStopPollTokens = 4096;
+constexpr int kMaxExclamations = 4;
+
+// Words after which "like" is the verb ("I like", "really like", "don't
+// like"); elsewhere it is mostly a preposition ("looks like rain").
+constexpr std::string_view kLikeSubjects[] = {
+    "i", "we", "you", "they", "he", "she", "who", "u", "really", "n't", "not", "never", "do",
+    "does", "did", "would", "'d", "to", "also", "still", "just", "totally", "definitely",
+    "always", "actually", "kinda", "people"};
+static_assert(std::size(kLikeSubjects) <= 32, "Analyzer::subject_keys_ holds 32");
+
+double sign(double v) { return v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0); }
+
+double normalize(double sum, double alpha) {
+  const double score = sum / std::sqrt(sum * sum + alpha);
+  return std::clamp(score, -1.0, 1.0);
+}
+
+Label label_of(double score, double threshold) {
+  if (score >= threshold) return Label::kPositive;
+  if (score <= -threshold) return Label::kNegative;
+  return Label::kNeutral;
+}
+
+}  // namespace
+
+
+std::string_view label_name(Label label) {
+  switch (label) {
+    case Label::kPositive: return "positive";
+    case Label::kNegative: return "negative";
+    case Label::kMixed: return "mixed";
+    case Label::kNeutral: break;
+  }
+  return "neutral";
+}
+
+std::string_view rule_name(int bit) {
+  static constexpr std::string_view kNames[kRuleCount] = {
+      "lexicon",          "idiom",           "in_phrase",       "emoji",
+      "elongated",        "all_caps",        "intensified",     "diminished",
+      "negated",          "negation_amplified", "before_contrast", "after_contrast",
+      "concessive_clause", "exclamation",    "question",        "negator",
+      "booster",          "contrast",        "not_sentiment_use"};
+  return bit >= 0 && bit < kRuleCount ? kNames[bit] : std::string_view("?");
+}
+
+Analyzer::Analyzer(const Lexicon& lexicon, const Params& params)
+    : lexicon_(lexicon), params_(params) {
+  for (std::string_view s : kLikeSubjects) subject_keys_[subject_key_count_++] = term_key(s);
+}
+
+void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg, const segment::Sentence& sentence) {
+  items_.resize(sentence.token_count);
+  for (std::uint32_t k = 0; k < sentence.token_count; ++k) {
+    Item& item = items_[k];
+    item = Item();
+    item.token = sentence.first_token + k;
+    const segment::Token& token = seg.tokens[item.token];
+    const std::string_view text = token.span.text(utf8);
+    if (token.kind == segment::TokenKind::kPunctuation) {
+      for (char c : text) {
+        item.exclamations += c == '!';
+        item.questions += c == '?';
+      }
+      item.punct = text == "," ? kComma : kClauseBreak;
+      if (text == "'" || text == "-" || text == "\"") item.punct = kNotPunct;
+    }
+    item.is_word = token.kind != segment::TokenKind::kPunctuation;
+    const bool looked_up = token.kind == segment::TokenKind::kWord || token.kind == segment::TokenKind::kSymbol ||
+                           token.kind == segment::TokenKind::kHashtag || token.kind == segment::TokenKind::kEmoji ||
+                           token.kind == segment::TokenKind::kEmoticon;
+    // Punctuation is only hashed (phrases such as "still ," end in it);
+    // numbers, URLs, e-mail addresses and mentions are never terms.
+    if ((!looked_up && token.kind != segment::TokenKind::kPunctuation) || text.size() > kMaxLookupBytes)
+      continue;
+    Casing casing;
+    const std::string_view form = primary_form(token.kind, text, form_, casing);
+    item.caps = casing.all_caps;
+    item.key = term_key(form);
+    if (!looked_up) continue;
+    item.entry = lexicon_.find(item.key);
+    if (item.entry == nullptr && token.kind == segment::TokenKind::kEmoji &&
+        first_zwj_component(text, alt_)) {
+      item.key = term_key(alt_);
+      item.entry = lexicon_.find(item.key);
+    }
+    if (token.kind == segment::TokenKind::kEmoji || token.kind == segment::TokenKind::kEmoticon) continue;
+    // "goooood" -> "good", "soooo" -> "soo" -> "so".
+    for (std::size_t keep = 2; item.entry == nullptr && keep >= 1; --keep) {
+      if (!collapse_elongation(form, keep, alt_)) break;
+      const std::uint64_t key = term_key(alt_);
+      if (const LexiconEntry* e = lexicon_.find(key)) {
+        item.entry = e;
+        item.key = key;
+        item.elongated = true;
+      }
+    }
+  }
+  // Multi-word expressions, longest match first, left to right.
+  const std::size_t n = items_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    Item& head = items_[i];
+    if (head.entry == nullptr || !(head.entry->flags & kPhraseStart)) continue;
+    const std::size_t longest = std::min<std::size_t>(head.entry->max_phrase_tokens, n - i);
+    std::uint64_t key = head.key;
+    const LexiconEntry* match = nullptr;
+    std::size_t match_len = 0;
+    for (std::size_t len = 2; len <= longest; ++len) {
+      key = phrase_key(key, items_[i + len - 1].key);
+      if (const LexiconEntry* e = lexicon_.find(key)) {
+        match = e;
+        match_len = len;
+      }
+    }
+    if (match == nullptr) continue;
+    head.entry = match;
+    head.phrase_tokens = static_cast<std::uint8_t>(match_len);
+    for (std::size_t j = 1; j < match_len; ++j) items_[i + j].covered = true;
+    i += match_len - 1;
+  }
+  // The parts of a hyphenated compound ("mock-ups", "self-indulgent") are
+  // not words of their own: only a compound the lexicon lists scores.
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    const segment::Span& left = seg.tokens[items_[i].token].span;
+    const segment::Span& dash = seg.tokens[items_[i + 1].token].span;
+    const segment::Span& right = seg.tokens[items_[i + 2].token].span;
+    if (left.byte_end() != dash.byte_begin || dash.byte_end() != right.byte_begin ||
+        dash.text(utf8) != "-" || !items_[i].is_word || !items_[i + 2].is_word)
+      continue;
+    for (std::size_t part : {i, i + 2})
+      if (!items_[part].covered && items_[part].phrase_tokens == 1) items_[part].entry = nullptr;
+  }
+}
+
+SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const segment::Segmentation& seg,
+                                           const segment::Sentence& sentence, TokenSentiment* out) {
+  look_up(utf8, seg, sentence);
+  const std::size_t n = items_.size();
+  SentenceSentiment result;
+
+  // Emphasis by capitals counts only when the sentence mixes cases.
+  std::size_t words_with_letters = 0, caps_words = 0;
+  std::ptrdiff_t contrast_at = -1;
+  int exclamations = 0, questions = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Item& it = items_[i];
+    words_with_letters += it.is_word;
+    caps_words += it.caps;
+    exclamations += it.exclamations;
+    questions += it.questions;
+    if (!it.covered && it.entry != nullptr && (it.entry->flags & kContrastBefore))
+      contrast_at = static_cast<std::ptrdiff_t>(i);
+  }
+  const bool mixed_case = caps_words > 0 && caps_words < words_with_letters;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (items_[i].punct != kNotPunct) continue;
+    result.opens_with_contrast = items_[i].entry != nullptr &&
+                                 (items_[i].entry->flags & kContrastBefore) && !items_[i].covered;
+    break;
+  }
+
+  std::size_t negation_left = 0;  // tokens the current negation still reaches
+  std::ptrdiff_t last_negated = -1;
+  std::ptrdiff_t negator_at = -1;  // the negator whose scope is open
+  bool in_concessive = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Item& it = items_[i];
+    TokenSentiment& t = out[i];
+    t = TokenSentiment();
+    if (it.covered) {
+      t.rules = kRuleInPhrase;
+      continue;
+    }
+    if (it.punct != kNotPunct) {
+      negation_left = 0;
+      last_negated = -1;
+      if (it.punct == kComma) in_concessive = false;
+      continue;
+    }
+    const std::uint16_t flags = it.entry != nullptr ? it.entry->flags : 0;
+    // A matched phrase is an idiom when it carries a valence ("to die
+    // for"); a phrase with only a role ("kind of", "at all") is marked as a
+    // phrase.
+    if (it.phrase_tokens > 1) t.rules |= (flags & kIdiom) ? kRuleIdiom : kRuleInPhrase;
+    if (in_concessive) t.rules |= kRuleConcessive;
+    if (contrast_at >= 0 && static_cast<std::ptrdiff_t>(i) < contrast_at)
+      t.rules |= kRuleBeforeContrast;
+    if (contrast_at >= 0 && static_cast<std::ptrdiff_t>(i) > contrast_at)
+      t.rules |= kRuleAfterContrast;
+    const bool was_negating = negation_left > 0;
+    if (negation_left > 0) --negation_left;
+
+    if ((flags & kNegator) && !(flags & kNotNegator)) {
+      negation_left = params_.negation_window;
+      negator_at = static_cast<std::ptrdiff_t>(i);
+      t.rules |= kRuleNegator;
+      continue;
+    }
+    if (flags & kContrastBefore) {
+      negation_left = 0;
+      t.rules = kRuleContrast | (it.phrase_tokens > 1 ? std::uint32_t{kRuleInPhrase} : 0u);
+      continue;
+    }
+    if (flags & kConcessive) {
+      negation_left = 0;
+      in_concessive = true;
+      t.rules = kRuleContrast | kRuleConcessive;
+      continue;
+    }
+    if (flags & kScopeBreaker) negation_left = 0;
+    if (flags & kAmplifiesNegation) {
+      if (last_negated >= 0) {
+        TokenSentiment& negated = out[last_negated];
+        negated.contribution *= static_cast<float>(params_.amplified_negation);
+        negated.rules |= kRuleNegationAmplified;
+      }
+      continue;
+    }
+    if (flags & kBooster) {  // a booster's own valence is ignored, as in VADER
+      t.rules |= kRuleBooster;
+      continue;
+    }
+    if (!(flags & kHasValence) || it.entry->valence == 0) continue;
+
+    const double base = it.entry->valence;
+    t.valence = static_cast<float>(base);
+    t.source = it.entry->source;
+    t.rules |= kRuleLexicon | ((flags & kEmoji) ? std::uint32_t{kRuleEmoji} : 0u);
+    if ((flags & kNeedsSubject) && i > 0) {
+      const std::uint64_t prev = items_[i - 1].key;
+      bool verb = false;
+      for (std::size_t s = 0; s < subject_key_count_; ++s) verb |= subject_keys_[s] == prev;
+      if (!verb) {
+        t.rules |= kRuleNotSentimentUse;
+        continue;
+      }
+    }
+    double v = base;
+    if (it.caps && mixed_case) {
+      v += sign(v) * params_.caps_emphasis;
+      t.rules |= kRuleCaps;
+    }
+    if (it.elongated) {
+      v += sign(v) * params_.elongation_emphasis;
+      t.rules |= kRuleElongated;
+    }
+    // Boosters and dampers up to three tokens back, within the clause.
+    double boost = 0;
+    for (std::size_t d = 1; d <= 3 && d <= i; ++d) {
+      Item& b = items_[i - d];
+      if (b.punct != kNotPunct) break;
+      if (b.covered || b.entry == nullptr || !(b.entry->flags & kBooster)) continue;
+      items_[i - d].used = true;
+      double amount = b.entry->boost;
+      if (b.caps && mixed_case) amount += sign(amount) * params_.caps_emphasis;
+      boost += amount * kBoosterDecay[d - 1];
+    }
+    // Emoji and emoticons stand outside the syntax: "not great 😡" is not
+    // a happy 😡.
+    const bool negated = was_negating && !(flags & kEmoji);
+    if (negated && boost > 0) boost = -boost;  // "not very good" is milder than "not good"
+    if (boost != 0) {
+      const double magnitude = std::max(std::fabs(v) + boost, 0.1 * std::fabs(v));
+      v = sign(v) * magnitude;
+      t.rules |= boost > 0 ? kRuleIntensified : kRuleDiminished;
+    }
+    if (negated) {
+      if (negator_at >= 0) items_[negator_at].used = true;
+      v = -v * (v > 0 ? params_.negated_positive : params_.negated_negative);
+      t.rules |= kRuleNegated;
+      last_negated = static_cast<std::ptrdiff_t>(i);
+    }
+    t.contribution = static_cast<float>(v);
+  }
+
+  // A negator or booster that acted on nothing keeps its own valence, if
+  // it has one: "No." and "pretty" alone, but not "no problems".
+  for (std::size_t i = 0; i < n; ++i) {
+    const Item& it = items_[i];
+    if (it.used || it.covered || it.entry == nullptr || !(it.entry->flags & kHasValence) ||
+        !(it.entry->flags & (kNegator | kBooster)))
+      continue;
+    TokenSentiment& t = out[i];
+    t.valence = it.entry->valence;
+    t.contribution = it.entry->valence;
+    t.source = it.entry->source;
+    t.rules |= kRuleLexicon;
+  }
+
+  // Clause weights, then the sums.
+  double sum = 0, positive = 0, negative = 0, neutral = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Item& it = items_[i];
+    TokenSentiment& t = out[i];
+    if (it.covered || it.punct != kNotPunct) continue;
+    double c = t.contribution;
+    if (t.rules & kRuleBeforeContrast) c *= params_.before_contrast;
+    if (t.rules & kRuleAfterContrast) c *= params_.after_contrast;
+    if (t.rules & kRuleConcessive) c *= params_.concessive;
+    t.contribution = static_cast<float>(c);
+    sum += c;
+    if (c > 0) positive += c + 1;
+    else if (c < 0) negative += -c + 1;
+    else if (it.is_word) neutral += 1;
+  }
+  // "!" and "??" amplify whatever the sentence already says.
+  if (sum != 0) {
+    const int shown = std::min(exclamations, kMaxExclamations);
+    double emphasis = shown * params_.exclamation;
+    if (questions > 1) emphasis += std::min(questions * params_.question, 0.96);
+    if (emphasis > 0) {
+      const double direction = sign(sum);
+      int exclamation_left = shown;
+      for (std::size_t i = 0; i < n; ++i) {
+        const Item& it = items_[i];
+        if (it.exclamations == 0 && it.questions == 0) continue;
+        TokenSentiment& t = out[i];
+        const int here = std::min<int>(it.exclamations, exclamation_left);
+        exclamation_left -= here;
+        double c = here * params_.exclamation;
+        if (questions > 1 && it.questions > 0)
+          c += std::min(questions * params_.question, 0.96) * it.questions / questions;
+        if (c == 0) continue;
+        t.contribution = static_cast<float>(direction * c);
+        t.rules |= it.exclamations ? kRuleExclamation : kRuleQuestion;
+      }
+      sum += direction * emphasis;
+      if (positive > negative) positive += emphasis;
+      else if (negative > positive) negative += emphasis;
+    }
+  }
+  result.sum = sum;
+  result.score = normalize(sum, params_.alpha);
+  result.positive = positive;
+  result.negative = negative;
+  result.neutral = neutral;
+  result.label = label_of(result.score, params_.label_threshold);
+  return result;
+}
+
+DocumentSentiment Analyzer::analyze(std::string_view utf8, const segment::Segmentation& seg,
+                                    std::vector<SentenceSentiment>& sentences,
+                                    std::vector<TokenSentiment>* tokens, const runtime::StopSignal& stop) {
+  score_sentences(utf8, seg, sentences, tokens, stop);
+  return summarize(sentences, seg.tokens.size());
+}
+
+void Analyzer::score_sentences(std::string_view utf8, const segment::Segmentation& seg,
+                               std::vector<SentenceSentiment>& sentences,
+                               std::vector<TokenSentiment>* tokens, const runtime::StopSignal& stop) {
+  if (tokens != nullptr) tokens->resize(seg.tokens.size());
+  sentences.clear();
+  sentences.reserve(seg.sentences.size());
+  std::size_t since_poll = 0;
+  for (const segment::Sentence& sentence : seg.sentences) {
+    since_poll += sentence.token_count;
+    if (since_poll >= kStopPollTokens) {
+      since_poll = 0;
+      if (stop.requested()) throw CancelledError();
+    }
+    // Without explain, per-token results live only as long as their
+    // sentence: a scratch buffer the size of the longest sentence.
+    TokenSentiment* out;
+    if (tokens != nullptr) {
+      out = tokens->data() + sentence.first_token;
+    } else {
+      if (scratch_tokens_.size() < sentence.token_count) scratch_tokens_.resize(sentence.token_count);
+      out = scratch_tokens_.data();
+    }
+    sentences.push_back(score_sentence(utf8, seg, sentence, out));
+  }
+}
+
+DocumentSentiment Analyzer::summarize(const std::vector<SentenceSentiment>& sentences,
+                                      std::size_t token_count) const {
+  DocumentSentiment doc;
+  doc.sentences = static_cast<std::uint32_t>(sentences.size());
+  doc.tokens = static_cast<std::uint32_t>(token_count);
+  double sum = 0, positive = 0, negative = 0, neutral = 0;
+  bool strong_positive = false, strong_negative = false;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const SentenceSentiment& s = sentences[i];
+    double w = 1;
+    // "The food was great. But the service was slow.": the same contrast
+    // rule as within a sentence.
+    if (s.opens_with_contrast && i > 0) w *= params_.after_contrast;
+    if (i + 1 < sentences.size() && sentences[i + 1].opens_with_contrast)
+      w *= params_.before_contrast;
+    sum += w * s.sum;
+    positive += s.positive;
+    negative += s.negative;
+    neutral += s.neutral;
+    strong_positive |= s.score >= params_.strong_threshold;
+    strong_negative |= s.score <= -params_.strong_threshold;
+  }
+  // Summing over sentences, as VADER does over the whole text, saturates
+  // on long texts; dividing by the sentence count makes one strong sentence
+  // among a few neutral ones vanish. Between the two: up to k sentences
+  // (a tweet, a short review) the sum is divided by n^length_exponent, so
+  // agreeing sentences add up; beyond k it becomes a mean, so a 10,000-
+  // sentence document scores like its typical paragraph, not like -0.9999.
+  if (!sentences.empty()) {
+    const double n = static_cast<double>(sentences.size());
+    const double k = static_cast<double>(params_.accumulating_sentences);
+    const double divisor = n <= k ? std::pow(n, params_.length_exponent)
+                                  : std::pow(k, params_.length_exponent) * (n / k);
+    doc.score = normalize(sum / divisor, params_.alpha);
+  }
+  const double total = positive + negative + neutral;
+  if (total > 0) {
+    doc.positive = positive / total;
+    doc.negative = negative / total;
+    doc.neutral = neutral / total;
+  }
+  doc.label = strong_positive && strong_negative ? Label::kMixed
+                                                 : label_of(doc.score, params_.label_threshold);
+  return doc;
+}
+
+}  // namespace textsense::sentiment
