@@ -189,7 +189,7 @@ void BM_Sentiment(benchmark::State& state) {
   memory.start();
   std::size_t tokens = 0;
   for (auto _ : state) {
-    const auto d = pipeline.score(text, lexicon(), params, SentimentOutput::kDocument);
+    const auto d = pipeline.score(text, textsense::lang::english(), lexicon(), params, SentimentOutput::kDocument);
     benchmark::DoNotOptimize(d.score);
     tokens = d.tokens;
   }
@@ -205,7 +205,7 @@ void BM_PosTag(benchmark::State& state) {
   memory.start();
   std::size_t tokens = 0;
   for (auto _ : state) {
-    pipeline.tag(text, pos_model());
+    pipeline.tag(text, textsense::lang::english(), pos_model());
     benchmark::DoNotOptimize(pipeline.tags().data());
     tokens = pipeline.tags().size();
   }
@@ -220,7 +220,7 @@ void BM_Tokens(benchmark::State& state) {
   memory.start();
   std::size_t tokens = 0;
   for (auto _ : state) {
-    pipeline.segment(text);
+    pipeline.segment(text, textsense::lang::english());
     tokens = pipeline.segmentation().tokens.size();
   }
   finish(state, text.size(), tokens, memory);

@@ -71,7 +71,7 @@ void BM_Sentiment(benchmark::State& state) {
   const textsense::sentiment::Params params;
   std::size_t tokens = 0;
   for (auto _ : state) {
-    const auto d = setup.pipeline.score(text, lexicon(), params, SentimentOutput::kDocument);
+    const auto d = setup.pipeline.score(text, textsense::lang::english(), lexicon(), params, SentimentOutput::kDocument);
     benchmark::DoNotOptimize(d.score);
     tokens += d.tokens;
   }
@@ -84,7 +84,7 @@ void BM_PosTag(benchmark::State& state) {
   Setup setup(static_cast<std::size_t>(state.range(1)));
   std::size_t tokens = 0;
   for (auto _ : state) {
-    setup.pipeline.tag(text, pos_model());
+    setup.pipeline.tag(text, textsense::lang::english(), pos_model());
     benchmark::DoNotOptimize(setup.pipeline.tags().data());
     tokens += setup.pipeline.tags().size();
   }
@@ -96,7 +96,7 @@ void BM_Tokens(benchmark::State& state) {
   Setup setup(static_cast<std::size_t>(state.range(1)));
   std::size_t tokens = 0;
   for (auto _ : state) {
-    setup.pipeline.segment(text);
+    setup.pipeline.segment(text, textsense::lang::english());
     tokens += setup.pipeline.segmentation().tokens.size();
   }
   set_rates(state, text.size(), tokens);
@@ -123,7 +123,7 @@ void BM_TweetPipeline(benchmark::State& state) {
   DocumentPipeline pipeline(&pool);
   const textsense::sentiment::Params params;
   for (auto _ : state) {
-    const auto d = pipeline.score(kTweet, lexicon(), params, SentimentOutput::kDocument);
+    const auto d = pipeline.score(kTweet, textsense::lang::english(), lexicon(), params, SentimentOutput::kDocument);
     benchmark::DoNotOptimize(d.score);
   }
   state.counters["texts/s"] =

@@ -118,7 +118,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t bad = utf8::find_invalid(doc);
   sentiment::DocumentSentiment explained;
   try {
-    explained = serial->score(doc, lexicon, kParams, runtime::SentimentOutput::kTokens);
+    explained = serial->score(doc, lang::english(), lexicon, kParams, runtime::SentimentOutput::kTokens);
     FUZZ_CHECK(bad == utf8::kValid);
   } catch (const InvalidUtf8Error& e) {
     FUZZ_CHECK(bad != utf8::kValid && e.byte_offset() == bad);
@@ -145,19 +145,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // sentence_sentiment / sentiment_detail, and sentiment(): the same score.
   const sentiment::DocumentSentiment by_sentence =
-      serial->score(doc, lexicon, kParams, runtime::SentimentOutput::kSentences);
+      serial->score(doc, lang::english(), lexicon, kParams, runtime::SentimentOutput::kSentences);
   check_same_document(explained, by_sentence);
   FUZZ_CHECK(fuzz::same_segmentation(seg, serial->segmentation()));
   check_same_sentences(sentences, serial->sentence_sentiments());
   const sentiment::DocumentSentiment plain =
-      serial->score(doc, lexicon, kParams, runtime::SentimentOutput::kDocument);
+      serial->score(doc, lang::english(), lexicon, kParams, runtime::SentimentOutput::kDocument);
   check_same_document(explained, plain);
 
   if ((options & 12) == 12) {
     parallel->settings().chunk_bytes = 1 + options / 16;
     for (runtime::SentimentOutput output :
          {runtime::SentimentOutput::kDocument, runtime::SentimentOutput::kSentences, runtime::SentimentOutput::kTokens}) {
-      const sentiment::DocumentSentiment split = parallel->score(doc, lexicon, kParams, output);
+      const sentiment::DocumentSentiment split = parallel->score(doc, lang::english(), lexicon, kParams, output);
       check_same_document(explained, split);
       check_same_sentences(sentences, parallel->sentence_sentiments());
       if (output != runtime::SentimentOutput::kDocument)

@@ -90,7 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const std::size_t bad = utf8::find_invalid(doc);
   try {
-    serial->tag(doc, model);
+    serial->tag(doc, lang::english(), model);
     FUZZ_CHECK(bad == utf8::kValid);
   } catch (const InvalidUtf8Error& e) {
     FUZZ_CHECK(bad != utf8::kValid && e.byte_offset() == bad);
@@ -107,7 +107,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   if ((options & 6) == 6) {
     parallel->settings().chunk_bytes = 1 + options / 8;
-    parallel->tag(doc, model);
+    parallel->tag(doc, lang::english(), model);
     FUZZ_CHECK(fuzz::same_segmentation(seg, parallel->segmentation()));
     FUZZ_CHECK(parallel->tags() == serial->tags());
   }

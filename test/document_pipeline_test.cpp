@@ -107,8 +107,8 @@ void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_byt
   parallel.settings().chunk_bytes = chunk_bytes;
   const sentiment::Params params;
 
-  serial.segment(doc);
-  parallel.segment(doc);
+  serial.segment(doc, lang::english());
+  parallel.segment(doc, lang::english());
   if (expect_split) {
     EXPECT_GT(parallel.last_chunk_count(), 1u);
   }
@@ -116,8 +116,8 @@ void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_byt
 
   for (runtime::SentimentOutput output :
        {runtime::SentimentOutput::kDocument, runtime::SentimentOutput::kSentences, runtime::SentimentOutput::kTokens}) {
-    const sentiment::DocumentSentiment a = serial.score(doc, lexicon(), params, output);
-    const sentiment::DocumentSentiment b = parallel.score(doc, lexicon(), params, output);
+    const sentiment::DocumentSentiment a = serial.score(doc, lang::english(), lexicon(), params, output);
+    const sentiment::DocumentSentiment b = parallel.score(doc, lang::english(), lexicon(), params, output);
     expect_same_scores(a, b);
     ASSERT_EQ(serial.sentence_sentiments().size(), parallel.sentence_sentiments().size());
     for (std::size_t i = 0; i < serial.sentence_sentiments().size(); ++i) {
@@ -141,8 +141,8 @@ void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_byt
     }
   }
 
-  serial.tag(doc, pos_model());
-  parallel.tag(doc, pos_model());
+  serial.tag(doc, lang::english(), pos_model());
+  parallel.tag(doc, lang::english(), pos_model());
   expect_same_segmentation(serial.segmentation(), parallel.segmentation());
   EXPECT_EQ(serial.tags(), parallel.tags());
 }
@@ -163,7 +163,7 @@ TEST(DocumentPipeline, LargeDocumentAutomaticChunks) {
   runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
   expect_parallel_equals_serial(doc, 0, pool);
-  parallel.segment(doc);
+  parallel.segment(doc, lang::english());
   EXPECT_GE(parallel.last_chunk_count(), 4u);
 }
 
@@ -206,7 +206,7 @@ TEST(DocumentPipeline, TextWithoutBoundariesRunsUnsplit) {
   runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
   parallel.settings().chunk_bytes = 1000;
-  parallel.segment(doc);
+  parallel.segment(doc, lang::english());
   EXPECT_EQ(parallel.last_chunk_count(), 1u);
   EXPECT_EQ(parallel.segmentation().tokens.size(), 1u);
 }
@@ -215,7 +215,7 @@ TEST(DocumentPipeline, SmallDocumentsStayOnTheCallingThread) {
   runtime::ThreadPool pool(2);
   runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 1 << 20;
-  parallel.segment(make_document(3, 100));
+  parallel.segment(make_document(3, 100), lang::english());
   EXPECT_EQ(parallel.last_chunk_count(), 1u);
 }
 
@@ -230,12 +230,12 @@ TEST(DocumentPipeline, InvalidUtf8ReportsTheDocumentOffset) {
   parallel.settings().chunk_bytes = 64;
   std::size_t serial_offset = 0, parallel_offset = 1;
   try {
-    serial.segment(doc);
+    serial.segment(doc, lang::english());
   } catch (const InvalidUtf8Error& e) {
     serial_offset = e.byte_offset();
   }
   try {
-    parallel.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument);
+    parallel.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument);
   } catch (const InvalidUtf8Error& e) {
     parallel_offset = e.byte_offset();
   }
@@ -251,13 +251,13 @@ TEST(DocumentPipeline, StopRequestEndsAChunkedCallAndThePipelineRecovers) {
   runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
   std::atomic<int> polls{3};
-  EXPECT_THROW(parallel.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument,
+  EXPECT_THROW(parallel.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument,
                               runtime::StopSignal{after_polls, &polls}),
                CancelledError);
   runtime::DocumentPipeline serial;
   expect_same_scores(
-      serial.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument),
-      parallel.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument));
+      serial.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument),
+      parallel.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument));
 }
 
 TEST(DocumentPipeline, ReleasingBuffersKeepsResultsCorrect) {
@@ -265,10 +265,10 @@ TEST(DocumentPipeline, ReleasingBuffersKeepsResultsCorrect) {
   const std::string doc = make_document(13, 5000);
   runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
-  const auto before = parallel.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kTokens);
+  const auto before = parallel.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kTokens);
   parallel.release_large_buffers(10);
   EXPECT_EQ(parallel.token_sentiments().capacity(), 0u);
-  const auto after = parallel.score(doc, lexicon(), sentiment::Params(), runtime::SentimentOutput::kTokens);
+  const auto after = parallel.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kTokens);
   expect_same_scores(before, after);
 }
 

@@ -1,10 +1,12 @@
 #include "core/pos/model.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <stdexcept>
 
 #include "core/common/errors.h"
+#include "core/model/file_format.h"
 #include "core/model/image.h"
 #include "core/common/hash.h"
 
@@ -14,7 +16,13 @@ namespace {
 using model::append_array;
 using model::pad_to_alignment;
 
-constexpr std::uint64_t kChecksumSeed = 0xC0FFEE;
+// The file kind: model/file_format.h checks what every kind shares.
+constexpr model::FileKind kFileKind{
+    kModelMagic, kModelFormatVersion, kFeatureSetVersion, 0xC0FFEE,
+    sizeof(FileHeader), "model file", "part-of-speech model"};
+static_assert(offsetof(FileHeader, language) == offsetof(model::FilePrefix, language) &&
+                  offsetof(FileHeader, checksum) == offsetof(model::FilePrefix, checksum),
+              "a kind's header starts with model::FilePrefix");
 
 std::uint64_t power_of_two_at_least(std::uint64_t n) {
   std::uint64_t p = 16;
@@ -23,7 +31,7 @@ std::uint64_t power_of_two_at_least(std::uint64_t n) {
 }
 
 [[noreturn]] void damaged(const std::string& origin, const std::string& why) {
-  throw ModelError(ModelError::kDamaged, "model file \"" + origin + "\" is damaged: " + why);
+  model::damaged(kFileKind, origin, why);
 }
 
 }  // namespace
@@ -32,10 +40,7 @@ std::string serialize(const ModelContents& contents) {
   if (contents.classes.empty() || contents.classes.size() > 255)
     throw std::invalid_argument("a model needs between 1 and 255 classes");
   FileHeader header{};
-  std::memcpy(header.magic, kModelMagic, sizeof header.magic);
-  header.format_version = kModelFormatVersion;
-  header.feature_set_version = kFeatureSetVersion;
-  std::strncpy(header.language, contents.language.c_str(), sizeof header.language - 1);
+  model::begin_prefix(reinterpret_cast<model::FilePrefix&>(header), kFileKind, contents.language);
   header.class_count = static_cast<std::uint32_t>(contents.classes.size());
   header.weight_scale = contents.weight_scale;
 
@@ -103,9 +108,8 @@ std::string serialize(const ModelContents& contents) {
   header.word_values_offset = append_array(image, word_values);
   header.dense_offset = append_array(image, dense);
   pad_to_alignment(image);
-  header.file_size = image.size();
-  header.checksum = hashing::bytes(std::string_view(image).substr(sizeof header), kChecksumSeed);
   std::memcpy(image.data(), &header, sizeof header);
+  model::seal_file(image, kFileKind);
   return image;
 }
 
@@ -127,23 +131,9 @@ std::unique_ptr<PosModel> PosModel::from_bytes(std::string bytes) {
 
 void PosModel::validate(const std::string& origin) {
   const std::string_view image = image_;
-  if (image.size() < sizeof(FileHeader)) damaged(origin, "shorter than its header (truncated?)");
+  model::check_file(image, kFileKind, origin);
   header_ = reinterpret_cast<const FileHeader*>(image.data());
   const FileHeader& h = *header_;
-  if (std::memcmp(h.magic, kModelMagic, sizeof h.magic) != 0)
-    damaged(origin, "not a textsense part-of-speech model (bad magic)");
-  if (h.format_version != kModelFormatVersion)
-    damaged(origin, "format version " + std::to_string(h.format_version) + ", this build reads " +
-                        std::to_string(kModelFormatVersion));
-  if (h.feature_set_version != kFeatureSetVersion)
-    damaged(origin, "trained with feature set " + std::to_string(h.feature_set_version) +
-                        ", this build extracts feature set " +
-                        std::to_string(kFeatureSetVersion));
-  if (h.file_size != image.size())
-    damaged(origin, "size is " + std::to_string(image.size()) + " bytes, header says " +
-                        std::to_string(h.file_size) + " (truncated or extended)");
-  if (hashing::bytes(image.substr(sizeof(FileHeader)), kChecksumSeed) != h.checksum)
-    damaged(origin, "checksum mismatch");
 
   // The checksum catches accidents; the bounds checks below make even a
   // deliberately crafted file unable to send a lookup out of the image.

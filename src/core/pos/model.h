@@ -24,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/model/file_format.h"
 #include "core/model/mapped_file.h"
 #include "core/pos/features.h"
 
@@ -108,6 +109,10 @@ class PosModel {
   std::string_view upos(std::size_t cls) const { return upos_[cls]; }
   std::string_view xpos(std::size_t cls) const { return xpos_[cls]; }
   std::string_view language() const { return language_; }
+  // The header's common prefix: format version, checksum (model/file_format.h).
+  const model::FilePrefix& file_prefix() const {
+    return *reinterpret_cast<const model::FilePrefix*>(header_);
+  }
   std::size_t feature_count() const { return header_->feature_count; }
   std::size_t entry_count() const { return header_->entry_count; }
   std::size_t size_bytes() const { return image_.size(); }

@@ -32,7 +32,9 @@ void free_vector(std::vector<T>& v) {
 
 // One thread's tools, made on first use by that thread and reused.
 struct DocumentPipeline::Workspace {
-  std::unique_ptr<segment::Segmenter> segmenter;
+  // One segmenter per language used so far (a column mixing languages
+  // would otherwise rebuild ICU's iterators on every row).
+  std::vector<std::unique_ptr<segment::Segmenter>> segmenters;
   std::unique_ptr<sentiment::Analyzer> analyzer;
   const sentiment::Lexicon* analyzer_lexicon = nullptr;
   sentiment::Params analyzer_params;
@@ -40,9 +42,11 @@ struct DocumentPipeline::Workspace {
   const pos::PosModel* tagger_model = nullptr;
   segment::Segmentation scratch;  // a chunk's segmentation while it is scored
 
-  segment::Segmenter& get_segmenter() {
-    if (!segmenter) segmenter = std::make_unique<segment::Segmenter>();
-    return *segmenter;
+  segment::Segmenter& get_segmenter(const lang::Profile& profile) {
+    for (const auto& s : segmenters)
+      if (&s->profile() == &profile) return *s;
+    segmenters.push_back(std::make_unique<segment::Segmenter>(profile));
+    return *segmenters.back();
   }
 
   sentiment::Analyzer& get_analyzer(const sentiment::Lexicon& lexicon,
@@ -71,7 +75,7 @@ struct DocumentPipeline::Workspace {
   void release() {
     free_vector(scratch.tokens);
     free_vector(scratch.sentences);
-    segmenter.reset();
+    segmenters.clear();
     analyzer.reset();
     if (tagger) tagger->release_buffers();
   }
@@ -118,7 +122,7 @@ bool DocumentPipeline::plan_chunks(std::string_view doc) {
   const std::size_t target = settings_.chunk_bytes != 0
                                  ? settings_.chunk_bytes
                                  : auto_chunk_bytes(doc.size(), threads());
-  workspace(0).get_segmenter().find_chunk_starts(doc, target, chunk_starts_);
+  workspace(0).get_segmenter(*profile_).find_chunk_starts(doc, target, chunk_starts_);
   if (chunk_starts_.size() < 2) return false;
   chunk_count_ = chunk_starts_.size();
   if (chunks_.size() < chunk_count_) chunks_.resize(chunk_count_);
@@ -139,7 +143,7 @@ void DocumentPipeline::run_chunk(std::string_view doc, Chunk& chunk, Workspace& 
   // worth of tokens per thread, not 100 MB's worth.
   const bool transient = spec.job == Job::kScore && spec.output == SentimentOutput::kDocument;
   segment::Segmentation& seg = transient ? ws.scratch : chunk.seg;
-  ws.get_segmenter().segment(text, seg, stop,
+  ws.get_segmenter(*profile_).segment(text, seg, stop,
                              transient ? segment::Segmenter::Offsets::kBytesOnly
                                        : segment::Segmenter::Offsets::kBytesAndChars);
   chunk.token_count = seg.tokens.size();
@@ -245,9 +249,11 @@ void DocumentPipeline::merge_chunks(const JobSpec& spec, const StopSignal& stop)
   }
 }
 
-void DocumentPipeline::segment(std::string_view doc, const StopSignal& stop) {
+void DocumentPipeline::segment(std::string_view doc, const lang::Profile& profile,
+                               const StopSignal& stop) {
+  profile_ = &profile;
   if (!plan_chunks(doc)) {
-    workspace(0).get_segmenter().segment(doc, segmentation_, stop);
+    workspace(0).get_segmenter(*profile_).segment(doc, segmentation_, stop);
     token_total_ = segmentation_.tokens.size();
     return;
   }
@@ -257,14 +263,16 @@ void DocumentPipeline::segment(std::string_view doc, const StopSignal& stop) {
 }
 
 sentiment::DocumentSentiment DocumentPipeline::score(std::string_view doc,
+                                                     const lang::Profile& profile,
                                                      const sentiment::Lexicon& lexicon,
                                                      const sentiment::Params& params,
                                                      SentimentOutput output,
                                                      const StopSignal& stop) {
+  profile_ = &profile;
   const bool explain = output == SentimentOutput::kTokens;
   if (!plan_chunks(doc)) {
     // A score alone reports no positions.
-    workspace(0).get_segmenter().segment(doc, segmentation_, stop,
+    workspace(0).get_segmenter(*profile_).segment(doc, segmentation_, stop,
                                          output == SentimentOutput::kDocument
                                              ? segment::Segmenter::Offsets::kBytesOnly
                                              : segment::Segmenter::Offsets::kBytesAndChars);
@@ -281,10 +289,11 @@ sentiment::DocumentSentiment DocumentPipeline::score(std::string_view doc,
   return workspace(0).get_analyzer(lexicon, params).summarize(sentence_sentiments_, token_total_);
 }
 
-void DocumentPipeline::tag(std::string_view doc, const pos::PosModel& model,
-                           const StopSignal& stop) {
+void DocumentPipeline::tag(std::string_view doc, const lang::Profile& profile,
+                           const pos::PosModel& model, const StopSignal& stop) {
+  profile_ = &profile;
   if (!plan_chunks(doc)) {
-    workspace(0).get_segmenter().segment(doc, segmentation_, stop);
+    workspace(0).get_segmenter(*profile_).segment(doc, segmentation_, stop);
     token_total_ = segmentation_.tokens.size();
     workspace(0).get_tagger(model).tag_document(doc, segmentation_, tags_, stop);
     return;

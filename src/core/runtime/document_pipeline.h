@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/lang/profile.h"
 #include "core/pos/model.h"
 #include "core/pos/tagger.h"
 #include "core/segment/segmentation.h"
@@ -62,11 +63,15 @@ class DocumentPipeline {
   // Segmenter, Analyzer and PosTagger throw (CancelledError when `stop`
   // fires, on the calling thread only). Not thread-safe: one pipeline per
   // calling thread.
-  void segment(std::string_view doc, const StopSignal& stop = {});
-  sentiment::DocumentSentiment score(std::string_view doc, const sentiment::Lexicon& lexicon,
+  // `profile` is the language of the document (lang/profile.h): its
+  // segmentation rules are used, and the lexicon or model should be its.
+  void segment(std::string_view doc, const lang::Profile& profile, const StopSignal& stop = {});
+  sentiment::DocumentSentiment score(std::string_view doc, const lang::Profile& profile,
+                                     const sentiment::Lexicon& lexicon,
                                      const sentiment::Params& params, SentimentOutput output,
                                      const StopSignal& stop = {});
-  void tag(std::string_view doc, const pos::PosModel& model, const StopSignal& stop = {});
+  void tag(std::string_view doc, const lang::Profile& profile, const pos::PosModel& model,
+           const StopSignal& stop = {});
 
   // Results of the last call: the segmentation after segment(), tag() and
   // score() with kSentences or more; sentence results after score(); token
@@ -115,6 +120,7 @@ class DocumentPipeline {
 
   ThreadPool* pool_;
   ParallelSettings settings_;
+  const lang::Profile* profile_ = &lang::english();  // of the current call
   std::vector<std::unique_ptr<Workspace>> workspaces_;  // [slot]
   std::vector<Chunk> chunks_;
   std::vector<std::uint32_t> chunk_starts_;

@@ -6,7 +6,6 @@
 #include <limits>
 #include <vector>
 
-#include "core/lang/en/lexical_lists.h"
 #include "core/common/errors.h"
 #include "core/segment/special_spans.h"
 #include "core/segment/token_classifier.h"
@@ -46,8 +45,9 @@ void fill_char_offsets(Span& span, CharCursor& cursor) {
 // True when doc[begin, boundary) ends with a word + '.' that never ends a
 // sentence ("Dr.", "e.g.", an initial): ICU's CLDR suppression list misses
 // some of these ("Dr.") and knows nothing of initials.
-bool ends_with_non_final_abbreviation(std::string_view doc, std::uint32_t begin,
-                                      std::uint32_t boundary) {
+bool ends_with_non_final_abbreviation(const lang::Profile& profile, std::string_view doc,
+                                      std::uint32_t begin, std::uint32_t boundary) {
+  if (profile.never_ends_sentence == nullptr) return false;
   std::uint32_t e = boundary;
   while (e > begin && (doc[e - 1] == ' ' || (doc[e - 1] >= '\t' && doc[e - 1] <= '\r'))) --e;
   if (e == begin || doc[e - 1] != '.') return false;
@@ -58,7 +58,7 @@ bool ends_with_non_final_abbreviation(std::string_view doc, std::uint32_t begin,
   // The abbreviation must be a whole word: "Dr." but not "Idr."
   if (b > begin && static_cast<unsigned char>(doc[b - 1]) >= 0x80) return false;
   if (b > begin && (doc[b - 1] >= '0' && doc[b - 1] <= '9')) return false;
-  return lang::en::never_ends_sentence(doc.substr(b, word_end - b));
+  return profile.never_ends_sentence(doc.substr(b, word_end - b));
 }
 
 bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -73,7 +73,7 @@ bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 //   * a '.' before it ends a plain word preceded by whitespace, so the
 //     non-final-abbreviation check ("Dr.") reads the same word whatever
 //     sentence start it is given, and that word ends sentences.
-bool is_safe_cut(std::string_view doc, std::uint32_t b) {
+bool is_safe_cut(const lang::Profile& profile, std::string_view doc, std::uint32_t b) {
   if (b == 0 || b >= doc.size() || !is_ascii_space(doc[b - 1]) || is_ascii_space(doc[b]))
     return false;
   std::uint32_t e = b;
@@ -85,12 +85,18 @@ bool is_safe_cut(std::string_view doc, std::uint32_t b) {
   for (std::uint32_t i = w; i < word_end; ++i)
     if (doc[i] == '.') return false;
   if (w > 0 && !is_ascii_space(doc[w - 1])) return false;
-  return !lang::en::never_ends_sentence(doc.substr(w, word_end - w));
+  return profile.never_ends_sentence == nullptr ||
+         !profile.never_ends_sentence(doc.substr(w, word_end - w));
 }
 
 }  // namespace
 
 struct Segmenter::Impl {
+  // Words break with ICU's root rules in every language (split_words_ascii
+  // reproduces them); only sentences use the profile's locale.
+  explicit Impl(const lang::Profile& p) : profile(p) {}
+
+  const lang::Profile& profile;
   std::unique_ptr<icu::BreakIterator> sentence_iterator;
   UText* text = nullptr;
   IcuWordBreaker words;
@@ -139,7 +145,7 @@ struct Segmenter::Impl {
     if (raw.empty()) return;  // blank
 
     ruled.clear();
-    apply_token_rules(doc, raw, ruled);
+    apply_token_rules(doc, raw, profile, ruled);
     const auto sentence_index = static_cast<std::uint32_t>(out.sentences.size());
     Sentence sentence;
     sentence.first_token = static_cast<std::uint32_t>(out.tokens.size());
@@ -158,15 +164,18 @@ struct Segmenter::Impl {
   }
 };
 
-Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {
+Segmenter::Segmenter(const lang::Profile& profile) : impl_(std::make_unique<Impl>(profile)) {
   UErrorCode status = U_ZERO_ERROR;
-  // "ss=standard" enables CLDR's sentence-break suppressions ("Mr.", "U.S.").
+  // The profile's locale; "@ss=standard" enables CLDR's sentence-break
+  // suppressions where the language has them ("Mr.", "z.B.", "M.").
   impl_->sentence_iterator.reset(
-      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+      icu::BreakIterator::createSentenceInstance(icu::Locale(profile.icu_locale), status));
   if (U_FAILURE(status)) throw IcuError("createSentenceInstance", status);
 }
 
 Segmenter::~Segmenter() = default;
+
+const lang::Profile& Segmenter::profile() const { return impl_->profile; }
 
 void Segmenter::set_ascii_fast_path(bool enabled) { impl_->ascii_fast_path = enabled; }
 
@@ -211,7 +220,7 @@ void Segmenter::find_chunk_starts(std::string_view doc, std::size_t target_bytes
     for (std::int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
       const std::size_t at = target + static_cast<std::size_t>(b);
       if (at >= limit) break;
-      if (is_safe_cut(doc, static_cast<std::uint32_t>(at))) {
+      if (is_safe_cut(m.profile, doc, static_cast<std::uint32_t>(at))) {
         found = at;
         break;
       }
@@ -264,7 +273,7 @@ void Segmenter::segment(std::string_view doc, Segmentation& out, const runtime::
     while (covering < m.specials.size() && m.specials[covering].end <= boundary) ++covering;
     if (boundary < doc.size() &&
         ((covering < m.specials.size() && m.specials[covering].begin < boundary) ||
-         ends_with_non_final_abbreviation(doc, start, boundary)))
+         ends_with_non_final_abbreviation(m.profile, doc, start, boundary)))
       continue;
     m.add_sentence(doc, start, boundary, next_special, out);
     start = boundary;

@@ -1,10 +1,12 @@
 // Sentence and word segmentation of UTF-8 text.
 //
-// Sentences come from ICU's sentence break iterator with the CLDR English
-// abbreviation suppressions ("Mr. Smith" is one sentence); words from ICU's
-// word break iterator (dictionary-based for Chinese, Japanese, Thai, ...),
-// with an exact ASCII fast path, plus URLs, e-mails, mentions and hashtags
-// kept whole (special_spans.h) and UD English token rules (token_rules.h).
+// One language at a time, from its profile (lang/profile.h): sentences come
+// from ICU's sentence break iterator for the profile's locale with CLDR's
+// abbreviation suppressions ("Mr. Smith", "z.B. heute" are one sentence);
+// words from ICU's word break iterator (dictionary-based for Chinese,
+// Japanese, Thai, ...), with an exact ASCII fast path, plus URLs, e-mails,
+// mentions and hashtags kept whole (special_spans.h) and the token rules of
+// the language (token_rules.h).
 // Blank text yields no sentence; a sentence always has at least one token.
 #pragma once
 
@@ -14,14 +16,16 @@
 #include <vector>
 
 #include "core/segment/segmentation.h"
+#include "core/lang/profile.h"
 #include "core/runtime/stop_signal.h"
 
 namespace textsense::segment {
 
 class Segmenter {
  public:
-  // Throws IcuError if ICU's break iterator data cannot be loaded.
-  Segmenter();
+  // Throws IcuError if ICU's break iterator data cannot be loaded. The
+  // profile is static data (lang::profiles()) and outlives the segmenter.
+  explicit Segmenter(const lang::Profile& profile = lang::english());
   ~Segmenter();
   Segmenter(const Segmenter&) = delete;
   Segmenter& operator=(const Segmenter&) = delete;
@@ -45,6 +49,8 @@ class Segmenter {
   // without such a boundary stays one chunk. Throws InputTooLargeError.
   void find_chunk_starts(std::string_view utf8, std::size_t target_bytes,
                          std::vector<std::uint32_t>& starts);
+
+  const lang::Profile& profile() const;
 
   // Testing hook: route every run through ICU alone, not split_words_ascii
   // or IcuWordBreaker::split_mixed (the outputs must agree).

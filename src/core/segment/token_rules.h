@@ -1,5 +1,14 @@
 // Token rules applied after word breaking, one sentence at a time, so that
-// English tokens follow Universal Dependencies (UD English EWT) conventions:
+// tokens follow Universal Dependencies conventions. The rules for every
+// language:
+//
+//   punctuation    runs of one ASCII mark ("--", "***", "$$$") and mixed runs
+//                  of . ! ? ("...", "?!") are one token.
+//   numbers        dates and times joined by / or : are one number ("08/16/2000",
+//                  "11:16:00", "10:30").
+//
+// and the language's own, from its profile (lang/profile.h), e.g. English
+// (UD English EWT):
 //
 //   clitics        "don't" -> "do" "n't", "can't" -> "ca" "n't", "I'm" -> "I" "'m",
 //                  "it's" -> "it" "'s", also 're 've 'll 'd and the curly
@@ -12,18 +21,16 @@
 //                  the sentence.
 //   hyphens        split ("well" "-" "known") except after a bound prefix
 //                  ("e-mail", "co-workers", "non-human").
-//   punctuation    runs of one ASCII mark ("--", "***", "$$$") and mixed runs
-//                  of . ! ? ("...", "?!") are one token.
-//   numbers        dates and times joined by / or : are one number ("08/16/2000",
-//                  "11:16:00", "10:30").
 //
-// The rules only fire on these patterns, so other languages pass unchanged.
+// French and Italian split elision ("l'|homme", "dell'|anno"); German,
+// French and most others keep hyphenated words whole ("E-Mail-Adresse").
 #pragma once
 
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "core/lang/profile.h"
 #include "core/segment/segmentation.h"
 
 namespace textsense::segment {
@@ -35,8 +42,8 @@ struct RawToken {
 };
 
 // Reads the tokens of one sentence from `in` (in order) and appends the
-// result of the rules to `out`.
+// result of the rules of `profile`'s language to `out`.
 void apply_token_rules(std::string_view doc, const std::vector<RawToken>& in,
-                       std::vector<RawToken>& out);
+                       const lang::Profile& profile, std::vector<RawToken>& out);
 
 }  // namespace textsense::segment

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "core/common/errors.h"
+#include "core/lang/profile.h"
 #include "core/sentiment/text.h"
 
 namespace textsense::sentiment {
@@ -17,13 +18,6 @@ constexpr double kBoosterDecay[3] = {1.0, 0.95, 0.9};  // VADER's, by distance
 constexpr std::size_t kStopPollTokens = 4096;
 constexpr int kMaxExclamations = 4;
 
-// Words after which "like" is the verb ("I like", "really like", "don't
-// like"); elsewhere it is mostly a preposition ("looks like rain").
-constexpr std::string_view kLikeSubjects[] = {
-    "i", "we", "you", "they", "he", "she", "who", "u", "really", "n't", "not", "never", "do",
-    "does", "did", "would", "'d", "to", "also", "still", "just", "totally", "definitely",
-    "always", "actually", "kinda", "people"};
-static_assert(std::size(kLikeSubjects) <= 32, "Analyzer::subject_keys_ holds 32");
 
 double sign(double v) { return v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0); }
 
@@ -63,7 +57,12 @@ std::string_view rule_name(int bit) {
 
 Analyzer::Analyzer(const Lexicon& lexicon, const Params& params)
     : lexicon_(lexicon), params_(params) {
-  for (std::string_view s : kLikeSubjects) subject_keys_[subject_key_count_++] = term_key(s);
+  // The "like" rule's subjects come from the lexicon's language profile
+  // (English only): a term flagged kNeedsSubject in another language's
+  // lexicon has no subjects, so it never counts.
+  const lang::Profile& profile = lang::profile_for(lexicon.language());
+  for (std::size_t i = 0; i < profile.like_subject_count && i < std::size(subject_keys_); ++i)
+    subject_keys_[subject_key_count_++] = term_key(profile.like_subjects[i]);
 }
 
 void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg, const segment::Sentence& sentence) {

@@ -1,11 +1,13 @@
 #include "core/sentiment/lexicon.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
 
 #include "core/common/errors.h"
+#include "core/model/file_format.h"
 #include "core/model/image.h"
 
 namespace textsense::sentiment {
@@ -14,11 +16,16 @@ namespace {
 using model::append_array;
 using model::pad_to_alignment;
 
-constexpr std::uint64_t kChecksumSeed = 0x5E471;
+// The file kind: model/file_format.h checks what every kind shares.
+constexpr model::FileKind kFileKind{
+    kLexiconMagic, kLexiconFormatVersion, 0, 0x5E471,
+    sizeof(LexiconHeader), "sentiment lexicon", "sentiment lexicon"};
+static_assert(offsetof(LexiconHeader, language) == offsetof(model::FilePrefix, language) &&
+                  offsetof(LexiconHeader, checksum) == offsetof(model::FilePrefix, checksum),
+              "a kind's header starts with model::FilePrefix");
 
 [[noreturn]] void damaged(const std::string& origin, const std::string& why) {
-  throw ModelError(ModelError::kDamaged,
-                   "sentiment lexicon \"" + origin + "\" is damaged: " + why);
+  model::damaged(kFileKind, origin, why);
 }
 
 }  // namespace
@@ -26,9 +33,7 @@ constexpr std::uint64_t kChecksumSeed = 0x5E471;
 std::string serialize(const LexiconContents& contents) {
   if (contents.sources.size() > 255) throw std::invalid_argument("at most 255 sources");
   LexiconHeader header{};
-  std::memcpy(header.magic, kLexiconMagic, sizeof header.magic);
-  header.format_version = kLexiconFormatVersion;
-  std::strncpy(header.language, contents.language.c_str(), sizeof header.language - 1);
+  model::begin_prefix(reinterpret_cast<model::FilePrefix&>(header), kFileKind, contents.language);
 
   // Terms in key order, so that the image is deterministic.
   std::vector<const LexiconContents::Term*> order;
@@ -75,9 +80,8 @@ std::string serialize(const LexiconContents& contents) {
   header.sources_size = sources.size();
   image += sources;
   pad_to_alignment(image);
-  header.file_size = image.size();
-  header.checksum = hashing::bytes(std::string_view(image).substr(sizeof header), kChecksumSeed);
   std::memcpy(image.data(), &header, sizeof header);
+  model::seal_file(image, kFileKind);
   return image;
 }
 
@@ -126,19 +130,9 @@ std::unique_ptr<Lexicon> Lexicon::overlay(std::string bytes, const Lexicon& fall
 
 void Lexicon::validate(const std::string& origin) {
   const std::string_view image = image_;
-  if (image.size() < sizeof(LexiconHeader)) damaged(origin, "shorter than its header (truncated?)");
+  model::check_file(image, kFileKind, origin);
   header_ = reinterpret_cast<const LexiconHeader*>(image.data());
   const LexiconHeader& h = *header_;
-  if (std::memcmp(h.magic, kLexiconMagic, sizeof h.magic) != 0)
-    damaged(origin, "not a textsense sentiment lexicon (bad magic)");
-  if (h.format_version != kLexiconFormatVersion)
-    damaged(origin, "format version " + std::to_string(h.format_version) + ", this build reads " +
-                        std::to_string(kLexiconFormatVersion));
-  if (h.file_size != image.size())
-    damaged(origin, "size is " + std::to_string(image.size()) + " bytes, header says " +
-                        std::to_string(h.file_size) + " (truncated or extended)");
-  if (hashing::bytes(image.substr(sizeof(LexiconHeader)), kChecksumSeed) != h.checksum)
-    damaged(origin, "checksum mismatch");
 
   // The checksum catches accidents; these bounds checks make even a crafted
   // file unable to send a lookup outside the image or loop forever.

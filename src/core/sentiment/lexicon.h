@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "core/common/hash.h"
+#include "core/model/file_format.h"
 #include "core/model/mapped_file.h"
 
 namespace textsense::sentiment {
@@ -170,6 +171,10 @@ class Lexicon {
   std::size_t phrase_count() const { return header_->phrase_count; }
   std::size_t size_bytes() const { return image_.size(); }
   std::string_view language() const { return language_; }
+  // The header's common prefix: format version, checksum (model/file_format.h).
+  const model::FilePrefix& file_prefix() const {
+    return *reinterpret_cast<const model::FilePrefix*>(header_);
+  }
   std::string_view source_name(std::uint8_t source) const {
     return source < sources_.size() ? sources_[source] : std::string_view("?");
   }

@@ -1,0 +1,19 @@
+// Elision, shared by the French and Italian profiles: a listed word written
+// with its final vowel replaced by an apostrophe is its own token, as in
+// Universal Dependencies ("l'|homme", "qu'|il", "dell'|anno", "c'|è"). The
+// apostrophe stays with the first part; straight and curly apostrophes both
+// count. Words whose apostrophe is not after a listed form stay whole
+// ("aujourd'hui", "po'").
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace textsense::lang {
+
+// `elided` is a list of lower-case forms without their apostrophe.
+std::size_t split_elision(std::string_view word, std::uint32_t* cuts,
+                          const std::string_view* elided, std::size_t elided_count);
+
+}  // namespace textsense::lang
