@@ -5,7 +5,7 @@
 MODULE_big = textsense
 # Every .cpp of the core (one folder per capability, see src/core/README.md)
 # and of the glue.
-CORE_SOURCES = $(sort $(shell find src/core -name '*.cpp' -not -path 'src/core/langid/*'))
+CORE_SOURCES = $(sort $(shell find src/core -name '*.cpp'))
 OBJS = $(patsubst %.cpp,%.o,$(CORE_SOURCES) $(sort $(wildcard src/pg/*.cpp)))
 
 # The control file lives in extension/, so install it as DATA.

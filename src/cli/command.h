@@ -47,6 +47,7 @@ std::string read_input(const Options& options);
 void write_tsv_field(std::string& out, std::string_view s);
 
 int run_sentences(const Options& options);
+int run_detect(const Options& options);
 int run_tokens(const Options& options);
 int run_tag(const Options& options);
 int run_train_tagger(const Options& options);

@@ -25,10 +25,11 @@ int run_version(const Options&) {
   return kOk;
 }
 
-constexpr std::array<Command, 9> kCommands = {{
+constexpr std::array<Command, 10> kCommands = {{
     {"sentences", "split text into sentences: ordinal, start, length, sentence", run_sentences},
     {"tokens", "split text into tokens: ordinal, sentence, kind, start, length, token",
      run_tokens},
+    {"detect", "the language of each input line: lang, confidence, reliable", run_detect},
     {"tag", "part-of-speech tags: token, UPOS, XPOS; an empty line after each sentence", run_tag},
     {"train-tagger", "train the tagger model from CoNLL-U (--train, --dev, --out)",
      run_train_tagger},
@@ -43,8 +44,8 @@ constexpr std::array<Command, 9> kCommands = {{
     {"version", "print the version", run_version},
 }};
 
-constexpr std::array<std::string_view, 9> kValuedOptions = {
-    "--model", "--train", "--dev", "--out", "--epochs", "--seed", "--data", "--rules", "--params"};
+constexpr std::array<std::string_view, 10> kValuedOptions = {
+    "--lang", "--model", "--train", "--dev", "--out", "--epochs", "--seed", "--data", "--rules", "--params"};
 
 void print_usage(std::FILE* to) {
   std::fprintf(to,
@@ -56,6 +57,9 @@ void print_usage(std::FILE* to) {
                  static_cast<int>(c.summary.size()), c.summary.data());
   std::fprintf(to,
                "\noptions:\n"
+               "  --lang CODE   (tokens, sentences, sentiment, explain, tag) the language:\n"
+               "                an ISO 639-1 code, or auto (default): the detected language\n"
+               "                when it has the model, English when detection is unsure\n"
                "  --bytes       0-based byte offsets and byte lengths (default: 1-based\n"
                "                character positions, as SQL substr() counts them)\n"
                "  --no-header   omit the header line\n"

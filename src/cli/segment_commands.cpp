@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/languages.h"
 #include "core/segment/segmenter.h"
 
 namespace textsense::cli {
@@ -18,10 +19,12 @@ void append_span(std::string& line, const segment::Span& span, bool bytes) {
 }  // namespace
 
 int run_sentences(const Options& options) {
+  const runtime::LanguageRequest request = segmentation_request(options);
   const std::string input = read_input(options);
-  segment::Segmenter segmenter;
-  segment::Segmentation seg;
-  segmenter.segment(input, seg);
+  runtime::DocumentPipeline pipeline;
+  runtime::LanguageOutcome outcome;
+  runtime::segment_document(pipeline, input, request, {}, outcome);
+  const segment::Segmentation& seg = pipeline.segmentation();
   std::string out;
   if (options.header) out += "ordinal\tstart\tlength\tsentence\n";
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
@@ -39,10 +42,12 @@ int run_sentences(const Options& options) {
 }
 
 int run_tokens(const Options& options) {
+  const runtime::LanguageRequest request = segmentation_request(options);
   const std::string input = read_input(options);
-  segment::Segmenter segmenter;
-  segment::Segmentation seg;
-  segmenter.segment(input, seg);
+  runtime::DocumentPipeline pipeline;
+  runtime::LanguageOutcome outcome;
+  runtime::segment_document(pipeline, input, request, {}, outcome);
+  const segment::Segmentation& seg = pipeline.segmentation();
   std::string out;
   if (options.header) out += "ordinal\tsentence\tkind\tstart\tlength\ttoken\n";
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/languages.h"
 #include "core/sentiment/analyzer.h"
 #include "core/sentiment/lexicon.h"
 #include "core/segment/segmenter.h"
@@ -18,7 +19,6 @@
 namespace textsense::cli {
 namespace {
 
-constexpr const char* kLexiconFile = "sentiment_en.model";
 
 // The shortest decimal that reads back as the same double: what PostgreSQL
 // prints for a float8 (extra_float_digits = 1), so CLI and SQL output match.
@@ -85,54 +85,63 @@ sentiment::Params parse_params(const std::string& spec) {
   return p;
 }
 
+// The models and the pipeline every line goes through (runtime/multilingual.h).
 struct Engine {
-  std::unique_ptr<sentiment::Lexicon> lexicon;
-  segment::Segmenter segmenter;
-  segment::Segmentation seg;
-  std::vector<sentiment::SentenceSentiment> sentences;
-  std::unique_ptr<sentiment::Analyzer> analyzer;
+  CliModels models;
+  runtime::LanguageRequest request;
+  sentiment::Params params;
+  runtime::DocumentPipeline pipeline;
+  runtime::LanguageOutcome outcome;
 
   explicit Engine(const Options& options)
-      : lexicon(sentiment::Lexicon::load(model_path(options, kLexiconFile, "sentiment lexicon"))),
-        analyzer(std::make_unique<sentiment::Analyzer>(*lexicon,
-                                                       parse_params(options.value("params")))) {}
+      : models(options, lang::ModelKind::kSentiment),
+        request(models.request(options)),
+        params(parse_params(options.value("params"))) {}
 
-  sentiment::DocumentSentiment score(std::string_view text,
-                                     std::vector<sentiment::TokenSentiment>* tokens = nullptr) {
-    // Only the explanation reports positions.
-    segmenter.segment(text, seg, {},
-                      tokens != nullptr ? segment::Segmenter::Offsets::kBytesAndChars
-                                        : segment::Segmenter::Offsets::kBytesOnly);
-    return analyzer->analyze(text, seg, sentences, tokens);
+  sentiment::DocumentSentiment score(std::string_view text, runtime::SentimentOutput output) {
+    return runtime::score_document(pipeline, text, request, models.source(), nullptr, output, {},
+                                   outcome, params);
   }
 };
+
+// \N, as COPY writes NULL.
+constexpr const char* kNull = "\\N";
 
 }  // namespace
 
 // One text a line in, one score a line out (--detail: score, label,
-// positive, negative, neutral, sentences, tokens).
+// positive, negative, neutral, sentences, tokens, lang). A line in a
+// language without a sentiment lexicon scores \N (NULL), as in SQL.
 int run_sentiment(const Options& options) {
   Engine engine(options);
   const std::string input = read_input(options);
   std::string out;
   if (options.detail && options.header)
-    out += "score\tlabel\tpositive\tnegative\tneutral\tsentences\ttokens\n";
+    out += "score\tlabel\tpositive\tnegative\tneutral\tsentences\ttokens\tlang\n";
   std::size_t begin = 0;
   while (begin < input.size()) {
     std::size_t end = input.find('\n', begin);
     if (end == std::string::npos) end = input.size();
     std::string_view line(input.data() + begin, end - begin);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    const sentiment::DocumentSentiment d = engine.score(line);
-    append_double(out, d.score);
+    const sentiment::DocumentSentiment d = engine.score(line, runtime::SentimentOutput::kDocument);
+    if (d.analysed)
+      append_double(out, d.score);
+    else
+      out += kNull;
     if (options.detail) {
       out += '\t';
-      out += sentiment::label_name(d.label);
+      out += d.analysed ? std::string(sentiment::label_name(d.label)) : kNull;
       for (double v : {d.positive, d.negative, d.neutral}) {
         out += '\t';
-        append_double(out, v);
+        if (d.analysed)
+          append_double(out, v);
+        else
+          out += kNull;
       }
-      out += '\t' + std::to_string(d.sentences) + '\t' + std::to_string(d.tokens);
+      out += '\t' + std::to_string(d.sentences) + '\t' + std::to_string(d.tokens) + '\t';
+      out += engine.outcome.language.empty() ? std::string(kNull)
+                                             : std::string(engine.outcome.language.view());
     }
     out += '\n';
     flush_output(out, false);
@@ -143,18 +152,32 @@ int run_sentiment(const Options& options) {
 }
 
 // The whole input as one document: a row per token with its valence, its
-// contribution and the rules that applied (SQL sentiment_explain()).
+// contribution and the rules that applied (SQL sentiment_explain()); \N
+// for the tokens of a sentence that was not analysed.
 int run_explain(const Options& options) {
   Engine engine(options);
   const std::string input = read_input(options);
-  std::vector<sentiment::TokenSentiment> tokens;
-  const sentiment::DocumentSentiment d = engine.score(input, &tokens);
+  const sentiment::DocumentSentiment d = engine.score(input, runtime::SentimentOutput::kTokens);
+  const segment::Segmentation& seg = engine.pipeline.segmentation();
+  const std::vector<sentiment::TokenSentiment>& tokens = engine.pipeline.token_sentiments();
+  const std::vector<sentiment::SentenceSentiment>& sentences =
+      engine.pipeline.sentence_sentiments();
   std::string out;
   if (options.header) out += "ordinal\tsentence\ttoken\tvalence\tcontribution\trules\n";
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const segment::Token& token = engine.seg.tokens[i];
+  for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
+    const segment::Token& token = seg.tokens[i];
     out += std::to_string(i + 1) + '\t' + std::to_string(token.sentence + 1) + '\t';
     write_tsv_field(out, token.span.text(input));
+    const bool analysed =
+        d.analysed && token.sentence < sentences.size() && sentences[token.sentence].analysed;
+    const sentiment::Lexicon* lexicon =
+        analysed ? engine.models.lexicon(engine.outcome.sentence_language(token.sentence))
+                 : nullptr;
+    if (lexicon == nullptr) {
+      out += "\t\\N\t\\N\t\\N\n";
+      flush_output(out, false);
+      continue;
+    }
     out += '\t';
     append_float(out, tokens[i].valence);
     out += '\t';
@@ -168,16 +191,22 @@ int run_explain(const Options& options) {
       out += sentiment::rule_name(bit);
       if (bit == 0) {
         out += ':';
-        out += engine.lexicon->source_name(tokens[i].source);
+        out += lexicon->source_name(tokens[i].source);
       }
     }
     out += '\n';
     flush_output(out, false);
   }
   out += "# score ";
-  append_double(out, d.score);
+  if (d.analysed)
+    append_double(out, d.score);
+  else
+    out += kNull;
   out += ' ';
-  out += sentiment::label_name(d.label);
+  out += d.analysed ? std::string(sentiment::label_name(d.label)) : kNull;
+  out += " lang ";
+  out += engine.outcome.language.empty() ? std::string(kNull)
+                                         : std::string(engine.outcome.language.view());
   out += '\n';
   flush_output(out, true);
   return kOk;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/languages.h"
 #include "core/common/errors.h"
 #include "core/pos/model.h"
 #include "core/pos/tagger.h"
@@ -19,7 +20,6 @@
 namespace textsense::cli {
 namespace {
 
-constexpr const char* kModelFile = "pos_en.model";
 
 std::string required(const Options& options, const std::string& name) {
   const std::string v = options.value(name);
@@ -33,20 +33,27 @@ void append_tags(std::string& out, const pos::PosModel& model, std::uint8_t cls)
   out += model.xpos(cls);
 }
 
-int tag_raw_text(const pos::PosModel& model, const std::string& input) {
-  segment::Segmenter segmenter;
-  segment::Segmentation seg;
-  segmenter.segment(input, seg);
-  pos::PosTagger tagger(model);
-  std::vector<std::uint8_t> tags;
-  tagger.tag_document(input, seg, tags);
+// Raw text in its language (--lang, default auto): token, UPOS, XPOS a
+// line, \N \N for the tokens of a sentence without a tagging model.
+int tag_raw_text(CliModels& models, const runtime::LanguageRequest& request,
+                 const std::string& input) {
+  runtime::DocumentPipeline pipeline;
+  runtime::LanguageOutcome outcome;
+  runtime::tag_document(pipeline, input, request, models.source(), {}, outcome);
+  const segment::Segmentation& seg = pipeline.segmentation();
+  const std::vector<std::uint8_t>& tags = pipeline.tags();
   std::string out;
-  for (const segment::Sentence& sentence : seg.sentences) {
+  for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
+    const segment::Sentence& sentence = seg.sentences[s];
+    const pos::PosModel* model = models.pos_model(outcome.sentence_language(s));
     for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count;
          ++t) {
       write_tsv_field(out, seg.tokens[t].span.text(input));
       out += '\t';
-      append_tags(out, model, tags[t]);
+      if (model != nullptr && tags[t] != runtime::DocumentPipeline::kNotTagged)
+        append_tags(out, *model, tags[t]);
+      else
+        out += "\\N\t\\N";
       out += '\n';
     }
     out += '\n';
@@ -99,13 +106,32 @@ int tag_pretokenized(const pos::PosModel& model, const std::string& input) {
 }  // namespace
 
 int run_tag(const Options& options) {
-  const auto model = pos::PosModel::load(model_path(options, kModelFile, "tagger model"));
+  CliModels models(options, lang::ModelKind::kPos);
+  runtime::LanguageRequest request = models.request(options);
   const std::string input = read_input(options);
-  return options.pretokenized ? tag_pretokenized(*model, input) : tag_raw_text(*model, input);
+  if (!options.pretokenized) return tag_raw_text(models, request, input);
+  if (request.automatic) {
+    // Pretokenized input has no sentences to tell apart: one language,
+    // detected on the whole input, which must have a model.
+    const langid::Guess guess = runtime::shared_detector().detect(input);
+    const lang::Choice choice =
+        lang::choose_language(lang::Code(guess.lang), guess.reliable, guess.confidence,
+                              models.installed(), lang::ModelKind::kPos);
+    if (choice.analyse.empty())
+      throw ModelError(ModelError::kMissing,
+                       "no part-of-speech model for the detected language \"" +
+                           std::string(choice.detected.view()) + "\" (installed: " +
+                           models.installed().list(lang::ModelKind::kPos) + ")");
+    request = runtime::LanguageRequest::explicit_language(choice.analyse.view());
+  }
+  return tag_pretokenized(*models.pos_model(request.code), input);
 }
 
 int run_eval_tagger(const Options& options) {
-  const std::string path = model_path(options, kModelFile, "tagger model");
+  // --model, else the model of --lang (default en) where models are found.
+  const std::string path = model_path(
+      options, lang::model_file_name(lang::ModelKind::kPos, options.value("lang", "en")).c_str(),
+      "tagger model");
   const auto model = pos::PosModel::load(path);
   const auto sentences = train::parse_conllu(train::read_file(required(options, "dev")));
   const auto start = std::chrono::steady_clock::now();

@@ -15,11 +15,15 @@ namespace {
 runtime::ThreadPool* pool = nullptr;
 std::size_t pool_threads = 0;  // what the pool was made for (it may hold fewer)
 runtime::DocumentPipeline* pipeline = nullptr;
-pos::PosModel* pos_model = nullptr;
 std::vector<std::uint8_t> tags;
-char model_path[MAXPGPATH];
-sentiment::Lexicon* sentiment_lexicon = nullptr;
-char lexicon_path[MAXPGPATH];
+char model_dir[MAXPGPATH];
+lang::InstalledModels* installed = nullptr;
+// One model per (kind, language), loaded on first use. A handful of
+// languages at most: a vector searched linearly beats a map.
+template <typename Model>
+using ModelCache = std::vector<std::pair<lang::Code, std::unique_ptr<Model>>>;
+ModelCache<pos::PosModel>* pos_models = nullptr;
+ModelCache<sentiment::Lexicon>* lexicons = nullptr;
 
 // Beyond this many tokens the buffers are freed after the call.
 constexpr std::size_t kKeepTokenCapacity = 1 << 18;
@@ -37,10 +41,12 @@ void destroy_backend_state(int, Datum) {
   delete pipeline;
   pipeline = nullptr;
   destroy_pool();
-  delete pos_model;  // unmaps the file
-  pos_model = nullptr;
-  delete sentiment_lexicon;  // unmaps the file
-  sentiment_lexicon = nullptr;
+  delete pos_models;  // unmaps the files
+  pos_models = nullptr;
+  delete lexicons;
+  lexicons = nullptr;
+  delete installed;
+  installed = nullptr;
 }
 
 bool interrupt_pending(void*) { return InterruptPending && (QueryCancelPending || ProcDiePending); }
@@ -50,15 +56,28 @@ bool interrupt_pending(void*) { return InterruptPending && (QueryCancelPending |
 // file or directory"); when the file is simply not there, say that.
 // Nothing is cached on failure: the next call tries the file again.
 template <typename Model>
-Model* load_model(const char* path) {
+std::unique_ptr<Model> load_model(const char* path) {
   try {
-    return Model::load(path).release();
+    return Model::load(path);
   } catch (const ModelError& e) {
     struct stat st;
     if (e.kind() == ModelError::kMissing && ::stat(path, &st) != 0 && errno == ENOENT)
       throw ModelError(ModelError::kMissing, std::string("model file \"") + path + "\" is missing");
     throw;
   }
+}
+
+// The model of (kind, language) from `cache`, loaded on first use.
+template <typename Model>
+const Model& cached_model(ModelCache<Model>*& cache, lang::ModelKind kind, lang::Code language) {
+  if (cache == nullptr) cache = new ModelCache<Model>();
+  for (const auto& entry : *cache)
+    if (entry.first == language) return *entry.second;
+  char path[MAXPGPATH];
+  snprintf(path, sizeof path, "%s/%s", model_dir,
+           lang::model_file_name(kind, language.view()).c_str());
+  cache->emplace_back(language, load_model<Model>(path));
+  return *cache->back().second;
 }
 
 }  // namespace
@@ -68,6 +87,13 @@ void prepare_backend_state() {
   if (!registered) {
     on_proc_exit(destroy_backend_state, 0);
     registered = true;
+  }
+  if (model_dir[0] == '\0') {
+    // get_share_path() canonicalises paths with string work that showed in
+    // per-row profiles: once a backend.
+    char share[MAXPGPATH];
+    get_share_path(my_exec_path, share);
+    snprintf(model_dir, sizeof model_dir, "%s/textsense", share);
   }
 }
 
@@ -86,37 +112,46 @@ runtime::DocumentPipeline& backend_pipeline(const CallSettings& settings, std::s
   return *pipeline;
 }
 
-// The server's share directory, found once: get_share_path() canonicalises
-// paths with string work that showed in per-row profiles (about 1 % of
-// sentiment()).
-static const char* share_directory() {
-  static char share[MAXPGPATH];
-  if (share[0] == '\0') get_share_path(my_exec_path, share);
-  return share;
+const char* model_directory() { return model_dir; }
+
+const lang::InstalledModels& installed_models() {
+  if (installed == nullptr) installed = new lang::InstalledModels(lang::scan_installed_models(model_dir));
+  return *installed;
 }
 
-const char* pos_model_path(const char* language) {
-  snprintf(model_path, sizeof model_path, "%s/textsense/pos_%s.model", share_directory(), language);
-  return model_path;
+void refresh_installed_models() {
+  delete installed;
+  installed = nullptr;
+  installed_models();
 }
 
-const pos::PosModel& backend_pos_model(const char* path) {
-  if (pos_model == nullptr) pos_model = load_model<pos::PosModel>(path);
-  return *pos_model;
+const pos::PosModel& backend_pos_model(lang::Code language) {
+  return cached_model(pos_models, lang::ModelKind::kPos, language);
+}
+
+const sentiment::Lexicon& backend_sentiment_lexicon(lang::Code language) {
+  return cached_model(lexicons, lang::ModelKind::kSentiment, language);
+}
+
+namespace {
+
+const sentiment::Lexicon* source_lexicon(lang::Code code, void*) {
+  return &backend_sentiment_lexicon(code);
+}
+
+const pos::PosModel* source_pos_model(lang::Code code, void*) { return &backend_pos_model(code); }
+
+}  // namespace
+
+runtime::ModelSource backend_model_source() {
+  runtime::ModelSource source;
+  source.installed = &installed_models();
+  source.lexicon = source_lexicon;
+  source.pos_model = source_pos_model;
+  return source;
 }
 
 std::vector<std::uint8_t>& backend_tags() { return tags; }
-
-const char* sentiment_lexicon_path(const char* language) {
-  snprintf(lexicon_path, sizeof lexicon_path, "%s/textsense/sentiment_%s.model",
-           share_directory(), language);
-  return lexicon_path;
-}
-
-const sentiment::Lexicon& backend_sentiment_lexicon(const char* path) {
-  if (sentiment_lexicon == nullptr) sentiment_lexicon = load_model<sentiment::Lexicon>(path);
-  return *sentiment_lexicon;
-}
 
 void trim_backend_buffers() noexcept {
   const bool huge_token_array = tags.capacity() > kKeepTokenCapacity;

@@ -9,7 +9,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/lang/code.h"
+#include "core/lang/installed.h"
 #include "core/runtime/document_pipeline.h"
+#include "core/runtime/multilingual.h"
 #include "core/pos/model.h"
 #include "core/sentiment/lexicon.h"
 #include "core/runtime/stop_signal.h"
@@ -30,26 +33,27 @@ runtime::DocumentPipeline& backend_pipeline(const CallSettings& settings, std::s
 // keep hundreds of megabytes after one large call. Does not throw.
 void trim_backend_buffers() noexcept;
 
-// The installed part-of-speech model file for `language` ("en"), under the
-// server's share directory. Call outside run_core(); returns a pointer to
-// static storage.
-const char* pos_model_path(const char* language);
+// The directory of the installed model files, "<share>/textsense" (found
+// by prepare_backend_state()).
+const char* model_directory();
 
-// Call inside run_core(): maps and validates the model at `path` on first
-// use (it may throw ModelError) and keeps it for the backend's lifetime.
-const pos::PosModel& backend_pos_model(const char* path);
+// What is installed there (scanned once per backend, inside run_core();
+// refresh_installed_models() scans again, e.g. after an explicit language
+// was not found, so a pack installed meanwhile is seen without reconnect).
+const lang::InstalledModels& installed_models();
+void refresh_installed_models();
+
+// Call inside run_core(): the model of (kind, language), mapped and
+// validated on first use (it may throw ModelError) and kept for the
+// backend's lifetime, one per (kind, language).
+const pos::PosModel& backend_pos_model(lang::Code language);
+const sentiment::Lexicon& backend_sentiment_lexicon(lang::Code language);
+
+// The same models as a runtime::ModelSource (inside run_core()).
+runtime::ModelSource backend_model_source();
 
 // Scratch tags of pos_tag(text[]) (static storage, reused).
 std::vector<std::uint8_t>& backend_tags();
-
-// The installed sentiment lexicon file for `language` ("en"), under the
-// server's share directory. Call outside run_core(); returns a pointer to
-// static storage.
-const char* sentiment_lexicon_path(const char* language);
-
-// Call inside run_core(): maps and validates the lexicon at `path` on first
-// use (it may throw ModelError) and keeps it for the backend's lifetime.
-const sentiment::Lexicon& backend_sentiment_lexicon(const char* path);
 
 // Polls the backend's pending cancel / terminate flags (main thread only).
 runtime::StopSignal interrupt_stop_signal();

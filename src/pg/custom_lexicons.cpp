@@ -127,7 +127,7 @@ const sentiment::Lexicon& custom_lexicon(CustomLexiconSite& site, MemoryContext 
       TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &is_null));
   const std::int64_t revision = DatumGetInt64(
       SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &is_null));
-  if (strcmp(lexicon_language, language) != 0)
+  if (language != nullptr && strcmp(lexicon_language, language) != 0)
     ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                     errmsg("textsense: lexicon \"%s\" is for language \"%s\", not \"%s\"", name,
                            lexicon_language, language)));
@@ -152,9 +152,9 @@ const sentiment::Lexicon& custom_lexicon(CustomLexiconSite& site, MemoryContext 
     }
     MemoryContextSwitchTo(spi_context);
     SPI_finish();
-    const char* base_path = sentiment_lexicon_path(language);
+    const lang::Code base_language(lexicon_language);
     run_core([&] {
-      const sentiment::Lexicon& base = backend_sentiment_lexicon(base_path);
+      const sentiment::Lexicon& base = backend_sentiment_lexicon(base_language);
       std::vector<sentiment::CustomTerm> terms;
       terms.reserve(static_cast<std::size_t>(rows.count));
       for (int i = 0; i < rows.count; ++i) terms.push_back({rows.terms[i], rows.valences[i]});

@@ -21,7 +21,8 @@ struct CustomLexiconSite {
   const sentiment::Lexicon* lexicon;
 };
 
-// The compiled lexicon `name` for `language`, as the current user sees it.
+// The compiled lexicon `name` for `language` (nullptr: whatever language
+// the lexicon is for, as with lang => 'auto'), as the current user sees it.
 // The lexicon tables are looked up in the schema of `function` (one of the
 // extension's functions, so wherever the extension lives). Raises a
 // PostgreSQL error for an unknown or hidden lexicon, a language mismatch,

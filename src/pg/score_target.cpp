@@ -88,8 +88,12 @@ const char* target_kind_name(TargetKind kind) {
 }
 
 Datum target_value(const ScoreTarget& target, const sentiment::DocumentSentiment* result,
-                   bool is_null, void** domain_cache, MemoryContext cache_context) {
+                   lang::Code language, bool& is_null, void** domain_cache,
+                   MemoryContext cache_context) {
   Datum value = (Datum)0;
+  // A text in a language without a lexicon: NULL, as sentiment() gives,
+  // except for the detail, which says what the language was.
+  if (!is_null && !result->analysed && target.kind != TargetKind::kDetail) is_null = true;
   if (!is_null) {
     switch (target.kind) {
       case TargetKind::kScore:
@@ -115,14 +119,25 @@ Datum target_value(const ScoreTarget& target, const sentiment::DocumentSentiment
         StringInfoData json;
         initStringInfo(&json);
         const std::string_view label = sentiment::label_name(result->label);
-        appendStringInfo(&json,
-                         "{\"score\": %s, \"label\": \"%.*s\", \"positive\": %s, "
-                         "\"negative\": %s, \"neutral\": %s, \"sentences\": %d, \"tokens\": %d}",
-                         float8out_internal(result->score), static_cast<int>(label.size()),
-                         label.data(), float8out_internal(result->positive),
-                         float8out_internal(result->negative),
-                         float8out_internal(result->neutral), static_cast<int>(result->sentences),
-                         static_cast<int>(result->tokens));
+        if (result->analysed)
+          appendStringInfo(&json,
+                           "{\"score\": %s, \"label\": \"%.*s\", \"positive\": %s, "
+                           "\"negative\": %s, \"neutral\": %s, ",
+                           float8out_internal(result->score), static_cast<int>(label.size()),
+                           label.data(), float8out_internal(result->positive),
+                           float8out_internal(result->negative),
+                           float8out_internal(result->neutral));
+        else
+          appendStringInfoString(&json,
+                                 "{\"score\": null, \"label\": null, \"positive\": null, "
+                                 "\"negative\": null, \"neutral\": null, ");
+        appendStringInfo(&json, "\"sentences\": %d, \"tokens\": %d, \"lang\": ",
+                         static_cast<int>(result->sentences), static_cast<int>(result->tokens));
+        // Codes are lower-case ASCII letters: nothing to escape.
+        if (language.empty())
+          appendStringInfoString(&json, "null}");
+        else
+          appendStringInfo(&json, "\"%s\"}", language.c_str());
         value = DirectFunctionCall1(jsonb_in, CStringGetDatum(json.data));
         break;
       }

@@ -6,6 +6,7 @@
 // constraints checked on every value.
 #pragma once
 
+#include "core/lang/code.h"
 #include "core/sentiment/analyzer.h"
 #include "pg/postgres_headers.h"
 
@@ -37,10 +38,13 @@ const char* target_kind_name(TargetKind kind);
 
 // The value of `result` for the target column, coerced as an assignment
 // would (numeric and varchar type modifiers, domain constraints). A NULL
-// (`is_null`) is checked against a domain's constraints too.
+// (`is_null`) is checked against a domain's constraints too. A text that
+// was not analysed (a language without a lexicon) gives NULL (`is_null` is
+// set), or for a detail target the JSON with NULL scores and its `language`.
 // `domain_cache` is domain_check()'s per-call-site cache, allocated in
 // `cache_context`.
 Datum target_value(const ScoreTarget& target, const sentiment::DocumentSentiment* result,
-                   bool is_null, void** domain_cache, MemoryContext cache_context);
+                   lang::Code language, bool& is_null, void** domain_cache,
+                   MemoryContext cache_context);
 
 }  // namespace textsense::pg

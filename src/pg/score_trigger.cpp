@@ -6,6 +6,7 @@
 // a trigger.
 #include "core/sentiment/analyzer.h"
 #include "pg/arguments.h"
+#include "pg/languages.h"
 #include "pg/backend_state.h"
 #include "pg/custom_lexicons.h"
 #include "pg/postgres_headers.h"
@@ -31,7 +32,7 @@ struct TriggerPlan {
   Oid relation;
   Oid trigger;
   ScoreTarget target;
-  const char* language;
+  runtime::LanguageRequest language;
   const char* lexicon;  // a custom lexicon's name, or nullptr
   CustomLexiconSite lexicon_site;
   void* domain_cache;
@@ -70,9 +71,10 @@ TriggerPlan& trigger_plan(FunctionCallInfo fcinfo, const TriggerData* data) {
                      "[, lang [, lexicon]]), e.g. textsense_score_trigger('body', 'score').")));
   const ScoreTarget target =
       resolve_score_target(data->tg_relation, trigger->tgargs[0], trigger->tgargs[1]);
-  const char* language = trigger->tgnargs >= 3
-                             ? checked_language_name(trigger->tgargs[2], "sentiment lexicon")
-                             : "en";
+  // Without a lang argument: 'auto', as the one-argument sentiment().
+  const runtime::LanguageRequest language =
+      trigger->tgnargs >= 3 ? language_request(trigger->tgargs[2], lang::ModelKind::kSentiment)
+                            : runtime::LanguageRequest::automatic_choice();
   if (plan == nullptr)
     plan = static_cast<TriggerPlan*>(
         MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TriggerPlan)));
@@ -137,21 +139,22 @@ TEXTSENSE_SQL_FUNCTION(textsense_score_trigger) {
   const TupleDesc desc = RelationGetDescr(data->tg_relation);
   bool source_null = false;
   const Datum source = heap_getattr(row, plan.target.source, desc, &source_null);
-  textsense::sentiment::DocumentSentiment result;
+  ScoredText scored;
   if (!source_null) {
     const textsense::sentiment::Lexicon* custom =
         plan.lexicon == nullptr
             ? nullptr
             : &custom_lexicon(plan.lexicon_site, fcinfo->flinfo->fn_mcxt, fcinfo->flinfo->fn_oid,
-                              plan.language, plan.lexicon);
+                              plan.language.automatic ? nullptr : plan.language.code.c_str(),
+                              plan.lexicon);
     score_text(DatumGetTextPP(source), plan.language, custom,
-               textsense::runtime::SentimentOutput::kDocument, result);
+               textsense::runtime::SentimentOutput::kDocument, scored);
     trim_backend_buffers();
   }
-  Datum value = target_value(plan.target, &result, source_null, &plan.domain_cache,
-                             fcinfo->flinfo->fn_mcxt);
-  int column = plan.target.target;
   bool value_null = source_null;
+  Datum value = target_value(plan.target, &scored.result, scored.outcome.language, value_null,
+                             &plan.domain_cache, fcinfo->flinfo->fn_mcxt);
+  int column = plan.target.target;
   return PointerGetDatum(heap_modify_tuple_by_cols(row, desc, 1, &column, &value, &value_null));
 }
 

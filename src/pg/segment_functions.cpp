@@ -1,6 +1,10 @@
 // SQL functions of the segmentation slice: textsense_version(),
-// sentences(doc) and tokens(doc).
+// sentences(doc [, lang]) and tokens(doc [, lang]).
+#include <cstring>
+
 #include "core/common/version.h"
+#include "core/lang/installed.h"
+#include "core/runtime/multilingual.h"
 #include "pg/backend_state.h"
 #include "pg/bridge.h"
 #include "pg/document.h"
@@ -10,16 +14,33 @@
 namespace textsense::pg {
 namespace {
 
-// Segments the document of argument 0; the result is the pipeline's
-// segmentation().
+// The segmentation rules asked for by argument 1 ('auto' when absent): any
+// language code works (a language without rules of its own gets ICU's), as
+// segmentation needs no model.
+runtime::LanguageRequest segmentation_language(FunctionCallInfo fcinfo) {
+  if (PG_NARGS() < 2) return runtime::LanguageRequest::automatic_choice();
+  const char* name = text_to_cstring(PG_GETARG_TEXT_PP(1));
+  if (strcmp(name, "auto") == 0) return runtime::LanguageRequest::automatic_choice();
+  if (!lang::is_language_code(name))
+    ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("textsense: \"%s\" is not a language code", name),
+                    errhint("Use an ISO 639-1 code such as 'en' or 'de', or 'auto'.")));
+  return runtime::LanguageRequest::explicit_language(name);
+}
+
+// Segments the document of argument 0 in the language of argument 1; the
+// result is the pipeline's segmentation().
 Document segment_argument(FunctionCallInfo fcinfo, const segment::Segmentation** seg) {
+  const runtime::LanguageRequest request = segmentation_language(fcinfo);
   const Document doc = document_from_text(PG_GETARG_TEXT_PP(0));
   prepare_backend_state();
   const CallSettings settings = current_call_settings();
   const runtime::StopSignal stop = interrupt_stop_signal();
   run_core([&] {
     runtime::DocumentPipeline& pipeline = backend_pipeline(settings, doc.size);
-    pipeline.segment(std::string_view(doc.utf8, doc.size), stop);
+    runtime::LanguageOutcome outcome;
+    runtime::segment_document(pipeline, std::string_view(doc.utf8, doc.size), request, stop,
+                              outcome);
     *seg = &pipeline.segmentation();
   });
   return doc;

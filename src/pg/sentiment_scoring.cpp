@@ -7,23 +7,27 @@
 
 namespace textsense::pg {
 
-Document score_text(text* value, const char* language, const sentiment::Lexicon* custom,
-                    runtime::SentimentOutput output,
-                    sentiment::DocumentSentiment& result, const runtime::DocumentPipeline** pipeline,
-                    const sentiment::Lexicon** lexicon) {
+Document score_text(text* value, const runtime::LanguageRequest& request,
+                    const sentiment::Lexicon* custom, runtime::SentimentOutput output,
+                    ScoredText& scored) {
   const Document doc = document_from_text(value);
-  const char* path = sentiment_lexicon_path(language);
   prepare_backend_state();
   const CallSettings settings = current_call_settings();
   const runtime::StopSignal stop = interrupt_stop_signal();
   run_core([&] {
-    const sentiment::Lexicon& lex = custom != nullptr ? *custom : backend_sentiment_lexicon(path);
     runtime::DocumentPipeline& p = backend_pipeline(settings, doc.size);
-    result = p.score(std::string_view(doc.utf8, doc.size), lex, sentiment::Params(), output, stop);
-    if (pipeline != nullptr) *pipeline = &p;
-    if (lexicon != nullptr) *lexicon = &lex;
+    const runtime::ModelSource models = backend_model_source();
+    scored.result = runtime::score_document(p, std::string_view(doc.utf8, doc.size), request,
+                                            models, custom, output, stop, scored.outcome);
+    scored.pipeline = &p;
   });
   return doc;
+}
+
+const sentiment::Lexicon* lexicon_of(lang::Code language, const sentiment::Lexicon* custom) {
+  if (custom != nullptr && custom->language() == language.view()) return custom;
+  if (!installed_models().has(lang::ModelKind::kSentiment, language.view())) return nullptr;
+  return &backend_sentiment_lexicon(language);
 }
 
 }  // namespace textsense::pg

@@ -1,6 +1,10 @@
 // SQL functions of the part-of-speech slice:
 //   pos_tag(doc text [, lang text]) and pos_tag(tokens text[]).
+#include <algorithm>
+#include <string>
+
 #include "pg/arguments.h"
+#include "pg/languages.h"
 #include "pg/backend_state.h"
 #include "pg/bridge.h"
 #include "pg/document.h"
@@ -17,40 +21,63 @@ extern "C" {
 namespace textsense::pg {
 namespace {
 
-// pos_tag(doc [, lang]): segments and tags the document, one row per token.
-Datum tag_document(FunctionCallInfo fcinfo, const char* language) {
+// pos_tag(doc [, lang]): segments and tags the document, one row per token,
+// with the language of its sentence; upos and xpos are NULL for the tokens
+// of a sentence in a language without a tagging model.
+Datum tag_document(FunctionCallInfo fcinfo, const runtime::LanguageRequest& request) {
   SrfRows rows = start_srf_rows(fcinfo);
   const Document doc = document_from_text(PG_GETARG_TEXT_PP(0));
-  const char* path = pos_model_path(language);
   prepare_backend_state();
   const CallSettings settings = current_call_settings();
   const runtime::StopSignal stop = interrupt_stop_signal();
-  const pos::PosModel* model_ptr = nullptr;
   const runtime::DocumentPipeline* pipeline = nullptr;
+  runtime::LanguageOutcome* outcome = nullptr;
+  // The models of the sentences' languages, by sentence (few: one pointer
+  // a sentence keeps the row loop free of lookups).
+  std::vector<const pos::PosModel*>* models = nullptr;
   run_core([&] {
-    model_ptr = &backend_pos_model(path);
     runtime::DocumentPipeline& p = backend_pipeline(settings, doc.size);
-    p.tag(std::string_view(doc.utf8, doc.size), *model_ptr, stop);
+    outcome = new runtime::LanguageOutcome();
+    runtime::tag_document(p, std::string_view(doc.utf8, doc.size), request,
+                          backend_model_source(), stop, *outcome);
     pipeline = &p;
+    const segment::Segmentation& seg = p.segmentation();
+    models = new std::vector<const pos::PosModel*>(seg.sentences.size(), nullptr);
+    for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
+      const lang::Code code = outcome->sentence_language(i);
+      if (!code.empty() && installed_models().has(lang::ModelKind::kPos, code.view()))
+        (*models)[i] = &backend_pos_model(code);
+    }
   });
-  const pos::PosModel& model = *model_ptr;
   const segment::Segmentation& seg = pipeline->segmentation();
   const std::vector<std::uint8_t>& tags = pipeline->tags();
-  Datum values[7];
-  bool nulls[7] = {false, false, false, false, false, false, false};
+  Datum values[8];
+  bool nulls[8];
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
     const segment::Token& token = seg.tokens[i];
+    const pos::PosModel* model = (*models)[token.sentence];
+    const bool tagged = model != nullptr && tags[i] != runtime::DocumentPipeline::kNotTagged;
+    std::fill(nulls, nulls + 8, false);
     begin_row(rows);
     values[0] = Int32GetDatum(static_cast<int32>(i + 1));
     values[1] = Int32GetDatum(static_cast<int32>(token.sentence + 1));
     values[2] = PointerGetDatum(
         text_from_utf8(doc.utf8 + token.span.byte_begin, token.span.byte_length));
-    values[3] = PointerGetDatum(cstring_text(model.upos(tags[i])));
-    values[4] = PointerGetDatum(cstring_text(model.xpos(tags[i])));
+    if (tagged) {
+      values[3] = PointerGetDatum(cstring_text(model->upos(tags[i])));
+      values[4] = PointerGetDatum(cstring_text(model->xpos(tags[i])));
+    } else {
+      nulls[3] = nulls[4] = true;
+    }
     values[5] = Int32GetDatum(sql_start(token.span, doc));
     values[6] = Int32GetDatum(sql_length(token.span, doc));
+    const lang::Code code = outcome->sentence_language(token.sentence);
+    nulls[7] = code.empty();
+    if (!nulls[7]) values[7] = PointerGetDatum(cstring_text(code.view()));
     end_row(rows, values, nulls);
   }
+  delete models;
+  delete outcome;
   finish_srf_rows(rows);
   trim_backend_buffers();
   return (Datum)0;
@@ -62,15 +89,20 @@ Datum tag_document(FunctionCallInfo fcinfo, const char* language) {
 using namespace textsense::pg;
 
 // pos_tag(doc text) -> SETOF (ordinal, sentence, token, upos, xpos, start, length)
-TEXTSENSE_SQL_FUNCTION(textsense_pos_tag) { return tag_document(fcinfo, "en"); }
+TEXTSENSE_SQL_FUNCTION(textsense_pos_tag) {
+  return tag_document(fcinfo, textsense::runtime::LanguageRequest::automatic_choice());
+}
 
 // pos_tag(doc text, lang text)
 TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_lang) {
-  return tag_document(fcinfo, checked_language(PG_GETARG_TEXT_PP(1), "part-of-speech model"));
+  return tag_document(fcinfo, language_argument(PG_GETARG_TEXT_PP(1),
+                                                textsense::lang::ModelKind::kPos));
 }
 
-// pos_tag(tokens text[]) -> SETOF (ordinal, token, upos, xpos): the array is
-// one sentence, already tokenised.
+// pos_tag(tokens text[] [, lang text]) -> SETOF (ordinal, token, upos, xpos):
+// the array is one sentence, already tokenised. Without lang it is English
+// (as before 0.6.0); 'auto' detects the language of the tokens joined by
+// spaces and needs it to have a tagging model.
 TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
   SrfRows rows = start_srf_rows(fcinfo);
   ArrayType* array = PG_GETARG_ARRAYTYPE_P(0);
@@ -96,18 +128,35 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
     const Document word = document_from_text(DatumGetTextPP(elements[i]));
     words[i] = std::string_view(word.utf8, word.size);
   }
-  const char* path = pos_model_path("en");
+  textsense::runtime::LanguageRequest request =
+      PG_NARGS() >= 2
+          ? language_argument(PG_GETARG_TEXT_PP(1), textsense::lang::ModelKind::kPos)
+          : textsense::runtime::LanguageRequest::explicit_language("en");
   prepare_backend_state();
   const CallSettings settings = current_call_settings();
   const textsense::runtime::StopSignal stop = interrupt_stop_signal();
   textsense::pos::PosTagger* tagger = nullptr;
   run_core([&] {
     // One sentence: never split, so the calling thread's tagger does it.
-    tagger = &backend_pipeline(settings, 0).tagger(backend_pos_model(path));
     for (int i = 0; i < count; ++i) {
       const std::size_t bad = textsense::utf8::find_invalid(words[i]);
       if (bad != textsense::utf8::kValid) throw textsense::InvalidUtf8Error(bad);
     }
+    if (request.automatic) {
+      std::string joined;
+      for (int i = 0; i < count; ++i) (joined += words[i]) += ' ';
+      const textsense::langid::Guess guess = textsense::runtime::shared_detector().detect(joined);
+      const textsense::lang::Choice choice = textsense::lang::choose_language(
+          textsense::lang::Code(guess.lang), guess.reliable, guess.confidence, installed_models(),
+          textsense::lang::ModelKind::kPos);
+      if (choice.analyse.empty())
+        throw textsense::ModelError(
+            textsense::ModelError::kMissing,
+            "no part-of-speech model for the language of these tokens (detected \"" +
+                std::string(choice.detected.view()) + "\")");
+      request = textsense::runtime::LanguageRequest::explicit_language(choice.analyse.view());
+    }
+    tagger = &backend_pipeline(settings, 0).tagger(backend_pos_model(request.code));
     tagger->tag_sentence(words, static_cast<std::size_t>(count), backend_tags(), stop);
   });
   const textsense::pos::PosModel& model = tagger->model();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
 
 #include "core/common/errors.h"
 #include "core/common/utf8.h"
@@ -313,6 +314,69 @@ void DocumentPipeline::release_large_buffers(std::size_t keep_tokens) {
   free_vector(chunks_);
   for (std::unique_ptr<Workspace>& ws : workspaces_) ws->release();
   token_total_ = 0;
+}
+
+// The second pass over the sentences of a mixed document that are not in
+// the language it was analysed in (runtime/mixed_languages.h). Few
+// sentences, on the calling thread: the first pass did the bulk of the
+// work, on the pool when it was large.
+
+sentiment::DocumentSentiment DocumentPipeline::rescore_sentences(
+    std::string_view doc, const std::vector<lang::Code>& languages, lang::Code call_language,
+    const sentiment::Lexicon& call_lexicon, LexiconFor lexicon_for, void* context,
+    const sentiment::Params& params, SentimentOutput output) {
+  const bool explain = output == SentimentOutput::kTokens;
+  const segment::Segmentation& seg = segmentation_;
+  std::vector<sentiment::TokenSentiment> scratch;
+  for (std::size_t i = 0; i < languages.size() && i < sentence_sentiments_.size(); ++i) {
+    if (languages[i] == call_language) continue;
+    const segment::Sentence& sentence = seg.sentences[i];
+    sentiment::TokenSentiment* out;
+    if (explain) {
+      out = token_sentiments_.data() + sentence.first_token;
+    } else {
+      scratch.resize(sentence.token_count);
+      out = scratch.data();
+    }
+    const sentiment::Lexicon* lexicon = lexicon_for(languages[i], context);
+    if (lexicon == nullptr) {
+      sentiment::SentenceSentiment none;
+      none.analysed = false;
+      sentence_sentiments_[i] = none;
+      for (std::uint32_t k = 0; k < sentence.token_count; ++k) out[k] = sentiment::TokenSentiment();
+      continue;
+    }
+    // score_sentence() only reads this sentence's tokens, so the document's
+    // segmentation serves as it is.
+    sentence_sentiments_[i] =
+        workspace(0).get_analyzer(*lexicon, params).score_one(doc, seg, i, out);
+  }
+  return workspace(0).get_analyzer(call_lexicon, params).summarize(sentence_sentiments_,
+                                                                   token_total_);
+}
+
+void DocumentPipeline::retag_sentences(std::string_view doc,
+                                       const std::vector<lang::Code>& languages,
+                                       lang::Code call_language, ModelFor model_for,
+                                       void* context) {
+  const segment::Segmentation& seg = segmentation_;
+  std::vector<std::string_view> words;
+  std::vector<std::uint8_t> sentence_tags;
+  for (std::size_t i = 0; i < languages.size() && i < seg.sentences.size(); ++i) {
+    if (languages[i] == call_language) continue;
+    const segment::Sentence& sentence = seg.sentences[i];
+    std::uint8_t* tags = tags_.data() + sentence.first_token;
+    const pos::PosModel* model = model_for(languages[i], context);
+    if (model == nullptr) {
+      std::fill(tags, tags + sentence.token_count, kNotTagged);
+      continue;
+    }
+    words.clear();
+    for (std::uint32_t k = 0; k < sentence.token_count; ++k)
+      words.push_back(seg.tokens[sentence.first_token + k].span.text(doc));
+    workspace(0).get_tagger(*model).tag_sentence(words.data(), words.size(), sentence_tags);
+    std::copy(sentence_tags.begin(), sentence_tags.end(), tags);
+  }
 }
 
 }  // namespace textsense::runtime

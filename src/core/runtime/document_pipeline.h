@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/lang/code.h"
 #include "core/lang/profile.h"
 #include "core/pos/model.h"
 #include "core/pos/tagger.h"
@@ -86,6 +87,28 @@ class DocumentPipeline {
   const std::vector<std::uint8_t>& tags() const { return tags_; }
   // How many chunks the last call was cut into (1: it ran unsplit).
   std::size_t last_chunk_count() const { return last_chunk_count_; }
+
+  // Mixed documents (runtime/mixed_languages.h): after score() or tag()
+  // with the segmentation kept, the sentences whose language in
+  // `languages` (one per sentence) is not `call_language` are analysed
+  // again: with `lexicon_for(code)` / `model_for(code)` when it returns
+  // one, else marked not analysed (SentenceSentiment::analysed false, tags
+  // kNotTagged). rescore_sentences() returns the document folded again.
+  using LexiconFor = const sentiment::Lexicon* (*)(lang::Code code, void* context);
+  using ModelFor = const pos::PosModel* (*)(lang::Code code, void* context);
+  sentiment::DocumentSentiment rescore_sentences(std::string_view doc,
+                                                 const std::vector<lang::Code>& languages,
+                                                 lang::Code call_language,
+                                                 const sentiment::Lexicon& call_lexicon,
+                                                 LexiconFor lexicon_for, void* context,
+                                                 const sentiment::Params& params,
+                                                 SentimentOutput output);
+  void retag_sentences(std::string_view doc, const std::vector<lang::Code>& languages,
+                       lang::Code call_language, ModelFor model_for, void* context);
+  static constexpr std::uint8_t kNotTagged = 0xFF;
+  // After segment(): tags() holds kNotTagged for every token (a document in
+  // a language without a tagging model).
+  void mark_untagged() { tags_.assign(segmentation_.tokens.size(), kNotTagged); }
 
   // The calling thread's tagger over `model` (for already-tokenised input).
   pos::PosTagger& tagger(const pos::PosModel& model);

@@ -394,8 +394,13 @@ DocumentSentiment Analyzer::summarize(const std::vector<SentenceSentiment>& sent
   doc.tokens = static_cast<std::uint32_t>(token_count);
   double sum = 0, positive = 0, negative = 0, neutral = 0;
   bool strong_positive = false, strong_negative = false;
+  // Sentences left unanalysed (another language, no lexicon) count for
+  // nothing: the document is the fold of the others, in order.
+  std::size_t analysed = 0;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     const SentenceSentiment& s = sentences[i];
+    if (!s.analysed) continue;
+    ++analysed;
     double w = 1;
     // "The food was great. But the service was slow.": the same contrast
     // rule as within a sentence.
@@ -415,8 +420,9 @@ DocumentSentiment Analyzer::summarize(const std::vector<SentenceSentiment>& sent
   // (a tweet, a short review) the sum is divided by n^length_exponent, so
   // agreeing sentences add up; beyond k it becomes a mean, so a 10,000-
   // sentence document scores like its typical paragraph, not like -0.9999.
-  if (!sentences.empty()) {
-    const double n = static_cast<double>(sentences.size());
+  doc.analysed = analysed > 0 || sentences.empty();
+  if (analysed > 0) {
+    const double n = static_cast<double>(analysed);
     const double k = static_cast<double>(params_.accumulating_sentences);
     const double divisor = n <= k ? std::pow(n, params_.length_exponent)
                                   : std::pow(k, params_.length_exponent) * (n / k);
@@ -431,6 +437,11 @@ DocumentSentiment Analyzer::summarize(const std::vector<SentenceSentiment>& sent
   doc.label = strong_positive && strong_negative ? Label::kMixed
                                                  : label_of(doc.score, params_.label_threshold);
   return doc;
+}
+
+SentenceSentiment Analyzer::score_one(std::string_view utf8, const segment::Segmentation& seg,
+                                      std::size_t index, TokenSentiment* out) {
+  return score_sentence(utf8, seg, seg.sentences[index], out);
 }
 
 }  // namespace textsense::sentiment

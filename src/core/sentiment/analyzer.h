@@ -97,6 +97,9 @@ struct SentenceSentiment {
   double positive = 0, negative = 0, neutral = 0;  // VADER-style mass
   Label label = Label::kNeutral;
   bool opens_with_contrast = false;  // "But ...", "However, ..."
+  // False for a sentence in a language without a lexicon in a document of
+  // several languages: no score, and left out of the document's.
+  bool analysed = true;
 };
 
 struct DocumentSentiment {
@@ -105,6 +108,9 @@ struct DocumentSentiment {
   double positive = 0, negative = 0, neutral = 0;  // shares, summing to 1 (or all 0)
   std::uint32_t sentences = 0;
   std::uint32_t tokens = 0;
+  // False when no sentence was analysed (all in languages without a
+  // lexicon): the score means nothing and SQL shows NULL.
+  bool analysed = true;
 };
 
 class Analyzer {
@@ -132,6 +138,11 @@ class Analyzer {
                        std::vector<TokenSentiment>* tokens, const runtime::StopSignal& stop = {});
   DocumentSentiment summarize(const std::vector<SentenceSentiment>& sentences,
                               std::size_t token_count) const;
+
+  // Scores sentence `index` of `seg` alone (a sentence of another language
+  // in a mixed document); `out` receives its tokens' results.
+  SentenceSentiment score_one(std::string_view utf8, const segment::Segmentation& seg,
+                              std::size_t index, TokenSentiment* out);
 
   const Lexicon& lexicon() const { return lexicon_; }
   const Params& params() const { return params_; }

@@ -1,0 +1,24 @@
+#include "core/runtime/mixed_languages.h"
+
+namespace textsense::runtime {
+
+bool is_mixed(const std::vector<langid::Share>& shares) {
+  return shares.size() >= 2 && shares[1].percent >= kMixedSecondLanguagePercent &&
+         shares[1].lang != shares[0].lang;
+}
+
+bool detect_sentence_languages(std::string_view doc, const segment::Segmentation& seg,
+                               const langid::Detector& detector, lang::Code document_language,
+                               std::vector<lang::Code>& out) {
+  out.assign(seg.sentences.size(), document_language);
+  bool differs = false;
+  for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
+    const langid::Guess guess = detector.detect(seg.sentences[i].span.text(doc));
+    if (!guess.reliable || guess.lang.empty()) continue;
+    out[i] = lang::Code(guess.lang);
+    differs |= out[i] != document_language;
+  }
+  return differs;
+}
+
+}  // namespace textsense::runtime

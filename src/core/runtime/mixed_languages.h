@@ -1,0 +1,38 @@
+// Documents that mix languages, in automatic mode (lang => 'auto'): the
+// language of each sentence, and what to do with sentences that are not in
+// the language the document was analysed in. The document is segmented and
+// analysed in its main language first; then, only when detection saw a
+// second language in it, each sentence is detected on its own, and a
+// sentence reliably in another language is re-analysed with that
+// language's lexicon or model when one is installed, or left unanalysed
+// (NULL) when none is: never scored with another language's rules.
+// docs/languages.md describes the behaviour for users.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/lang/code.h"
+#include "core/langid/language_detector.h"
+#include "core/segment/segmentation.h"
+
+namespace textsense::runtime {
+
+// Share of the text (CLD2's percent) a second language must have before
+// sentences are detected one by one.
+constexpr double kMixedSecondLanguagePercent = 10.0;
+// Shortest sentence worth detecting on its own; a document shorter than two
+// of these is taken as one language.
+constexpr std::size_t kMinMixedSentenceBytes = 24;
+
+// True when `shares` (Detector::detect_all) show more than one language.
+bool is_mixed(const std::vector<langid::Share>& shares);
+
+// Fills `out` with the language of each sentence of `seg`: its own
+// detection when that is reliable, else `document_language`. Returns true
+// when some sentence differs from `document_language`.
+bool detect_sentence_languages(std::string_view doc, const segment::Segmentation& seg,
+                               const langid::Detector& detector, lang::Code document_language,
+                               std::vector<lang::Code>& out);
+
+}  // namespace textsense::runtime

@@ -1,0 +1,146 @@
+#include "core/runtime/multilingual.h"
+
+#include <algorithm>
+
+#include "core/lang/profile.h"
+#include "core/runtime/mixed_languages.h"
+
+namespace textsense::runtime {
+namespace {
+
+struct LexiconLookup {
+  const ModelSource* models;
+  const sentiment::Lexicon* custom;
+};
+
+const sentiment::Lexicon* lexicon_for(lang::Code code, void* context) {
+  const auto& lookup = *static_cast<const LexiconLookup*>(context);
+  if (lookup.custom != nullptr && lookup.custom->language() == code.view()) return lookup.custom;
+  if (!lookup.models->installed->has(lang::ModelKind::kSentiment, code.view())) return nullptr;
+  return lookup.models->lexicon(code, lookup.models->context);
+}
+
+const pos::PosModel* pos_model_for(lang::Code code, void* context) {
+  const auto& models = *static_cast<const ModelSource*>(context);
+  if (!models.installed->has(lang::ModelKind::kPos, code.view())) return nullptr;
+  return models.pos_model(code, models.context);
+}
+
+// Automatic choice from detection.
+lang::Choice choose(std::string_view doc, const lang::InstalledModels& installed,
+                    lang::ModelKind kind) {
+  const langid::Guess guess = shared_detector().detect(doc);
+  return lang::choose_language(lang::Code(guess.lang), guess.reliable, guess.confidence,
+                               installed, kind);
+}
+
+// Whether the analysed document has sentences in other languages; fills
+// outcome.sentence_languages when it has. Needs the pipeline's
+// segmentation.
+bool find_foreign_sentences(const DocumentPipeline& pipeline, std::string_view doc,
+                            LanguageOutcome& outcome) {
+  if (pipeline.segmentation().sentences.size() < 2) return false;
+  thread_local std::vector<langid::Share> shares;
+  shared_detector().detect_all(doc, shares);
+  if (!is_mixed(shares)) return false;
+  if (detect_sentence_languages(doc, pipeline.segmentation(), shared_detector(),
+                                outcome.language, outcome.sentence_languages))
+    return true;
+  outcome.sentence_languages.clear();
+  return false;
+}
+
+}  // namespace
+
+const langid::Detector& shared_detector() {
+  static const langid::Detector detector;
+  return detector;
+}
+
+sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::string_view doc,
+                                            const LanguageRequest& request,
+                                            const ModelSource& models,
+                                            const sentiment::Lexicon* custom,
+                                            SentimentOutput output, const StopSignal& stop,
+                                            LanguageOutcome& outcome,
+                                            const sentiment::Params& params) {
+  outcome = LanguageOutcome();
+  LexiconLookup lookup{&models, custom};
+  if (!request.automatic) {
+    outcome.language = request.code;
+  } else {
+    outcome.choice = choose(doc, *models.installed, lang::ModelKind::kSentiment);
+    outcome.language = outcome.choice.analyse.empty() ? outcome.choice.detected
+                                                      : outcome.choice.analyse;
+  }
+  const lang::Profile& profile = lang::profile_for(outcome.language.view());
+  const sentiment::Lexicon* lexicon =
+      outcome.language.empty() ? nullptr : lexicon_for(outcome.language, &lookup);
+  if (lexicon == nullptr) {
+    // Not analysed: the counts, and the sentences for the row functions.
+    pipeline.segment(doc, profile, stop);
+    sentiment::DocumentSentiment none;
+    none.analysed = false;
+    none.sentences = static_cast<std::uint32_t>(pipeline.segmentation().sentences.size());
+    none.tokens = static_cast<std::uint32_t>(pipeline.segmentation().tokens.size());
+    return none;
+  }
+  outcome.analysed = true;
+  // A document of several sentences may mix languages: score it keeping
+  // its sentences, and look (automatic mode only; an explicit language is
+  // the caller's word for the whole text).
+  const bool may_mix = request.automatic && doc.size() >= 2 * kMinMixedSentenceBytes;
+  const SentimentOutput first = may_mix ? std::max(output, SentimentOutput::kSentences) : output;
+  sentiment::DocumentSentiment result = pipeline.score(doc, profile, *lexicon, params, first, stop);
+  if (may_mix && find_foreign_sentences(pipeline, doc, outcome))
+    result = pipeline.rescore_sentences(doc, outcome.sentence_languages, outcome.language,
+                                        *lexicon, lexicon_for, &lookup, params, first);
+  return result;
+}
+
+void tag_document(DocumentPipeline& pipeline, std::string_view doc,
+                  const LanguageRequest& request, const ModelSource& models,
+                  const StopSignal& stop, LanguageOutcome& outcome) {
+  outcome = LanguageOutcome();
+  if (!request.automatic) {
+    outcome.language = request.code;
+  } else {
+    outcome.choice = choose(doc, *models.installed, lang::ModelKind::kPos);
+    outcome.language = outcome.choice.analyse.empty() ? outcome.choice.detected
+                                                      : outcome.choice.analyse;
+  }
+  const lang::Profile& profile = lang::profile_for(outcome.language.view());
+  const pos::PosModel* model =
+      outcome.language.empty() ? nullptr : pos_model_for(outcome.language, const_cast<ModelSource*>(&models));
+  if (model == nullptr) {
+    pipeline.segment(doc, profile, stop);
+    pipeline.mark_untagged();
+    return;
+  }
+  outcome.analysed = true;
+  pipeline.tag(doc, profile, *model, stop);
+  if (request.automatic && doc.size() >= 2 * kMinMixedSentenceBytes &&
+      find_foreign_sentences(pipeline, doc, outcome))
+    pipeline.retag_sentences(doc, outcome.sentence_languages, outcome.language, pos_model_for,
+                             const_cast<ModelSource*>(&models));
+}
+
+void segment_document(DocumentPipeline& pipeline, std::string_view doc,
+                      const LanguageRequest& request, const StopSignal& stop,
+                      LanguageOutcome& outcome) {
+  outcome = LanguageOutcome();
+  if (!request.automatic) {
+    outcome.language = request.code;
+  } else {
+    const langid::Guess guess = shared_detector().detect(doc);
+    outcome.choice.detected = lang::Code(guess.lang);
+    outcome.choice.reliable = guess.reliable && !guess.lang.empty();
+    outcome.choice.confidence = guess.confidence;
+    outcome.language = outcome.choice.reliable ? outcome.choice.detected
+                                               : lang::Code(lang::kFallbackLanguage);
+  }
+  outcome.analysed = true;
+  pipeline.segment(doc, lang::profile_for(outcome.language.view()), stop);
+}
+
+}  // namespace textsense::runtime
