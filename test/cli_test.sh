@@ -26,7 +26,7 @@ check "sentences escape backslashes, tabs and newlines" \
   $'1\t1\t13\tOne\\\\tab\\tcell.\n2\t15\t4\tTwo!' \
   "$(printf 'One\\tab\tcell.\nTwo!' | "$bin" sentences --no-header)"
 check "empty input prints only the header" "ordinal	start	length	sentence" "$(printf '' | "$bin" sentences)"
-check "version" "textsense 0.5.0" "$("$bin" version)"
+check "version" "textsense 0.6.0" "$("$bin" version)"
 check "help exits 0" 0 "$(status_of "$bin" --help)"
 check "no command is a usage error" 2 "$(status_of "$bin")"
 check "unknown command is a usage error" 2 "$(status_of "$bin" frobnicate)"
@@ -71,9 +71,9 @@ check "sentiment: scores lie in [-1, 1]" "ok" \
      awk '$1 + 0 < -1 || $1 + 0 > 1 { bad = 1 } END { print bad ? "out of range" : "ok" }')"
 check "sentiment: empty input, empty output" "" "$(printf '' | "$bin" sentiment)"
 check "sentiment --detail: header" \
-  "$(printf 'score\tlabel\tpositive\tnegative\tneutral\tsentences\ttokens')" \
+  "$(printf 'score\tlabel\tpositive\tnegative\tneutral\tsentences\ttokens\tlang')" \
   "$(echo good | "$bin" sentiment --detail | head -1)"
-check "sentiment --detail: seven columns a line" "7 7 7" \
+check "sentiment --detail: eight columns a line" "8 8 8" \
   "$(printf 'good\nThe table is brown. It was awful!\n' | "$bin" sentiment --detail |
      awk -F'\t' '{ printf "%s%d", (NR > 1 ? " " : ""), NF }')"
 check "sentiment --detail: label, sentences, tokens" \
@@ -108,5 +108,21 @@ check "sentiment: an unknown --params item is a usage error" 2 \
 check "build-lexicon without options is a usage error" 2 "$(status_of "$bin" build-lexicon)"
 check "build-lexicon without --out is a usage error" 2 \
   "$(status_of "$bin" build-lexicon --data /nonexistent --rules /nonexistent)"
+
+# Languages: detection, automatic choice, explicit --lang.
+check "detect: lang, confidence, reliable a line" "$(printf 'de\ttrue\nen\ttrue\nzh\ttrue\n\tfalse')" \
+  "$(printf 'Das Essen war ausgezeichnet, aber der Service war schrecklich.\nThe food was great and the staff were friendly.\n房间很干净，服务也很好。\n12345\n' |
+     "$bin" detect --no-header | cut -f1,3)"
+check "sentiment: German text has no English score (\\N), lang de" "$(printf '\\N\tde')" \
+  "$("$bin" sentiment --detail --no-header 'Das Essen war ausgezeichnet, aber der Service war schrecklich.' | cut -f1,8)"
+check "sentiment --lang en scores it with English rules anyway" "ok" \
+  "$("$bin" sentiment --lang en 'Das Essen war ausgezeichnet, aber der Service war schrecklich.' | grep -q '^-\?[0-9]' && echo ok)"
+check "sentiment --lang with no lexicon is a usage error" 2 "$(status_of "$bin" sentiment --lang xx hi)"
+check "tokens --lang fr splits elision" "L' homme qu' il" \
+  "$("$bin" tokens --lang fr --no-header "L'homme qu'il" | cut -f6 | tr '\n' ' ' | sed 's/ $//')"
+check "tokens --lang de keeps hyphenated compounds" "E-Mail-Adresse" \
+  "$("$bin" tokens --lang de --no-header 'E-Mail-Adresse' | cut -f6)"
+check "tag: a German sentence has no English tags" "$(printf 'Das\t\\N\t\\N')" \
+  "$("$bin" tag 'Das Essen war ausgezeichnet, aber der Service war schrecklich.' | head -1)"
 
 [ "$failures" -eq 0 ] || { echo "$failures CLI check(s) failed"; exit 1; }
