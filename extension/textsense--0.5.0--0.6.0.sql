@@ -109,7 +109,7 @@ CREATE FUNCTION tokens(
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'textsense_tokens'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 8 ROWS 40;
+COST 10 ROWS 40;
 
 COMMENT ON FUNCTION tokens(text, text) IS
 'tokens(doc) with the word rules of lang (English clitics and abbreviations, French and Italian elision, hyphenated words kept whole in German, French, ...) or ''auto''.';
@@ -246,7 +246,7 @@ CREATE FUNCTION sentence_sentiment(
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'textsense_sentence_sentiment_custom'
 LANGUAGE C STABLE STRICT PARALLEL SAFE
-COST 5 ROWS 4;
+COST 6 ROWS 4;
 
 COMMENT ON FUNCTION sentence_sentiment(text, text, text) IS
 'sentence_sentiment(doc, lang) with the custom lexicon named lexicon over the built-in one (see sentiment(doc, lang, lexicon)).';
@@ -292,6 +292,9 @@ BEGIN
   RETURN NEW;
 END
 $check$;
+
+COMMENT ON FUNCTION textsense_lexicon_check_lang() IS
+'Trigger function of textsense_lexicon: a lexicon''s language must have a built-in sentiment lexicon installed (textsense_languages()).';
 
 CREATE TRIGGER textsense_lexicon_check_lang BEFORE INSERT OR UPDATE OF lang ON textsense_lexicon
   FOR EACH ROW EXECUTE FUNCTION textsense_lexicon_check_lang();

@@ -1,7 +1,8 @@
 -- Upgrade paths: 0.1.0 -> 0.2.0 adds pos_tag(), 0.2.0 -> 0.3.0 adds the
 -- sentiment functions and their result type, 0.3.0 -> 0.4.0 the scoring
 -- trigger and the backfill procedure, 0.4.0 -> 0.5.0 the custom lexicon
--- tables and the sentiment functions that use them; each keeps what was
+-- tables and the sentiment functions that use them, 0.5.0 -> 0.6.0
+-- languages (detection, lang => 'auto', lang columns); each keeps what was
 -- there. A fresh install runs 0.3.0's script and then the upgrade scripts.
 CREATE DATABASE textsense_upgrade TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C';
 \c textsense_upgrade
@@ -30,6 +31,23 @@ SELECT extversion FROM pg_extension WHERE extname = 'textsense';
 INSERT INTO textsense_lexicon (name) VALUES ('upgraded');
 INSERT INTO textsense_lexicon_term VALUES ('upgraded', 'meh', 2);
 SELECT sentiment('Meh.', 'en', 'upgraded') > 0 AS custom_lexicon_works;
+-- What 0.5.0 users have when they upgrade to 0.6.0: a trigger without a
+-- lang argument (English then, 'auto' now), a stored generated column, a
+-- custom lexicon.
+CREATE TABLE upgraded_reviews (body text, score float8,
+    generated float8 GENERATED ALWAYS AS (sentiment(body)) STORED);
+CREATE TRIGGER score BEFORE INSERT ON upgraded_reviews
+    FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'score');
+INSERT INTO upgraded_reviews (body) VALUES ('Scored in 0.5.0. Great!');
+ALTER EXTENSION textsense UPDATE TO '0.6.0';
+SELECT extversion FROM pg_extension WHERE extname = 'textsense';
+INSERT INTO upgraded_reviews (body) VALUES ('Das Essen war ausgezeichnet, aber der Service war schrecklich.');
+SELECT body, score > 0 AS positive, generated > 0 AS generated_positive FROM upgraded_reviews ORDER BY body;
+SELECT lang, label FROM sentiment_detail('It works. I love it.');
+SELECT ordinal, score > 0 AS positive, lang FROM sentence_sentiment('It works. I love it.');
+SELECT sentiment('Meh.', 'en', 'upgraded') > 0 AS custom_lexicon_still_works;
+SELECT * FROM detect_language('Das Essen war ausgezeichnet.');
+DROP TABLE upgraded_reviews;
 DELETE FROM textsense_lexicon;
 -- The upgraded extension has the same members as a fresh install, with the
 -- same definitions (function properties, signatures, type attributes,
@@ -43,11 +61,12 @@ SELECT member FROM fresh ORDER BY member;
 (SELECT * FROM fresh EXCEPT SELECT * FROM upgraded)
 UNION ALL
 (SELECT * FROM upgraded EXCEPT SELECT * FROM fresh);
--- 0.1.0 -> 0.5.0 in one step (through 0.2.0, 0.3.0 and 0.4.0).
+-- 0.1.0 -> 0.6.0 in one step (through 0.2.0, 0.3.0, 0.4.0 and 0.5.0).
 DROP EXTENSION textsense;
 CREATE EXTENSION textsense VERSION '0.1.0';
 ALTER EXTENSION textsense UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'textsense';
 SELECT sentiment('Terrible.') < 0 AS negative;
+SELECT lang, sentiment FROM textsense_languages() WHERE lang = 'en';
 \c contrib_regression
 DROP DATABASE textsense_upgrade;

@@ -316,6 +316,14 @@ void DocumentPipeline::release_large_buffers(std::size_t keep_tokens) {
   token_total_ = 0;
 }
 
+void DocumentPipeline::mark_unanalysed(SentimentOutput output) {
+  sentiment::SentenceSentiment none;
+  none.analysed = false;
+  sentence_sentiments_.assign(segmentation_.sentences.size(), none);
+  if (output == SentimentOutput::kTokens)
+    token_sentiments_.assign(segmentation_.tokens.size(), sentiment::TokenSentiment());
+}
+
 // The second pass over the sentences of a mixed document that are not in
 // the language it was analysed in (runtime/mixed_languages.h). Few
 // sentences, on the calling thread: the first pass did the bulk of the
@@ -323,7 +331,7 @@ void DocumentPipeline::release_large_buffers(std::size_t keep_tokens) {
 
 sentiment::DocumentSentiment DocumentPipeline::rescore_sentences(
     std::string_view doc, const std::vector<lang::Code>& languages, lang::Code call_language,
-    const sentiment::Lexicon& call_lexicon, LexiconFor lexicon_for, void* context,
+    const sentiment::Lexicon* call_lexicon, LexiconFor lexicon_for, void* context,
     const sentiment::Params& params, SentimentOutput output) {
   const bool explain = output == SentimentOutput::kTokens;
   const segment::Segmentation& seg = segmentation_;
@@ -350,9 +358,18 @@ sentiment::DocumentSentiment DocumentPipeline::rescore_sentences(
     // segmentation serves as it is.
     sentence_sentiments_[i] =
         workspace(0).get_analyzer(*lexicon, params).score_one(doc, seg, i, out);
+    if (call_lexicon == nullptr) call_lexicon = lexicon;
   }
-  return workspace(0).get_analyzer(call_lexicon, params).summarize(sentence_sentiments_,
-                                                                   token_total_);
+  if (call_lexicon == nullptr) {  // nothing analysed at all
+    sentiment::DocumentSentiment none;
+    none.analysed = false;
+    none.sentences = static_cast<std::uint32_t>(seg.sentences.size());
+    none.tokens = static_cast<std::uint32_t>(seg.tokens.size());
+    return none;
+  }
+  // The fold depends on the params only (the lexicon is the analyzer's).
+  return workspace(0).get_analyzer(*call_lexicon, params).summarize(sentence_sentiments_,
+                                                                    token_total_);
 }
 
 void DocumentPipeline::retag_sentences(std::string_view doc,

@@ -93,19 +93,24 @@ class DocumentPipeline {
   // `languages` (one per sentence) is not `call_language` are analysed
   // again: with `lexicon_for(code)` / `model_for(code)` when it returns
   // one, else marked not analysed (SentenceSentiment::analysed false, tags
-  // kNotTagged). rescore_sentences() returns the document folded again.
+  // kNotTagged). rescore_sentences() returns the document folded again
+  // (`call_lexicon` is null when the document's own language has none).
   using LexiconFor = const sentiment::Lexicon* (*)(lang::Code code, void* context);
   using ModelFor = const pos::PosModel* (*)(lang::Code code, void* context);
   sentiment::DocumentSentiment rescore_sentences(std::string_view doc,
                                                  const std::vector<lang::Code>& languages,
                                                  lang::Code call_language,
-                                                 const sentiment::Lexicon& call_lexicon,
+                                                 const sentiment::Lexicon* call_lexicon,
                                                  LexiconFor lexicon_for, void* context,
                                                  const sentiment::Params& params,
                                                  SentimentOutput output);
   void retag_sentences(std::string_view doc, const std::vector<lang::Code>& languages,
                        lang::Code call_language, ModelFor model_for, void* context);
   static constexpr std::uint8_t kNotTagged = 0xFF;
+  // After segment(): every sentence not analysed (a document in a language
+  // without a lexicon), as score() with `output` would have left them, so
+  // that rescore_sentences() can score those in other languages.
+  void mark_unanalysed(SentimentOutput output);
   // After segment(): tags() holds kNotTagged for every token (a document in
   // a language without a tagging model).
   void mark_untagged() { tags_.assign(segmentation_.tokens.size(), kNotTagged); }

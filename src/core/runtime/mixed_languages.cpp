@@ -2,11 +2,6 @@
 
 namespace textsense::runtime {
 
-bool is_mixed(const std::vector<langid::Share>& shares) {
-  return shares.size() >= 2 && shares[1].percent >= kMixedSecondLanguagePercent &&
-         shares[1].lang != shares[0].lang;
-}
-
 bool detect_sentence_languages(std::string_view doc, const segment::Segmentation& seg,
                                const langid::Detector& detector, lang::Code document_language,
                                std::vector<lang::Code>& out) {

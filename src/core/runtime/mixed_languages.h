@@ -1,8 +1,9 @@
 // Documents that mix languages, in automatic mode (lang => 'auto'): the
 // language of each sentence, and what to do with sentences that are not in
 // the language the document was analysed in. The document is segmented and
-// analysed in its main language first; then, only when detection saw a
-// second language in it, each sentence is detected on its own, and a
+// analysed in its main language first; then, when it has two sentences or
+// more, each sentence is detected on its own (CLD2's summary of a short
+// document smooths a minority language away), and a
 // sentence reliably in another language is re-analysed with that
 // language's lexicon or model when one is installed, or left unanalysed
 // (NULL) when none is: never scored with another language's rules.
@@ -18,15 +19,9 @@
 
 namespace textsense::runtime {
 
-// Share of the text (CLD2's percent) a second language must have before
-// sentences are detected one by one.
-constexpr double kMixedSecondLanguagePercent = 10.0;
 // Shortest sentence worth detecting on its own; a document shorter than two
 // of these is taken as one language.
 constexpr std::size_t kMinMixedSentenceBytes = 24;
-
-// True when `shares` (Detector::detect_all) show more than one language.
-bool is_mixed(const std::vector<langid::Share>& shares);
 
 // Fills `out` with the language of each sentence of `seg`: its own
 // detection when that is reliable, else `document_language`. Returns true

@@ -34,15 +34,15 @@ lang::Choice choose(std::string_view doc, const lang::InstalledModels& installed
                                installed, kind);
 }
 
-// Whether the analysed document has sentences in other languages; fills
-// outcome.sentence_languages when it has. Needs the pipeline's
-// segmentation.
+// Whether the document has sentences in other languages than its own;
+// fills outcome.sentence_languages when it has. Needs the pipeline's
+// segmentation. Every sentence is detected on its own: CLD2's summary of a
+// short document smooths a minority language away (an English review with
+// one German sentence in three is "99 % English"), so its shares cannot
+// tell which documents to look at.
 bool find_foreign_sentences(const DocumentPipeline& pipeline, std::string_view doc,
                             LanguageOutcome& outcome) {
   if (pipeline.segmentation().sentences.size() < 2) return false;
-  thread_local std::vector<langid::Share> shares;
-  shared_detector().detect_all(doc, shares);
-  if (!is_mixed(shares)) return false;
   if (detect_sentence_languages(doc, pipeline.segmentation(), shared_detector(),
                                 outcome.language, outcome.sentence_languages))
     return true;
@@ -76,25 +76,28 @@ sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::str
   const lang::Profile& profile = lang::profile_for(outcome.language.view());
   const sentiment::Lexicon* lexicon =
       outcome.language.empty() ? nullptr : lexicon_for(outcome.language, &lookup);
-  if (lexicon == nullptr) {
-    // Not analysed: the counts, and the sentences for the row functions.
-    pipeline.segment(doc, profile, stop);
-    sentiment::DocumentSentiment none;
-    none.analysed = false;
-    none.sentences = static_cast<std::uint32_t>(pipeline.segmentation().sentences.size());
-    none.tokens = static_cast<std::uint32_t>(pipeline.segmentation().tokens.size());
-    return none;
-  }
-  outcome.analysed = true;
-  // A document of several sentences may mix languages: score it keeping
-  // its sentences, and look (automatic mode only; an explicit language is
-  // the caller's word for the whole text).
+  // A document of several sentences may mix languages (automatic mode
+  // only: an explicit language is the caller's word for the whole text).
   const bool may_mix = request.automatic && doc.size() >= 2 * kMinMixedSentenceBytes;
   const SentimentOutput first = may_mix ? std::max(output, SentimentOutput::kSentences) : output;
-  sentiment::DocumentSentiment result = pipeline.score(doc, profile, *lexicon, params, first, stop);
-  if (may_mix && find_foreign_sentences(pipeline, doc, outcome))
+  sentiment::DocumentSentiment result;
+  if (lexicon == nullptr) {
+    // Not analysed in its own language: the counts, the sentences for the
+    // row functions, and perhaps sentences in installed languages.
+    pipeline.segment(doc, profile, stop);
+    pipeline.mark_unanalysed(first);
+    result.analysed = false;
+    result.sentences = static_cast<std::uint32_t>(pipeline.segmentation().sentences.size());
+    result.tokens = static_cast<std::uint32_t>(pipeline.segmentation().tokens.size());
+  } else {
+    outcome.analysed = true;
+    result = pipeline.score(doc, profile, *lexicon, params, first, stop);
+  }
+  if (may_mix && find_foreign_sentences(pipeline, doc, outcome)) {
     result = pipeline.rescore_sentences(doc, outcome.sentence_languages, outcome.language,
-                                        *lexicon, lexicon_for, &lookup, params, first);
+                                        lexicon, lexicon_for, &lookup, params, first);
+    outcome.analysed = result.analysed;
+  }
   return result;
 }
 
@@ -115,14 +118,16 @@ void tag_document(DocumentPipeline& pipeline, std::string_view doc,
   if (model == nullptr) {
     pipeline.segment(doc, profile, stop);
     pipeline.mark_untagged();
-    return;
+  } else {
+    outcome.analysed = true;
+    pipeline.tag(doc, profile, *model, stop);
   }
-  outcome.analysed = true;
-  pipeline.tag(doc, profile, *model, stop);
   if (request.automatic && doc.size() >= 2 * kMinMixedSentenceBytes &&
-      find_foreign_sentences(pipeline, doc, outcome))
+      find_foreign_sentences(pipeline, doc, outcome)) {
     pipeline.retag_sentences(doc, outcome.sentence_languages, outcome.language, pos_model_for,
                              const_cast<ModelSource*>(&models));
+    outcome.analysed = true;
+  }
 }
 
 void segment_document(DocumentPipeline& pipeline, std::string_view doc,
