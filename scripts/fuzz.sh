@@ -8,7 +8,7 @@
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #   SECONDS_PER_TARGET  default 60; `scripts/fuzz.sh 900` is the one-hour run
 #                       (4 targets x 15 minutes)
-#   TARGET              segmentation_fuzz sentiment_fuzz tagger_fuzz model_fuzz
+#   TARGET              segmentation_fuzz sentiment_fuzz tagger_fuzz model_fuzz langid_fuzz
 #                       (default: all, one after the other: never in parallel)
 #
 # Working corpora live in build-fuzz/corpus/<target>/ (not in git) and grow
@@ -24,7 +24,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 SECONDS_PER_TARGET=${1:-60}
 shift || true
-ALL_TARGETS=(segmentation_fuzz sentiment_fuzz tagger_fuzz model_fuzz)
+ALL_TARGETS=(segmentation_fuzz sentiment_fuzz tagger_fuzz model_fuzz langid_fuzz)
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=("${ALL_TARGETS[@]}")
 JOBS=${TEXTSENSE_JOBS:-2}

@@ -1,0 +1,54 @@
+// Language identification: CLD2 (Compact Language Detector 2) as the base,
+// plus a layer for what short texts need (short_text.h, script_rules.h):
+// the writing system decides where it can, and Latin-script text is
+// re-ranked among en, de, es, fr, it, pt, nl with function words and
+// spelling cues, so that a few words go to the likelier main language
+// rather than to a rare one CLD2's quadgrams happen to prefer.
+//
+// No PostgreSQL headers. Every method is const and thread-safe (CLD2 and
+// the word index are read-only static tables; scratch space is per thread).
+// Linear in the input; an input of 2 GiB or more is judged on its first
+// 2 GiB - 1 bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace textsense::langid {
+
+struct Guess {
+  // ISO 639-1 code ("zh" for Chinese in either script, "he" not "iw"; ISO
+  // 639-2/3 for the few CLD2 languages without a two-letter code, e.g.
+  // "haw"); empty when nothing can be said: empty text, no letters (digits,
+  // punctuation, emoji, URLs, @mentions only) or ill-formed UTF-8.
+  std::string lang;
+  double confidence = 0;  // 0..1
+  // True when the evidence is strong: a script that settles it, CLD2
+  // reliable on enough text, or a clear margin in the short-text layer.
+  bool reliable = false;
+};
+
+struct Share {
+  std::string lang;
+  double percent = 0;  // 0..100 of the text's letter bytes
+  double score = 0;    // CLD2's normalized score for the language (higher = more typical)
+};
+
+class Detector {
+ public:
+  // Builds the function-word index (once per process) so that the first
+  // detect() does not pay for it.
+  Detector();
+
+  // The language of the whole text. Ill-formed UTF-8 gives an empty Guess
+  // (PostgreSQL text in a UTF8 database is always well-formed).
+  Guess detect(std::string_view utf8) const;
+
+  // Replaces `out` with up to 3 languages of a mixed document, largest
+  // share first. The first is detect()'s answer for a one-language text.
+  // Empty for the inputs where detect() is empty.
+  void detect_all(std::string_view utf8, std::vector<Share>& out) const;
+};
+
+}  // namespace textsense::langid

@@ -1,0 +1,127 @@
+#include "core/langid/text_cleaner.h"
+
+#include <cstddef>
+#include <cstring>
+#include <utility>
+
+namespace textsense::langid {
+
+namespace {
+
+bool is_ascii_space(unsigned char b) {
+  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v';
+}
+
+bool starts_with_ignoring_case(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if (c != static_cast<unsigned char>(prefix[i])) return false;
+  }
+  return true;
+}
+
+// A whitespace-delimited token that is a URL, an e-mail address or a
+// mention: its letters are names and hosts, not words of any language.
+bool is_nonlinguistic_token(std::string_view token) {
+  if (token.find("://") != std::string_view::npos) return true;
+  if (starts_with_ignoring_case(token, "www.")) return true;
+  if (token.find('@') != std::string_view::npos) return true;
+  // Twitter's retweet marker, which would otherwise read as two letters
+  // of some language.
+  return token == "RT" || token == "RT:";
+}
+
+void blank(std::string& s, std::size_t begin, std::size_t end) {
+  std::memset(&s[begin], ' ', end - begin);
+}
+
+// Length of the UTF-8 sequence at `p` that CLD2's interchange check rejects
+// (probed over the whole code space: U+0000-0008, U+000B, U+000E-001F,
+// U+007F-009F, U+FDD0-FDEF and U+xxFFFE-xxFFFF), else 0. `lead` >= 0x80 is
+// the first byte of a well-formed sequence.
+std::size_t non_interchange_length(const unsigned char* p, unsigned char lead) {
+  if (lead < 0xE0) return (lead == 0xC2 && p[1] < 0xA0) ? 2 : 0;  // C1 controls
+  if (lead < 0xF0) {
+    const bool fdd0_fdef = lead == 0xEF && p[1] == 0xB7 && p[2] >= 0x90 && p[2] <= 0xAF;
+    const bool fffe_ffff = lead == 0xEF && p[1] == 0xBF && p[2] >= 0xBE;
+    return fdd0_fdef || fffe_ffff ? 3 : 0;
+  }
+  // U+xFFFE / U+xFFFF in the supplementary planes.
+  return ((p[1] & 0x0F) == 0x0F && p[2] == 0xBF && p[3] >= 0xBE) ? 4 : 0;
+}
+
+std::size_t sequence_length(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+// Blanks the rejected code points. Printable ASCII and whitespace, most of
+// most text, are skipped a run at a time.
+void blank_non_interchange(std::string& out) {
+  auto* s = reinterpret_cast<unsigned char*>(&out[0]);
+  const std::size_t n = out.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char b = s[i];
+    if (b >= 0x20 && b < 0x7F) {
+      ++i;
+      while (i < n && s[i] >= 0x20 && s[i] < 0x7F) ++i;
+      continue;
+    }
+    if (b < 0x80) {
+      if (b < 0x20 || b == 0x7F) {
+        if (b != '\t' && b != '\n' && b != '\f' && b != '\r') s[i] = ' ';
+      }
+      ++i;
+      continue;
+    }
+    if (const std::size_t bad = non_interchange_length(s + i, b)) blank(out, i, i + bad);
+    i += sequence_length(b);
+  }
+}
+
+// The whitespace-delimited token around byte `at`.
+std::pair<std::size_t, std::size_t> token_around(const std::string& s, std::size_t at) {
+  std::size_t begin = at, end = at;
+  while (begin > 0 && !is_ascii_space(static_cast<unsigned char>(s[begin - 1]))) --begin;
+  while (end < s.size() && !is_ascii_space(static_cast<unsigned char>(s[end]))) ++end;
+  return {begin, end};
+}
+
+// Blanks every token that holds `needle` (anywhere, or only at the token's
+// start with `at_start`) and that is_nonlinguistic_token() rejects. Only the
+// tokens around the needle's occurrences are looked at: most texts have
+// none, and the search (memchr-based) is much faster than a token scan.
+void blank_tokens_with(std::string& s, std::string_view needle, bool at_start) {
+  std::size_t from = 0;
+  while ((from = std::string_view(s).find(needle, from)) != std::string_view::npos) {
+    const auto [begin, end] = token_around(s, from);
+    if ((!at_start || begin == from) &&
+        is_nonlinguistic_token(std::string_view(s).substr(begin, end - begin)))
+      blank(s, begin, end);
+    from = end;
+  }
+}
+
+}  // namespace
+
+void clean_for_detection(std::string_view utf8, std::string& out) {
+  out.assign(utf8.data(), utf8.size());
+  blank_non_interchange(out);
+  blank_tokens_with(out, "://", false);
+  blank_tokens_with(out, "@", false);
+  blank_tokens_with(out, "www.", true);
+  blank_tokens_with(out, "WWW.", true);
+  blank_tokens_with(out, "Www.", true);
+  blank_tokens_with(out, "RT", true);
+  // Keep a hashtag's words, which are usually in the tweet's language;
+  // drop only its '#'.
+  std::size_t from = 0;
+  while ((from = out.find('#', from)) != std::string::npos) {
+    if (from == 0 || is_ascii_space(static_cast<unsigned char>(out[from - 1]))) out[from] = ' ';
+    ++from;
+  }
+}
+
+}  // namespace textsense::langid

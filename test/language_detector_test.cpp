@@ -1,0 +1,237 @@
+// textsense::langid::Detector: one ordinary sentence in each of the eleven
+// main languages, the script rules (Hangul, kana, Han, Thai, Greek, Hebrew,
+// Arabic vs Persian, Cyrillic narrowed by its letters, Devanagari), the
+// short-text layer on a few words, what must come out empty (empty text,
+// digits, punctuation, emoji, URLs and mentions only, ill-formed UTF-8),
+// detect_all() on a mixed document, a 10 MB text, and concurrent use.
+// Every sentence here was written for this test.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "core/langid/language_detector.h"
+
+namespace textsense::langid {
+namespace {
+
+const Detector& detector() {
+  static const Detector d;
+  return d;
+}
+
+std::string lang(std::string_view text) { return detector().detect(text).lang; }
+
+void expect_empty(std::string_view text) {
+  const Guess g = detector().detect(text);
+  EXPECT_EQ(g.lang, "") << text;
+  EXPECT_EQ(g.confidence, 0) << text;
+  EXPECT_FALSE(g.reliable) << text;
+}
+
+TEST(LanguageDetector, ElevenLanguagesOnOrdinarySentences) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"en", "The weather was cold, so we stayed at home and read books all afternoon."},
+      {"de", "Gestern sind wir mit dem Zug nach Hamburg gefahren, weil das Auto kaputt war."},
+      {"es", "Mañana vamos a visitar a mis abuelos, que viven en un pueblo cerca de la costa."},
+      {"fr", "Nous avons mangé dans un petit restaurant où le service était très agréable."},
+      {"it", "Domani andiamo al mare con i bambini, se il tempo lo permette."},
+      {"pt", "Não consegui dormir porque os vizinhos fizeram muito barulho durante a noite."},
+      {"nl", "We hebben gisteren een lange wandeling gemaakt door het bos bij ons huis."},
+      {"ru", "Вчера мы долго гуляли по парку, а потом пили чай у друзей."},
+      {"ar", "ذهبنا أمس إلى السوق واشترينا الكثير من الفواكه والخضروات الطازجة."},
+      {"zh", "我们昨天去了公园，天气很好，孩子们玩得非常开心。"},
+      {"ja", "昨日は友達と一緒に公園を散歩して、とても楽しかったです。"},
+  };
+  for (const auto& [want, text] : cases) {
+    const Guess g = detector().detect(text);
+    EXPECT_EQ(g.lang, want) << text;
+    EXPECT_TRUE(g.reliable) << text;
+    EXPECT_GT(g.confidence, 0.5) << text;
+    EXPECT_LE(g.confidence, 1.0) << text;
+  }
+}
+
+TEST(LanguageDetector, ShortGermanSentenceIsReliable) {
+  const Guess g = detector().detect("Das Essen war ausgezeichnet.");
+  EXPECT_EQ(g.lang, "de");
+  EXPECT_TRUE(g.reliable);
+}
+
+TEST(LanguageDetector, ShortSentencesGoToTheMainLanguages) {
+  EXPECT_EQ(lang("The food was great."), "en");
+  EXPECT_EQ(lang("I love it"), "en");
+  EXPECT_EQ(lang("O presidente"), "pt");  // CLD2 alone: Indonesian
+  EXPECT_EQ(lang("De man"), "nl");        // CLD2 alone: English
+  EXPECT_EQ(lang("La città"), "it");
+  EXPECT_EQ(lang("El gobierno"), "es");
+  EXPECT_EQ(lang("Les enfants"), "fr");
+  EXPECT_EQ(lang("Der Hund"), "de");
+  EXPECT_EQ(lang("Não sei"), "pt");
+  EXPECT_EQ(lang("¿Dónde está?"), "es");
+  EXPECT_EQ(lang("Het is"), "nl");
+  EXPECT_EQ(lang("C'est la vie"), "fr");
+  EXPECT_EQ(lang("Non è vero"), "it");
+}
+
+TEST(LanguageDetector, ScriptDecides) {
+  EXPECT_EQ(lang("안녕하세요"), "ko");
+  EXPECT_EQ(lang("ありがとう"), "ja");
+  EXPECT_EQ(lang("東京へ行きます"), "ja");  // kanji plus kana
+  EXPECT_EQ(lang("中国"), "zh");
+  EXPECT_EQ(lang("這是繁體中文"), "zh");  // traditional script is "zh" too
+  EXPECT_EQ(lang("駅"), "ja");            // a Japanese-only form (Chinese: 驿 / 驛)
+  EXPECT_EQ(lang("สวัสดีครับ"), "th");
+  EXPECT_EQ(lang("Καλημέρα"), "el");
+  EXPECT_EQ(lang("שלום"), "he");  // CLD2 says "iw"
+  EXPECT_EQ(lang("مرحبا"), "ar");
+  EXPECT_EQ(lang("Привет"), "ru");
+  EXPECT_EQ(lang("नमस्ते दोस्त"), "hi");
+  // A decisive script is reliable even on one word.
+  EXPECT_TRUE(detector().detect("안녕하세요").reliable);
+  EXPECT_TRUE(detector().detect("ありがとう").reliable);
+}
+
+TEST(LanguageDetector, CyrillicIsNarrowedByItsLetters) {
+  EXPECT_EQ(lang("Дякую, друже, що ти прийшов і приніс їжу"), "uk");  // і, ї
+  EXPECT_EQ(lang("Їжак"), "uk");
+  EXPECT_EQ(lang("Дзякуй, сябар, ўсё добра"), "be");  // ў
+  EXPECT_EQ(lang("Ђаци иду у школу"), "sr");          // ђ
+  EXPECT_EQ(lang("Мы были дома"), "ru");              // ы
+  EXPECT_EQ(lang("Кот"), "ru");                       // nothing else said: Russian
+}
+
+TEST(LanguageDetector, ArabicScriptIsArabicUnlessClearlyPersianOrUrdu) {
+  EXPECT_EQ(lang("كتاب"), "ar");
+  EXPECT_EQ(lang("من امروز به دانشگاه رفتم و با دوستانم چای خوردیم، هوا خیلی سرد بود."), "fa");
+}
+
+TEST(LanguageDetector, OtherLatinLanguagesSurviveWhenTheTextSaysSo) {
+  EXPECT_EQ(lang("Dziękuję bardzo, to był naprawdę piękny dzień w górach."), "pl");
+  EXPECT_EQ(lang("Jag tycker om att läsa böcker på kvällen när det är mörkt ute."), "sv");
+  EXPECT_EQ(lang("Bugün hava çok güzel, parkta uzun bir yürüyüş yaptık."), "tr");
+}
+
+TEST(LanguageDetector, NothingToSay) {
+  expect_empty("");
+  expect_empty("   \n\t ");
+  expect_empty("12345 678,90");
+  expect_empty("!!! ??? ... --- ***");
+  expect_empty("😀😂👍🏽❤️");
+  expect_empty("https://example.com/some/path?x=1 www.example.org");
+  expect_empty("@someone @other_user");
+  expect_empty("someone@example.com");
+}
+
+TEST(LanguageDetector, IllFormedUtf8IsEmptyNotACrash) {
+  const std::string cases[] = {
+      std::string("hello \xff world, this is English"),
+      std::string("\xc3"),                      // truncated sequence
+      std::string("\xe0\x80\xaf"),              // overlong
+      std::string("\xed\xa0\x80"),              // surrogate
+      std::string("Das ist gut \xf4\x90\x80\x80"),  // above U+10FFFF
+  };
+  for (const std::string& text : cases) {
+    expect_empty(text);
+    std::vector<Share> shares;
+    detector().detect_all(text, shares);
+    EXPECT_TRUE(shares.empty());
+  }
+}
+
+TEST(LanguageDetector, ControlsAndNoncharactersDoNotBlindCld2) {
+  // CLD2 refuses text with C0/C1 controls or noncharacters outright; the
+  // detector blanks them first.
+  EXPECT_EQ(lang(std::string("The children\x01 were playing in the garden all day.")), "en");
+  EXPECT_EQ(lang("Die Kinder spielten \xC2\x85 den ganzen Tag im Garten.\xEF\xBF\xBE"), "de");
+  EXPECT_EQ(lang(std::string("Le chat dort\0 sur le canapé du salon.", 39)), "fr");
+}
+
+TEST(LanguageDetector, UrlsAndMentionsDoNotVote) {
+  EXPECT_EQ(lang("@user_one @user_two Das Wetter ist heute wirklich schön https://t.co/abc123"),
+            "de");
+  EXPECT_EQ(lang("RT @someone: Que dia lindo hoje, vamos à praia! #verão"), "pt");
+}
+
+TEST(LanguageDetector, DetectAllOnAMixedDocument) {
+  const std::string doc =
+      "The meeting was moved to Thursday because half of the team was travelling. We will "
+      "discuss the budget, the hiring plan and the new office first. Please send your notes "
+      "before Wednesday evening so that everyone can read them in advance. "
+      "Die Besprechung wurde auf Donnerstag verschoben, weil die Hälfte des Teams auf Reisen "
+      "war. Wir besprechen zuerst das Budget, die Einstellungen und das neue Büro. Bitte "
+      "schickt eure Notizen bis Mittwochabend, damit alle sie vorher lesen können.";
+  std::vector<Share> shares;
+  detector().detect_all(doc, shares);
+  ASSERT_GE(shares.size(), 2u);
+  std::vector<std::string> langs;
+  double total = 0;
+  for (const Share& s : shares) {
+    langs.push_back(s.lang);
+    EXPECT_GT(s.percent, 10.0) << s.lang;
+    EXPECT_LE(s.percent, 100.0) << s.lang;
+    total += s.percent;
+  }
+  EXPECT_LE(total, 100.0 + 1e-9);
+  EXPECT_NE(std::find(langs.begin(), langs.end(), "en"), langs.end());
+  EXPECT_NE(std::find(langs.begin(), langs.end(), "de"), langs.end());
+  for (std::size_t i = 1; i < shares.size(); ++i)
+    EXPECT_GE(shares[i - 1].percent, shares[i].percent);  // best first
+}
+
+TEST(LanguageDetector, DetectAllAgreesWithDetectOnOneLanguage) {
+  std::vector<Share> shares;
+  detector().detect_all("O presidente", shares);
+  ASSERT_EQ(shares.size(), 1u);
+  EXPECT_EQ(shares[0].lang, "pt");
+  detector().detect_all("😀", shares);
+  EXPECT_TRUE(shares.empty());
+  detector().detect_all("Der Zug kommt heute leider etwas später an.", shares);
+  ASSERT_FALSE(shares.empty());
+  EXPECT_EQ(shares[0].lang, "de");
+}
+
+TEST(LanguageDetector, TenMegabytes) {
+  const std::string unit =
+      "Il treno per Milano parte alle otto e mezza, ma oggi è in ritardo di venti minuti. ";
+  std::string big;
+  big.reserve(10u << 20);
+  while (big.size() < (10u << 20)) big += unit;
+  const Guess g = detector().detect(big);
+  EXPECT_EQ(g.lang, "it");
+  EXPECT_TRUE(g.reliable);
+  std::vector<Share> shares;
+  detector().detect_all(big, shares);
+  ASSERT_FALSE(shares.empty());
+  EXPECT_EQ(shares[0].lang, "it");
+}
+
+TEST(LanguageDetector, ConcurrentUseGivesTheSameAnswers) {
+  const std::vector<std::string> texts = {
+      "The food was great.", "Das Essen war ausgezeichnet.", "La comida estaba buenísima.",
+      "Le repas était excellent.", "Il cibo era ottimo.", "A comida estava ótima.",
+      "Het eten was heerlijk.", "Еда была отличной.", "كان الطعام ممتازا.", "饭菜很好吃。",
+      "料理はとても美味しかったです。"};
+  std::vector<std::string> expected;
+  for (const std::string& t : texts) expected.push_back(lang(t));
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 200; ++round)
+        for (std::size_t i = 0; i < texts.size(); ++i)
+          if (detector().detect(texts[i]).lang != expected[i]) ++mismatches[t];
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+  EXPECT_EQ(expected, (std::vector<std::string>{"en", "de", "es", "fr", "it", "pt", "nl", "ru",
+                                                 "ar", "zh", "ja"}));
+}
+
+}  // namespace
+}  // namespace textsense::langid
