@@ -29,12 +29,15 @@ std::string default_model_directory() {
 #endif
 }
 
+// The model of `code` from `cache`, loaded from `directory` on first use
+// (the path is built only then: this runs for every line).
 template <typename Model>
 const Model* cached(std::vector<std::pair<lang::Code, std::unique_ptr<Model>>>& cache,
-                    lang::Code code, const std::string& path) {
+                    lang::Code code, const std::string& directory, lang::ModelKind kind) {
   for (const auto& entry : cache)
     if (entry.first == code) return entry.second.get();
-  cache.emplace_back(code, Model::load(path));
+  cache.emplace_back(code,
+                     Model::load(directory + "/" + lang::model_file_name(kind, code.view())));
   return cache.back().second.get();
 }
 
@@ -75,14 +78,12 @@ runtime::LanguageRequest CliModels::request(const Options& options) const {
 
 const sentiment::Lexicon* CliModels::lexicon(lang::Code code) {
   if (!installed_.has(lang::ModelKind::kSentiment, code.view())) return nullptr;
-  return cached(lexicons_, code,
-                directory_ + "/" + lang::model_file_name(lang::ModelKind::kSentiment, code.view()));
+  return cached(lexicons_, code, directory_, lang::ModelKind::kSentiment);
 }
 
 const pos::PosModel* CliModels::pos_model(lang::Code code) {
   if (!installed_.has(lang::ModelKind::kPos, code.view())) return nullptr;
-  return cached(pos_models_, code,
-                directory_ + "/" + lang::model_file_name(lang::ModelKind::kPos, code.view()));
+  return cached(pos_models_, code, directory_, lang::ModelKind::kPos);
 }
 
 runtime::ModelSource CliModels::source() {

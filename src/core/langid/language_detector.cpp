@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/langid/cld2_adapter.h"
+#include "core/langid/fast_path.h"
 #include "core/langid/function_word_index.h"
 #include "core/langid/script_profile.h"
 #include "core/langid/script_rules.h"
@@ -23,6 +24,10 @@ constexpr std::size_t kKeepScratchBytes = 1u << 20;
 // only matters for short text, and costs about 5 % more.
 constexpr std::size_t kBestEffortBelowBytes = 256;
 
+// What the function-word short cut (fast_path.h) reports: the evidence is
+// decisive, but it is not a probability CLD2 computed.
+constexpr double kFastPathConfidence = 0.99;
+
 struct Analysis {
   Guess guess;
   CldResult cld;
@@ -32,6 +37,10 @@ struct Analysis {
 Analysis analyze(std::string_view utf8) {
   Analysis a;
   if (utf8::find_invalid(utf8) != utf8::kValid) return a;
+  if (const std::string_view fast = decisive_function_words(utf8); !fast.empty()) {
+    a.guess = Guess{std::string(fast), kFastPathConfidence, true, true};
+    return a;
+  }
   thread_local std::string cleaned;
   clean_for_detection(utf8, cleaned);
   const ScriptProfile profile = profile_scripts(cleaned);

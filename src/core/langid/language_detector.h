@@ -27,6 +27,11 @@ struct Guess {
   // True when the evidence is strong: a script that settles it, CLD2
   // reliable on enough text, or a clear margin in the short-text layer.
   bool reliable = false;
+  // True when the text showed evidence of this one language only (plain
+  // ASCII whose function words are all of one language, fast_path.h): no
+  // part of it can be in another, so callers need not look sentence by
+  // sentence.
+  bool single_language = false;
 };
 
 struct Share {

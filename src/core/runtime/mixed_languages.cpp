@@ -8,6 +8,8 @@ bool detect_sentence_languages(std::string_view doc, const segment::Segmentation
   out.assign(seg.sentences.size(), document_language);
   bool differs = false;
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
+    // A few words ("Great!", "lol") say little and cost a detection each.
+    if (seg.sentences[i].span.byte_length < kMinMixedSentenceBytes) continue;
     const langid::Guess guess = detector.detect(seg.sentences[i].span.text(doc));
     if (!guess.reliable || guess.lang.empty()) continue;
     out[i] = lang::Code(guess.lang);

@@ -19,12 +19,14 @@
 
 namespace textsense::runtime {
 
-// Shortest sentence worth detecting on its own; a document shorter than two
-// of these is taken as one language.
-constexpr std::size_t kMinMixedSentenceBytes = 24;
+// Shortest sentence worth detecting on its own (shorter ones keep the
+// document's language); a document shorter than two of these is taken as
+// one language.
+constexpr std::size_t kMinMixedSentenceBytes = 20;
 
 // Fills `out` with the language of each sentence of `seg`: its own
-// detection when that is reliable, else `document_language`. Returns true
+// detection when it is long enough and that is reliable, else
+// `document_language`. Returns true
 // when some sentence differs from `document_language`.
 bool detect_sentence_languages(std::string_view doc, const segment::Segmentation& seg,
                                const langid::Detector& detector, lang::Code document_language,

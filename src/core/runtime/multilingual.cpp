@@ -26,10 +26,12 @@ const pos::PosModel* pos_model_for(lang::Code code, void* context) {
   return models.pos_model(code, models.context);
 }
 
-// Automatic choice from detection.
+// Automatic choice from detection. `single_language`: detection saw
+// evidence of one language only, so no sentence needs a look of its own.
 lang::Choice choose(std::string_view doc, const lang::InstalledModels& installed,
-                    lang::ModelKind kind) {
+                    lang::ModelKind kind, bool& single_language) {
   const langid::Guess guess = shared_detector().detect(doc);
+  single_language = guess.single_language;
   return lang::choose_language(lang::Code(guess.lang), guess.reliable, guess.confidence,
                                installed, kind);
 }
@@ -66,10 +68,11 @@ sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::str
                                             const sentiment::Params& params) {
   outcome = LanguageOutcome();
   LexiconLookup lookup{&models, custom};
+  bool single_language = false;
   if (!request.automatic) {
     outcome.language = request.code;
   } else {
-    outcome.choice = choose(doc, *models.installed, lang::ModelKind::kSentiment);
+    outcome.choice = choose(doc, *models.installed, lang::ModelKind::kSentiment, single_language);
     outcome.language = outcome.choice.analyse.empty() ? outcome.choice.detected
                                                       : outcome.choice.analyse;
   }
@@ -78,8 +81,14 @@ sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::str
       outcome.language.empty() ? nullptr : lexicon_for(outcome.language, &lookup);
   // A document of several sentences may mix languages (automatic mode
   // only: an explicit language is the caller's word for the whole text).
-  const bool may_mix = request.automatic && doc.size() >= 2 * kMinMixedSentenceBytes;
-  const SentimentOutput first = may_mix ? std::max(output, SentimentOutput::kSentences) : output;
+  const bool may_mix =
+      request.automatic && !single_language && doc.size() >= 2 * kMinMixedSentenceBytes;
+  // The sentences' byte spans are needed to look at them one by one: an
+  // unsplit run keeps its segmentation whatever the output, a document
+  // split across threads only with kSentences or more.
+  const bool split = doc.size() >= pipeline.settings().min_bytes;
+  const SentimentOutput first =
+      may_mix && split ? std::max(output, SentimentOutput::kSentences) : output;
   sentiment::DocumentSentiment result;
   if (lexicon == nullptr) {
     // Not analysed in its own language: the counts, the sentences for the
@@ -105,10 +114,11 @@ void tag_document(DocumentPipeline& pipeline, std::string_view doc,
                   const LanguageRequest& request, const ModelSource& models,
                   const StopSignal& stop, LanguageOutcome& outcome) {
   outcome = LanguageOutcome();
+  bool single_language = false;
   if (!request.automatic) {
     outcome.language = request.code;
   } else {
-    outcome.choice = choose(doc, *models.installed, lang::ModelKind::kPos);
+    outcome.choice = choose(doc, *models.installed, lang::ModelKind::kPos, single_language);
     outcome.language = outcome.choice.analyse.empty() ? outcome.choice.detected
                                                       : outcome.choice.analyse;
   }
@@ -122,7 +132,7 @@ void tag_document(DocumentPipeline& pipeline, std::string_view doc,
     outcome.analysed = true;
     pipeline.tag(doc, profile, *model, stop);
   }
-  if (request.automatic && doc.size() >= 2 * kMinMixedSentenceBytes &&
+  if (request.automatic && !single_language && doc.size() >= 2 * kMinMixedSentenceBytes &&
       find_foreign_sentences(pipeline, doc, outcome)) {
     pipeline.retag_sentences(doc, outcome.sentence_languages, outcome.language, pos_model_for,
                              const_cast<ModelSource*>(&models));
