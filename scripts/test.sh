@@ -8,8 +8,10 @@
 # (test/bi_client_check.py), the backfill next to live writers
 # (test/backfill_writers_test.sh), custom lexicons through pg_dump
 # (test/lexicon_dump_test.sh), the cancellation test of large documents
-# (test/cancel_test.sh), damaged model files (test/model_fault_test.sh) and
-# a load test with pgbench (test/load_test.sh).
+# (test/cancel_test.sh), damaged model files (test/model_fault_test.sh),
+# scale-out on Citus and over postgres_fdw shards (test/citus_test.sh,
+# test/fdw_shards_test.sh; three local servers each) and a load test with
+# pgbench (test/load_test.sh).
 # Installs what it needs first. Exits non-zero on the first failing layer.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -68,6 +70,18 @@ fi
 echo "==> SQL: missing, truncated and corrupted model files (replaced and restored) on a throwaway cluster"
 if ! with_throwaway_cluster bash "$TEXTSENSE_ROOT/test/model_fault_test.sh"; then
   echo "model fault test failed (test/model_fault_test.sh)" >&2
+  exit 1
+fi
+
+echo "==> SQL: scale-out on Citus, a coordinator and two workers (Citus built once from ../shared/vendor; skipped without it)"
+if ! bash "$TEXTSENSE_ROOT/test/citus_test.sh"; then
+  echo "Citus test failed (test/citus_test.sh)" >&2
+  exit 1
+fi
+
+echo "==> SQL: scale-out over postgres_fdw, a router and two shards"
+if ! bash "$TEXTSENSE_ROOT/test/fdw_shards_test.sh"; then
+  echo "postgres_fdw shards test failed (test/fdw_shards_test.sh)" >&2
   exit 1
 fi
 

@@ -21,7 +21,10 @@ FROM (SELECT 'The café in Köln was wonderful.  Their crème brûlée was awful
      sentence_sentiment(d.doc) s;
 SELECT sentiment('The café in Köln was wonderful.') > 0 AS positive,
        sentiment('Their crème brûlée was awful!', 'en') < 0 AS negative,
-       (SELECT label FROM sentiment_detail('Déjà vu: a naïve but lovely café.')) AS label;
+-- Four of its seven words came from French: detection says fr (NULL with
+-- lang => 'auto'), so English is asked for explicitly.
+       (SELECT label FROM sentiment_detail('Déjà vu: a naïve but lovely café.', 'en')) AS label,
+       (SELECT lang FROM sentiment_detail('Déjà vu: a naïve but lovely café.')) AS detected;
 SELECT token, rules FROM sentiment_explain('Naïve, but the café was lovely.') WHERE cardinality(rules) > 0;
 
 -- SQL_ASCII stores bytes without checking them. Valid UTF-8 is read as

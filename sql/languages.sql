@@ -73,7 +73,7 @@ SELECT round(sentiment('The room was lovely and the staff were wonderful. '
        round(sentiment('The room was lovely and the staff were wonderful. '
                        'The view from the balcony was stunning and I would come back.')::numeric, 4) AS english_only;
 SELECT count(*) FILTER (WHERE valence IS NULL) AS unscored_tokens, count(*) AS tokens
-FROM sentiment_explain('Great hotel! Das Frühstück war leider kalt und das Personal war unfreundlich.');
+FROM sentiment_explain('The hotel itself was great, really. Das Frühstück war leider kalt und das Personal war unfreundlich.');
 
 -- pos_tag(): tokens of a language without a tagging model keep their rows,
 -- with NULL tags and their language.
@@ -128,8 +128,10 @@ FROM lang_reviews ORDER BY id;
 DROP TRIGGER score ON lang_reviews;
 DROP TRIGGER detail ON lang_reviews;
 UPDATE lang_reviews SET score = NULL;
+\set VERBOSITY terse
 CALL textsense_backfill('lang_reviews', 'body', 'score');
 CALL textsense_backfill('lang_reviews', 'body', 'score');
+\set VERBOSITY default
 SELECT id, score IS NULL AS null_score FROM lang_reviews ORDER BY id;
 DROP TABLE lang_reviews;
 
@@ -140,5 +142,9 @@ CREATE TABLE lang_generated (
     lang text GENERATED ALWAYS AS ((detect_language(body)).lang) STORED);
 INSERT INTO lang_generated (body) VALUES ('Great value!'), ('Sehr gut, vielen Dank für alles.');
 SELECT body, score IS NOT NULL AS scored, lang FROM lang_generated ORDER BY body;
-CREATE INDEX ON lang_generated ((detect_language(body)).lang);
+CREATE INDEX ON lang_generated (((detect_language(body)).lang));
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM lang_generated WHERE (detect_language(body)).lang = 'de';
+SELECT count(*) FROM lang_generated WHERE (detect_language(body)).lang = 'de';
+RESET enable_seqscan;
 DROP TABLE lang_generated;

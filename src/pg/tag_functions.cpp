@@ -136,6 +136,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
   const CallSettings settings = current_call_settings();
   const textsense::runtime::StopSignal stop = interrupt_stop_signal();
   textsense::pos::PosTagger* tagger = nullptr;
+  textsense::lang::Code detected;
   run_core([&] {
     // One sentence: never split, so the calling thread's tagger does it.
     for (int i = 0; i < count; ++i) {
@@ -149,16 +150,19 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
       const textsense::lang::Choice choice = textsense::lang::choose_language(
           textsense::lang::Code(guess.lang), guess.reliable, guess.confidence, installed_models(),
           textsense::lang::ModelKind::kPos);
-      if (choice.analyse.empty())
-        throw textsense::ModelError(
-            textsense::ModelError::kMissing,
-            "no part-of-speech model for the language of these tokens (detected \"" +
-                std::string(choice.detected.view()) + "\")");
+      detected = choice.detected;
+      if (choice.analyse.empty()) return;  // reported below, outside the core
       request = textsense::runtime::LanguageRequest::explicit_language(choice.analyse.view());
     }
     tagger = &backend_pipeline(settings, 0).tagger(backend_pos_model(request.code));
     tagger->tag_sentence(words, static_cast<std::size_t>(count), backend_tags(), stop);
   });
+  if (tagger == nullptr)
+    ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("textsense: no part-of-speech model for language \"%s\" of these tokens",
+                           detected.c_str()),
+                    errhint("Pass the language explicitly: pos_tag(tokens, 'en'); "
+                            "textsense_languages() lists the installed models.")));
   const textsense::pos::PosModel& model = tagger->model();
   const std::vector<std::uint8_t>& tags = backend_tags();
   Datum values[4];
