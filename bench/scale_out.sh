@@ -64,7 +64,8 @@ serial="SET max_parallel_workers_per_gather = 0;"
 parallel="SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;"
 # The per-shard forms postgres_fdw sends whole to each shard (PostgreSQL 15
 # sends no partial aggregate for a partitioned table).
-fdw_avg="SELECT sum(s) / sum(c) FROM (SELECT sum(sentiment(body)) s, count(body) c FROM reviews_fdw_1 UNION ALL SELECT sum(sentiment(body)), count(body) FROM reviews_fdw_2) x"
+fdw_avg="SELECT sum(s) / sum(c) FROM (SELECT sum(sentiment(body)) s, count(sentiment(body)) c FROM reviews_fdw_1 UNION ALL SELECT sum(sentiment(body)), count(sentiment(body)) FROM reviews_fdw_2) x"
+fdw_avg1="SELECT sum(s) / sum(c) FROM (SELECT sum(sentiment(body)) s, count(body) c FROM reviews_fdw_1 UNION ALL SELECT sum(sentiment(body)), count(body) FROM reviews_fdw_2) x"
 
 # name|rows the query scores|settings|query
 cases=(
@@ -76,10 +77,12 @@ cases=(
   "Citus: avg(sentiment(body))|$n||SELECT avg(sentiment(body)) FROM reviews_dist"
   "Citus: sum(sentiment(body)) / count(body)|$n||SELECT sum(sentiment(body)) / count(body) FROM reviews_dist"
   "Citus: avg(s) FROM (SELECT sentiment(body) s ...)|$n||SELECT avg(s) FROM (SELECT sentiment(body) AS s FROM reviews_dist) x"
+  "Citus: avg(s.v) FROM r, LATERAL (SELECT sentiment(r.body) v OFFSET 0) s|$n||SELECT avg(s.v) FROM reviews_dist r, LATERAL (SELECT sentiment(r.body) AS v OFFSET 0) s"
 )
 cases+=(
   "fdw: avg(sentiment(body)) over reviews_fdw (router scores)|$n||SELECT avg(sentiment(body)) FROM reviews_fdw"
-  "fdw: sum()/count() per shard, UNION ALL (shards score)|$n||$fdw_avg"
+  "fdw: sum(sentiment(body)), count(sentiment(body)) per shard, UNION ALL (shards score)|$n||$fdw_avg"
+  "fdw: sum(sentiment(body)), count(body) per shard, UNION ALL (shards score)|$n||$fdw_avg1"
   "pos_tag single, serial|$n_tag|$serial|SELECT count(*) FROM reviews r, pos_tag(r.body) p WHERE r.id % 10 = 0"
   "pos_tag single, 2 parallel workers|$n_tag|$parallel|SELECT count(*) FROM reviews r, pos_tag(r.body) p WHERE r.id % 10 = 0"
 )
@@ -122,32 +125,35 @@ SQL
 }
 
 echo
-echo "==> timing, median of $ROUNDS runs"
+echo "==> timing, median of $ROUNDS runs (the 1-minute load average before and after each: this"
+echo "    machine's other work shares the same cores, and the ratios assume it was quiet)"
 results=()
 for c in "${cases[@]}"; do
   IFS='|' read -r name nrows settings query <<<"$c"
+  l0=$(cut -d' ' -f1 /proc/loadavg)
   read -r ms res <<<"$(median_ms "$settings" "$query")"
-  printf '  %-85s %10.1f ms  result %s\n' "$name" "$ms" "$res"
-  results+=("$name|$nrows|$ms")
+  l1=$(cut -d' ' -f1 /proc/loadavg)
+  printf '  %-85s %10.1f ms  result %s  (load %s -> %s)\n' "$name" "$ms" "$res" "$l0" "$l1"
+  results+=("$name|$nrows|$ms|$l0-$l1")
 done
 
 echo
-echo "| configuration | rows | median ms | rows/s | vs single serial | vs single, 2 workers |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| configuration | rows | median ms | rows/s | vs single serial | vs single, 2 workers | 1-min load before-after |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${results[@]}" | awk -F'|' '
-  { name[NR] = $1; n[NR] = $2; ms[NR] = $3
+  { name[NR] = $1; n[NR] = $2; ms[NR] = $3; load[NR] = $4
     if ($1 == "single, serial") s_sent = $2 / $3; if ($1 == "single, 2 parallel workers") p_sent = $2 / $3
     if ($1 == "pos_tag single, serial") s_tag = $2 / $3; if ($1 == "pos_tag single, 2 parallel workers") p_tag = $2 / $3 }
   END { for (i = 1; i <= NR; i++) {
           r = n[i] / ms[i]; s = (name[i] ~ /^pos_tag/) ? s_tag : s_sent; p = (name[i] ~ /^pos_tag/) ? p_tag : p_sent
-          printf "| %s | %d | %.0f | %.0f | %.2fx | %.2fx |\n", name[i], n[i], ms[i], r * 1000, r / s, r / p } }'
+          printf "| %s | %d | %.0f | %.0f | %.2fx | %.2fx | %s |\n", name[i], n[i], ms[i], r * 1000, r / s, r / p, load[i] } }'
 
 # A billion texts a day: 1e9 / 86400 = 11,574 texts/s on average.
 echo
 printf '%s\n' "${results[@]}" | awk -F'|' -v cpus="$(nproc)" '
   $1 == "single, serial" { sent = $2 / $3 * 1000 }
   $1 == "pos_tag single, serial" { tag = $2 / $3 * 1000 }
-  $1 == "Citus: sum(sentiment(body)) / count(body)" { citus = $2 / $3 * 1000 }
+  $1 ~ /^Citus: avg\(s\.v\)/ { citus = $2 / $3 * 1000 }
   $1 == "pos_tag Citus" { citus_tag = $2 / $3 * 1000 }
   END {
     need = 1e9 / 86400
@@ -191,6 +197,10 @@ if [ "$with_citus" -eq 1 ]; then
   count_calls "Citus: sum(sentiment(body)) / count(body)" "SELECT sum(sentiment(body)) / count(body) FROM reviews_dist WHERE id <= 10000"
   count_calls "Citus: avg(s) FROM (SELECT sentiment(body) s ...)" \
     "SELECT avg(s) FROM (SELECT sentiment(body) AS s FROM reviews_dist WHERE id <= 10000) x"
+  count_calls "Citus: avg(s.v) FROM r, LATERAL (SELECT sentiment(r.body) v OFFSET 0) s" \
+    "SELECT avg(s.v) FROM reviews_dist r, LATERAL (SELECT sentiment(r.body) AS v OFFSET 0) s WHERE r.id <= 10000"
 fi
-count_calls "fdw: sum()/count() per shard" \
+count_calls "fdw: sum(sentiment(body)), count(sentiment(body)) per shard" \
+  "SELECT sum(s) / sum(c) FROM (SELECT sum(sentiment(body)) s, count(sentiment(body)) c FROM reviews_fdw_1 WHERE id <= 10000 UNION ALL SELECT sum(sentiment(body)), count(sentiment(body)) FROM reviews_fdw_2 WHERE id <= 10000) x"
+count_calls "fdw: sum(sentiment(body)), count(body) per shard" \
   "SELECT sum(s) / sum(c) FROM (SELECT sum(sentiment(body)) s, count(body) c FROM reviews_fdw_1 WHERE id <= 10000 UNION ALL SELECT sum(sentiment(body)), count(body) FROM reviews_fdw_2 WHERE id <= 10000) x"
