@@ -37,12 +37,14 @@ struct Analysis {
 Analysis analyze(std::string_view utf8) {
   Analysis a;
   if (utf8::find_invalid(utf8) != utf8::kValid) return a;
-  if (const std::string_view fast = decisive_function_words(utf8); !fast.empty()) {
-    a.guess = Guess{std::string(fast), kFastPathConfidence, true, true};
-    return a;
-  }
   thread_local std::string cleaned;
   clean_for_detection(utf8, cleaned);
+  // On the cleaned text: "some" in a URL is not an English word.
+  if (const std::string_view fast = decisive_function_words(cleaned); !fast.empty()) {
+    a.guess = Guess{std::string(fast), kFastPathConfidence, true, true};
+    if (cleaned.capacity() > kKeepScratchBytes) std::string().swap(cleaned);
+    return a;
+  }
   const ScriptProfile profile = profile_scripts(cleaned);
   if (profile.total_letters > 0) {
     if (cleaned.size() >= kBestEffortBelowBytes) a.cld = run_cld2(cleaned, CldMode::kStrict);
