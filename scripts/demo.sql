@@ -19,10 +19,16 @@ INSERT INTO reviews VALUES
   (1, 'Great phone!! Battery lasts for days 🔋👍'),
   (2, 'Screen cracked after a week. Support didn''t reply.'),
   (3, '房间很干净，服务也很好。'),
-  (4, 'ห้องพักสะอาดมาก');
+  (4, 'ห้องพักสะอาดมาก'),
+  (5, 'Das Essen war ausgezeichnet, aber der Service war schrecklich.');
 SELECT r.id, count(*) FILTER (WHERE t.kind = 'word') AS words,
        string_agg(t.token, ' ' ORDER BY t.ordinal) AS tokens
 FROM reviews r, tokens(r.body) t GROUP BY r.id ORDER BY r.id;
+
+\echo '-- detect_language(): CLD2 plus what short texts need; what is installed'
+SELECT r.id, d.lang, round(d.confidence::numeric, 3) AS confidence, d.reliable
+FROM reviews r, detect_language(r.body) d ORDER BY r.id;
+SELECT lang, name, sentiment, pos, segmentation FROM textsense_languages() ORDER BY lang;
 
 \echo '-- pos_tag(): Universal and Penn part-of-speech tags (model trained on UD English EWT)'
 SELECT token, upos, xpos FROM pos_tag('Time flies like an arrow.');
@@ -31,9 +37,18 @@ SELECT token, upos, xpos FROM pos_tag('Time flies like an arrow.');
 SELECT r.id, string_agg(p.token || '/' || p.upos, ' ' ORDER BY p.ordinal) AS tagged
 FROM reviews r, pos_tag(r.body) p WHERE r.id <= 2 GROUP BY r.id ORDER BY r.id;
 
-\echo '-- sentiment(): a score in [-1, 1] for every review, straight from the table'
-SELECT r.id, round(sentiment(r.body)::numeric, 3) AS score, d.label
-FROM reviews r, sentiment_detail(r.body) d WHERE r.id <= 2 ORDER BY r.id;
+\echo '-- sentiment(): a score in [-1, 1] in each text''s language; NULL for a language without a lexicon'
+\echo '-- (only English is installed: German, Chinese and Thai are not scored with English rules)'
+SELECT r.id, round(sentiment(r.body)::numeric, 3) AS score, d.label, d.lang
+FROM reviews r, sentiment_detail(r.body) d ORDER BY r.id;
+
+\echo '-- A document that mixes languages: each sentence in its own'
+SELECT ordinal, sentence, round(score::numeric, 3) AS score, lang
+FROM sentence_sentiment('The room was lovely and the staff were wonderful. Das Frühstück war leider kalt. I would come back.');
+
+\echo '-- Segmentation follows the language: French elision, German compounds'
+SELECT string_agg(token, ' | ' ORDER BY ordinal) AS tokens FROM tokens('L''homme qu''il voit est peut-être là.');
+SELECT string_agg(token, ' | ' ORDER BY ordinal) AS tokens FROM tokens('Die E-Mail-Adresse ist z.B. hier.', 'de');
 
 \echo '-- sentence_sentiment(): one row per sentence'
 SELECT ordinal, sentence, round(score::numeric, 3) AS score, label
@@ -53,7 +68,7 @@ CREATE TRIGGER reviews_score BEFORE INSERT OR UPDATE ON reviews
     FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'score');
 CREATE TRIGGER reviews_label BEFORE INSERT OR UPDATE ON reviews
     FOR EACH ROW EXECUTE FUNCTION textsense_score_trigger('body', 'label');
-INSERT INTO reviews (id, body) VALUES (5, 'Lovely little hotel, but the bathroom was filthy.');
+INSERT INTO reviews (id, body) VALUES (6, 'Lovely little hotel, but the bathroom was filthy.');
 SELECT id, round(score::numeric, 3) AS score, label, body FROM reviews ORDER BY id;
 
 \echo '-- A custom lexicon: "sick" is praise at a skate shop (rows in textsense_lexicon_term)'

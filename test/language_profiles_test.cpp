@@ -85,6 +85,11 @@ TEST(LanguageProfiles, AbbreviationsFollowTheLanguage) {
   // English only.
   EXPECT_EQ(tokens_in("en", "Dr. Smith")[0], "Dr.");
   EXPECT_EQ(tokens_in("de", "Sie kam um 5 Uhr."), (Tokens{"Sie", "kam", "um", "5", "Uhr", "."}));
+  // German short forms and dotted letters keep their period, as in UD German.
+  EXPECT_EQ(tokens_in("de", "z.B. Nr. 5 usw. Gut."),
+            (Tokens{"z.B.", "Nr.", "5", "usw.", "Gut", "."}));
+  EXPECT_EQ(tokens_in("fr", "M. Dupont est là."), (Tokens{"M.", "Dupont", "est", "là", "."}));
+  EXPECT_EQ(sentences_in("de", "Er wohnt in der Hauptstr. 5 in Berlin. Das ist gut."), 2u);
 }
 
 TEST(LanguageProfiles, OffsetsStayExactWithEveryProfile) {

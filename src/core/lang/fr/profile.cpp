@@ -1,6 +1,7 @@
 // French: CLDR's French sentence suppressions, elision split as UD French
 // does ("l'|homme", "qu'|il", "jusqu'|à"), hyphenated words kept whole
 // ("peut-être", "aujourd'hui" too, having no listed elided form).
+#include "core/lang/abbreviations.h"
 #include "core/lang/elision.h"
 #include "core/lang/packs.h"
 
@@ -17,9 +18,18 @@ std::size_t split_word(std::string_view word, std::uint32_t* cuts) {
   return split_elision(word, cuts, kElided, sizeof kElided / sizeof kElided[0]);
 }
 
+// Common short forms written with a period (from the language's usage, not
+// from any data set); letters with inner dots ("p.ex.") keep it anyway.
+constexpr std::string_view kAbbreviations[] = {"M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "St", "Ste", "etc", "cf", "env", "p", "pp", "tél", "av", "bd", "n°"};
+
+bool keeps_period(std::string_view word, bool) {
+  return is_dotted_letters(word) ||
+         in_abbreviation_list(word, kAbbreviations, sizeof kAbbreviations / sizeof kAbbreviations[0]);
+}
+
 }  // namespace
 
-const Profile kProfile{"fr", "French", "fr@ss=standard", split_word, nullptr, nullptr,
+const Profile kProfile{"fr", "French", "fr@ss=standard", split_word, keeps_period, nullptr,
                        HyphenRule::kJoin};
 
 }  // namespace textsense::lang::fr
