@@ -31,6 +31,7 @@
 #include <unicode/utf8.h>
 
 #include "core/langid/cld2_adapter.h"
+#include "core/langid/fast_path.h"
 #include "core/langid/language_detector.h"
 
 namespace {
@@ -216,11 +217,15 @@ int main(int argc, char** argv) {
   struct Row {
     std::string code;
     Score sentences, words, tweets, cld_sentences, cld_words, cld_tweets;
+    // The automatic choice's short cut (runtime/multilingual.cpp): items
+    // with nothing against English, and of those the ones detect() puts
+    // reliably in another language (which the short cut scores as English).
+    int items = 0, quiet = 0, quiet_but_other = 0;
   };
   std::vector<Row> rows;
   std::vector<std::string> paragraphs;
   for (const Language& lang : languages()) {
-    Row row{lang.code, {}, {}, {}, {}, {}, {}};
+    Row row{lang.code, {}, {}, {}, {}, {}, {}, 0, 0, 0};
     const std::vector<std::string> sentences = load_sentences(dir, lang);
     std::vector<std::string> prefixes;
     for (const std::string& s : sentences) prefixes.push_back(prefix(s, lang.cjk));
@@ -240,6 +245,18 @@ int main(int argc, char** argv) {
     if (!tweets.empty()) {
       row.tweets = score(tweets, lang.code, ours, errors_for("tweets"));
       row.cld_tweets = score(tweets, lang.code, cld2);
+    }
+    const std::vector<std::string>* const sets[] = {&sentences, &prefixes, &tweets};
+    for (const std::vector<std::string>* set : sets) {
+      for (const std::string& item : *set) {
+        ++row.items;
+        const textsense::langid::FunctionWordScan scan =
+            textsense::langid::scan_function_words(item);
+        if (!scan.decisive().empty() || !scan.nothing_against(textsense::langid::kEn)) continue;
+        ++row.quiet;
+        const textsense::langid::Guess g = detector.detect(item);
+        if (g.reliable && !g.lang.empty() && g.lang != "en") ++row.quiet_but_other;
+      }
     }
     rows.push_back(row);
 
@@ -304,6 +321,13 @@ int main(int argc, char** argv) {
   std::printf("no-letter items (sentences/2 words/tweets, excluded above): %d, of which the "
               "detector answered a language for %d\n",
               no_letter_items, no_letter_answered);
+
+  std::printf("\nthe automatic choice's short cut (no evidence against English: English "
+              "without detection):\n%-5s %8s %8s %s\n", "lang", "items", "quiet",
+              "quiet, detected reliably as another language");
+  for (const Row& r : rows)
+    std::printf("%-5s %8d %8d %d (%.2f %% of the items)\n", r.code.c_str(), r.items, r.quiet,
+                r.quiet_but_other, r.items ? 100.0 * r.quiet_but_other / r.items : 0.0);
 
   // Throughput on the paragraphs, one thread, at least 2 s each, in CPU
   // time of this process (std::clock) so that other load on a shared

@@ -45,17 +45,19 @@ char32_t decode(std::string_view text, std::size_t& i) {
 
 }  // namespace
 
-std::string_view decisive_function_words(std::string_view text) {
+FunctionWordScan scan_function_words(std::string_view text) {
   const FunctionWordIndex& index = FunctionWordIndex::shared();
-  int exclusive[kMainLanguageCount] = {};
-  int words = 0;
+  FunctionWordScan scan;
   char lower[kMaxWordBytes];
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
     const char c = text[i];
     if (static_cast<unsigned char>(c) >= 0x80) {
-      if (!is_languageless(decode(text, i))) return {};
+      if (!is_languageless(decode(text, i))) {
+        scan.plain = false;
+        return scan;
+      }
       continue;
     }
     if (!is_letter(c)) {
@@ -74,15 +76,20 @@ std::string_view decisive_function_words(std::string_view text) {
       ++length;
       ++i;
     }
-    ++words;
+    ++scan.words;
     if (!fits) continue;
     const WordMembership m = index.find(std::string_view(lower, length));
     const unsigned languages = m.top | m.common;
     // Exactly one language lists it.
     if (languages != 0 && (languages & (languages - 1)) == 0)
       for (int l = 0; l < kMainLanguageCount; ++l)
-        if (languages == (1u << l)) ++exclusive[l];
+        if (languages == (1u << l)) ++scan.exclusive[l];
   }
+  return scan;
+}
+
+std::string_view FunctionWordScan::decisive() const {
+  if (!plain) return {};
   int best = -1;
   for (int l = 0; l < kMainLanguageCount; ++l) {
     if (exclusive[l] == 0) continue;
@@ -93,6 +100,17 @@ std::string_view decisive_function_words(std::string_view text) {
       exclusive[best] * kMinShareDivisor < words)
     return {};
   return kMainLanguageCodes[best];
+}
+
+bool FunctionWordScan::nothing_against(MainLanguage language) const {
+  if (!plain) return false;
+  for (int l = 0; l < kMainLanguageCount; ++l)
+    if (l != language && exclusive[l] > 0) return false;
+  return true;
+}
+
+std::string_view decisive_function_words(std::string_view text) {
+  return scan_function_words(text).decisive();
 }
 
 }  // namespace textsense::langid
