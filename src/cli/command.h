@@ -43,6 +43,21 @@ struct Command {
 // standard input when there are none.
 std::string read_input(const Options& options);
 
+// Calls f(line) for each line of `input`, without its "\n" or "\r\n"; a
+// last line without a newline counts, an empty input has no lines.
+template <typename F>
+void for_each_line(std::string_view input, F&& f) {
+  std::size_t begin = 0;
+  while (begin < input.size()) {
+    std::size_t end = input.find('\n', begin);
+    if (end == std::string_view::npos) end = input.size();
+    std::string_view line = input.substr(begin, end - begin);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    f(line);
+    begin = end + 1;
+  }
+}
+
 // Writes s with \\, \t, \n and \r escaped (PostgreSQL COPY text format).
 void write_tsv_field(std::string& out, std::string_view s);
 

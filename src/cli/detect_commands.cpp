@@ -14,12 +14,7 @@ int run_detect(const Options& options) {
   const langid::Detector& detector = runtime::shared_detector();
   std::string out;
   if (options.header) out += "lang\tconfidence\treliable\n";
-  std::size_t begin = 0;
-  while (begin < input.size()) {
-    std::size_t end = input.find('\n', begin);
-    if (end == std::string::npos) end = input.size();
-    std::string_view line(input.data() + begin, end - begin);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for_each_line(input, [&](std::string_view line) {
     const langid::Guess guess = detector.detect(line);
     char confidence[32];
     std::snprintf(confidence, sizeof confidence, "%.3f", guess.confidence);
@@ -28,8 +23,7 @@ int run_detect(const Options& options) {
     out += confidence;
     out += guess.reliable ? "\ttrue\n" : "\tfalse\n";
     flush_output(out, false);
-    begin = end + 1;
-  }
+  });
   flush_output(out, true);
   return kOk;
 }

@@ -118,12 +118,7 @@ int run_sentiment(const Options& options) {
   std::string out;
   if (options.detail && options.header)
     out += "score\tlabel\tpositive\tnegative\tneutral\tsentences\ttokens\tlang\n";
-  std::size_t begin = 0;
-  while (begin < input.size()) {
-    std::size_t end = input.find('\n', begin);
-    if (end == std::string::npos) end = input.size();
-    std::string_view line(input.data() + begin, end - begin);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for_each_line(input, [&](std::string_view line) {
     const sentiment::DocumentSentiment d = engine.score(line, runtime::SentimentOutput::kDocument);
     if (d.analysed)
       append_double(out, d.score);
@@ -145,8 +140,7 @@ int run_sentiment(const Options& options) {
     }
     out += '\n';
     flush_output(out, false);
-    begin = end + 1;
-  }
+  });
   flush_output(out, true);
   return kOk;
 }

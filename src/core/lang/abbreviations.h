@@ -4,6 +4,7 @@
 // short list of its commonest short forms ("Nr", "Mme", "Sra").
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace textsense::lang {
@@ -15,5 +16,12 @@ bool is_dotted_letters(std::string_view word);
 // the first letter only ("Nr" and "nr", not "NR").
 bool in_abbreviation_list(std::string_view word, const std::string_view* list,
                           std::size_t count);
+
+// A profile's keeps_period hook for the list `List` of `Count` short forms:
+// dotted letters or a listed form keep their period, wherever the word is.
+template <const std::string_view* List, std::size_t Count>
+bool keeps_period_with(std::string_view word, bool /*sentence_final*/) {
+  return is_dotted_letters(word) || in_abbreviation_list(word, List, Count);
+}
 
 }  // namespace textsense::lang

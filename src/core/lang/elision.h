@@ -16,4 +16,10 @@ namespace textsense::lang {
 std::size_t split_elision(std::string_view word, std::uint32_t* cuts,
                           const std::string_view* elided, std::size_t elided_count);
 
+// A profile's split_word hook for the list `List` of `Count` elided forms.
+template <const std::string_view* List, std::size_t Count>
+std::size_t split_elision_with(std::string_view word, std::uint32_t* cuts) {
+  return split_elision(word, cuts, List, Count);
+}
+
 }  // namespace textsense::lang

@@ -26,14 +26,25 @@ const pos::PosModel* pos_model_for(lang::Code code, void* context) {
   return models.pos_model(code, models.context);
 }
 
-// Automatic choice from detection. `single_language`: detection saw
-// evidence of one language only, so no sentence needs a look of its own.
-lang::Choice choose(std::string_view doc, const lang::InstalledModels& installed,
-                    lang::ModelKind kind, bool& single_language) {
+// Fills outcome.language (and outcome.choice in automatic mode) for a model
+// of `kind`, and says whether the document may mix languages: automatic
+// mode only (an explicit language is the caller's word for the whole
+// text), two sentences' worth of text, and detection did not see evidence
+// of one language only.
+bool choose_language(std::string_view doc, const LanguageRequest& request,
+                     const lang::InstalledModels& installed, lang::ModelKind kind,
+                     LanguageOutcome& outcome) {
+  outcome = LanguageOutcome();
+  if (!request.automatic) {
+    outcome.language = request.code;
+    return false;
+  }
   const langid::Guess guess = shared_detector().detect(doc);
-  single_language = guess.single_language;
-  return lang::choose_language(lang::Code(guess.lang), guess.reliable, guess.confidence,
-                               installed, kind);
+  outcome.choice = lang::choose_language(lang::Code(guess.lang), guess.reliable,
+                                         guess.confidence, installed, kind);
+  outcome.language =
+      outcome.choice.analyse.empty() ? outcome.choice.detected : outcome.choice.analyse;
+  return !guess.single_language && doc.size() >= 2 * kMinMixedSentenceBytes;
 }
 
 // Whether the document has sentences in other languages than its own;
@@ -66,23 +77,12 @@ sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::str
                                             SentimentOutput output, const StopSignal& stop,
                                             LanguageOutcome& outcome,
                                             const sentiment::Params& params) {
-  outcome = LanguageOutcome();
   LexiconLookup lookup{&models, custom};
-  bool single_language = false;
-  if (!request.automatic) {
-    outcome.language = request.code;
-  } else {
-    outcome.choice = choose(doc, *models.installed, lang::ModelKind::kSentiment, single_language);
-    outcome.language = outcome.choice.analyse.empty() ? outcome.choice.detected
-                                                      : outcome.choice.analyse;
-  }
+  const bool may_mix = choose_language(doc, request, *models.installed,
+                                       lang::ModelKind::kSentiment, outcome);
   const lang::Profile& profile = lang::profile_for(outcome.language.view());
   const sentiment::Lexicon* lexicon =
       outcome.language.empty() ? nullptr : lexicon_for(outcome.language, &lookup);
-  // A document of several sentences may mix languages (automatic mode
-  // only: an explicit language is the caller's word for the whole text).
-  const bool may_mix =
-      request.automatic && !single_language && doc.size() >= 2 * kMinMixedSentenceBytes;
   // The sentences' byte spans are needed to look at them one by one: an
   // unsplit run keeps its segmentation whatever the output, a document
   // split across threads only with kSentences or more.
@@ -113,15 +113,8 @@ sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::str
 void tag_document(DocumentPipeline& pipeline, std::string_view doc,
                   const LanguageRequest& request, const ModelSource& models,
                   const StopSignal& stop, LanguageOutcome& outcome) {
-  outcome = LanguageOutcome();
-  bool single_language = false;
-  if (!request.automatic) {
-    outcome.language = request.code;
-  } else {
-    outcome.choice = choose(doc, *models.installed, lang::ModelKind::kPos, single_language);
-    outcome.language = outcome.choice.analyse.empty() ? outcome.choice.detected
-                                                      : outcome.choice.analyse;
-  }
+  const bool may_mix =
+      choose_language(doc, request, *models.installed, lang::ModelKind::kPos, outcome);
   const lang::Profile& profile = lang::profile_for(outcome.language.view());
   const pos::PosModel* model =
       outcome.language.empty() ? nullptr : pos_model_for(outcome.language, const_cast<ModelSource*>(&models));
@@ -132,8 +125,7 @@ void tag_document(DocumentPipeline& pipeline, std::string_view doc,
     outcome.analysed = true;
     pipeline.tag(doc, profile, *model, stop);
   }
-  if (request.automatic && !single_language && doc.size() >= 2 * kMinMixedSentenceBytes &&
-      find_foreign_sentences(pipeline, doc, outcome)) {
+  if (may_mix && find_foreign_sentences(pipeline, doc, outcome)) {
     pipeline.retag_sentences(doc, outcome.sentence_languages, outcome.language, pos_model_for,
                              const_cast<ModelSource*>(&models));
     outcome.analysed = true;

@@ -11,9 +11,9 @@ namespace {
 // Words after which "like" is the verb ("I like", "really like", "don't
 // like"); elsewhere it is mostly a preposition ("looks like rain").
 constexpr std::string_view kLikeSubjects[] = {
-    "i", "we", "you", "they", "he", "she", "who", "u", "really", "n't", "not", "never", "do",
-    "does", "did", "would", "'d", "to", "also", "still", "just", "totally", "definitely",
-    "always", "actually", "kinda", "people"};
+    "i",    "we",    "you",   "they",    "he",         "she",    "who",      "u",     "really",
+    "n't",  "not",   "never", "do",      "does",       "did",    "would",    "'d",    "to",
+    "also", "still", "just",  "totally", "definitely", "always", "actually", "kinda", "people"};
 
 }  // namespace
 

@@ -1,4 +1,7 @@
-// Spanish: CLDR's Spanish sentence suppressions, hyphenated words kept whole, abbreviations keep their period.
+// Spanish: CLDR's Spanish sentence suppressions, hyphenated words kept whole,
+// abbreviations keep their period.
+#include <iterator>
+
 #include "core/lang/abbreviations.h"
 #include "core/lang/packs.h"
 
@@ -7,15 +10,18 @@ namespace {
 
 // Common short forms written with a period (from the language's usage, not
 // from any data set); letters with inner dots ("z.B.") keep it anyway.
-constexpr std::string_view kAbbreviations[] = {"Sr", "Sra", "Srta", "Dr", "Dra", "Ud", "Uds", "Vd", "Vds", "pág", "núm", "etc", "aprox", "Av", "Avda", "tel", "Lic", "Ing"};
-
-bool keeps_period(std::string_view word, bool) {
-  return is_dotted_letters(word) ||
-         in_abbreviation_list(word, kAbbreviations, sizeof kAbbreviations / sizeof kAbbreviations[0]);
-}
+constexpr std::string_view kAbbreviations[] = {"Sr",    "Sra", "Srta", "Dr",  "Dra", "Ud",
+                                               "Uds",   "Vd",  "Vds",  "pág", "núm", "etc",
+                                               "aprox", "Av",  "Avda", "tel", "Lic", "Ing"};
 
 }  // namespace
 
-const Profile kProfile{"es", "Spanish", "es@ss=standard", nullptr, keeps_period, nullptr, HyphenRule::kJoin};
+const Profile kProfile{"es",
+                       "Spanish",
+                       "es@ss=standard",
+                       nullptr,
+                       keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
+                       nullptr,
+                       HyphenRule::kJoin};
 
 }  // namespace textsense::lang::es

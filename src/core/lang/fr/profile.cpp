@@ -1,6 +1,8 @@
 // French: CLDR's French sentence suppressions, elision split as UD French
 // does ("l'|homme", "qu'|il", "jusqu'|à"), hyphenated words kept whole
 // ("peut-être", "aujourd'hui" too, having no listed elided form).
+#include <iterator>
+
 #include "core/lang/abbreviations.h"
 #include "core/lang/elision.h"
 #include "core/lang/packs.h"
@@ -14,22 +16,20 @@ constexpr std::string_view kElided[] = {"l",      "d",      "j",      "m",      
                                         "s",      "t",      "c",      "qu",     "jusqu",
                                         "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu"};
 
-std::size_t split_word(std::string_view word, std::uint32_t* cuts) {
-  return split_elision(word, cuts, kElided, sizeof kElided / sizeof kElided[0]);
-}
-
 // Common short forms written with a period (from the language's usage, not
 // from any data set); letters with inner dots ("p.ex.") keep it anyway.
-constexpr std::string_view kAbbreviations[] = {"M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "St", "Ste", "etc", "cf", "env", "p", "pp", "tél", "av", "bd", "n°"};
-
-bool keeps_period(std::string_view word, bool) {
-  return is_dotted_letters(word) ||
-         in_abbreviation_list(word, kAbbreviations, sizeof kAbbreviations / sizeof kAbbreviations[0]);
-}
+constexpr std::string_view kAbbreviations[] = {"M",  "MM",  "Mme", "Mmes", "Mlle", "Mlles", "Dr",
+                                               "Pr", "St",  "Ste", "etc",  "cf",   "env",   "p",
+                                               "pp", "tél", "av",  "bd",   "n°"};
 
 }  // namespace
 
-const Profile kProfile{"fr", "French", "fr@ss=standard", split_word, keeps_period, nullptr,
+const Profile kProfile{"fr",
+                       "French",
+                       "fr@ss=standard",
+                       split_elision_with<kElided, std::size(kElided)>,
+                       keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
+                       nullptr,
                        HyphenRule::kJoin};
 
 }  // namespace textsense::lang::fr

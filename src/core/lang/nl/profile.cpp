@@ -1,4 +1,7 @@
-// Dutch: ICU's Dutch boundaries, hyphenated words kept whole ("e-mail", "Noord-Holland"), abbreviations keep their period.
+// Dutch: ICU's Dutch boundaries, hyphenated words kept whole ("e-mail",
+// "Noord-Holland"), abbreviations keep their period.
+#include <iterator>
+
 #include "core/lang/abbreviations.h"
 #include "core/lang/packs.h"
 
@@ -7,15 +10,18 @@ namespace {
 
 // Common short forms written with a period (from the language's usage, not
 // from any data set); letters with inner dots ("z.B.") keep it anyway.
-constexpr std::string_view kAbbreviations[] = {"dhr", "mevr", "mw", "dr", "prof", "ir", "ing", "blz", "nr", "bijv", "enz", "ca", "evt", "zgn", "resp", "tel", "jl", "vnl"};
-
-bool keeps_period(std::string_view word, bool) {
-  return is_dotted_letters(word) ||
-         in_abbreviation_list(word, kAbbreviations, sizeof kAbbreviations / sizeof kAbbreviations[0]);
-}
+constexpr std::string_view kAbbreviations[] = {"dhr", "mevr", "mw",   "dr",   "prof", "ir",
+                                               "ing", "blz",  "nr",   "bijv", "enz",  "ca",
+                                               "evt", "zgn",  "resp", "tel",  "jl",   "vnl"};
 
 }  // namespace
 
-const Profile kProfile{"nl", "Dutch", "nl@ss=standard", nullptr, keeps_period, nullptr, HyphenRule::kJoin};
+const Profile kProfile{"nl",
+                       "Dutch",
+                       "nl@ss=standard",
+                       nullptr,
+                       keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
+                       nullptr,
+                       HyphenRule::kJoin};
 
 }  // namespace textsense::lang::nl

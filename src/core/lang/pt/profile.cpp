@@ -1,4 +1,7 @@
-// Portuguese: CLDR's Portuguese sentence suppressions, hyphenated words kept whole ("guarda-chuva"), abbreviations keep their period.
+// Portuguese: CLDR's Portuguese sentence suppressions, hyphenated words kept
+// whole ("guarda-chuva"), abbreviations keep their period.
+#include <iterator>
+
 #include "core/lang/abbreviations.h"
 #include "core/lang/packs.h"
 
@@ -7,15 +10,17 @@ namespace {
 
 // Common short forms written with a period (from the language's usage, not
 // from any data set); letters with inner dots ("z.B.") keep it anyway.
-constexpr std::string_view kAbbreviations[] = {"Sr", "Sra", "Dr", "Dra", "Av", "pág", "nº", "etc", "aprox", "tel", "Prof", "Profa", "Eng"};
-
-bool keeps_period(std::string_view word, bool) {
-  return is_dotted_letters(word) ||
-         in_abbreviation_list(word, kAbbreviations, sizeof kAbbreviations / sizeof kAbbreviations[0]);
-}
+constexpr std::string_view kAbbreviations[] = {"Sr",  "Sra",   "Dr",  "Dra",  "Av",    "pág", "nº",
+                                               "etc", "aprox", "tel", "Prof", "Profa", "Eng"};
 
 }  // namespace
 
-const Profile kProfile{"pt", "Portuguese", "pt@ss=standard", nullptr, keeps_period, nullptr, HyphenRule::kJoin};
+const Profile kProfile{"pt",
+                       "Portuguese",
+                       "pt@ss=standard",
+                       nullptr,
+                       keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
+                       nullptr,
+                       HyphenRule::kJoin};
 
 }  // namespace textsense::lang::pt

@@ -1,8 +1,10 @@
-// Russian: CLDR's Russian sentence suppressions, hyphenated words kept whole ("кто-то", "по-русски").
+// Russian: CLDR's Russian sentence suppressions, hyphenated words kept whole
+// ("кто-то", "по-русски").
 #include "core/lang/packs.h"
 
 namespace textsense::lang::ru {
 
-const Profile kProfile{"ru", "Russian", "ru@ss=standard", nullptr, nullptr, nullptr, HyphenRule::kJoin};
+const Profile kProfile{"ru",    "Russian", "ru@ss=standard", nullptr,
+                       nullptr, nullptr,   HyphenRule::kJoin};
 
 }  // namespace textsense::lang::ru
