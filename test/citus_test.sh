@@ -31,32 +31,11 @@ fi
 
 ROWS=${TEXTSENSE_CITUS_TEST_ROWS:-3000}
 SHARDS=8
-work=$(mktemp -d)
-cleanup() {
-  jobs -p | xargs -r kill 2>/dev/null || true
-  wait 2>/dev/null || true
-  nodes_stop_all
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-ok() { echo "ok   $*"; }
+source "$TEXTSENSE_ROOT/test/scale_out/common.sh"
 c() { node_sql coord "$@"; }
 
-# same NAME QUERY_ON_CITUS QUERY_ON_THE_SINGLE_SERVER: the two outputs are
-# identical, text for text (floats print exactly: extra_float_digits = 1).
-same() {
-  local name=$1
-  c "$2" >"$work/citus.out"
-  c "$3" >"$work/single.out"
-  [ -s "$work/single.out" ] || fail "$name: the single server returned nothing"
-  if ! diff -u "$work/single.out" "$work/citus.out" >"$work/diff"; then
-    head -n 20 "$work/diff" >&2
-    fail "$name: Citus and the single server differ (- single server, + Citus)"
-  fi
-  ok "$name: same as the single server ($(wc -l <"$work/single.out") lines)"
-}
+# same NAME QUERY_ON_CITUS QUERY_ON_THE_SINGLE_SERVER: identical output.
+same() { same_on coord Citus "$@"; }
 
 # pushed NAME QUERY PATTERN: EXPLAIN VERBOSE of QUERY shows all $SHARDS
 # tasks and each task's query matches PATTERN (an extended regex), and the

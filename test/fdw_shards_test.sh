@@ -25,31 +25,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/citus.sh"
   { echo "FAIL: postgres_fdw is not installed (Debian's postgresql-$PG_MAJOR has it)" >&2; exit 1; }
 
 ROWS=${TEXTSENSE_FDW_TEST_ROWS:-3000}
-work=$(mktemp -d)
-cleanup() {
-  jobs -p | xargs -r kill 2>/dev/null || true
-  wait 2>/dev/null || true
-  nodes_stop_all
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-ok() { echo "ok   $*"; }
+source "$TEXTSENSE_ROOT/test/scale_out/common.sh"
 r() { node_sql router "$@"; }
 
 # same NAME QUERY_OVER_THE_SHARDS QUERY_ON_THE_SINGLE_SERVER: identical output.
-same() {
-  local name=$1
-  r "$2" >"$work/fdw.out"
-  r "$3" >"$work/single.out"
-  [ -s "$work/single.out" ] || fail "$name: the single server returned nothing"
-  if ! diff -u "$work/single.out" "$work/fdw.out" >"$work/diff"; then
-    head -n 20 "$work/diff" >&2
-    fail "$name: the shards and the single server differ (- single server, + shards)"
-  fi
-  ok "$name: same as the single server ($(wc -l <"$work/single.out") lines)"
-}
+same() { same_on router "the shards" "$@"; }
 
 # remote NAME QUERY PATTERN: EXPLAIN VERBOSE shows two Async Foreign Scans
 # (one a shard, both started before either is read) whose Remote SQL both
