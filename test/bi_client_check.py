@@ -65,7 +65,7 @@ NAME_RULES = [
     (re.compile(r"score|avg|share|percent|ratio|mean"), float),
     (re.compile(r"^(id|reviews|mentions|count|rows|sentences|tokens)$"
                 r"|_(id|count|reviews|mentions)$|^(n|num)_"), int),
-    (re.compile(r"^(product|label|adjective|token|word)$|sentence$"), str),
+    (re.compile(r"^(product|label|adjective|token|word|lang)$|sentence$"), str),
 ]
 
 # Session time zones each query is also run under: far east, far west.
@@ -263,7 +263,7 @@ def check_all(cur):
     # Its columns are named by the type, not by NAME_RULES: checked below.
     print(f"    {'; '.join(check_result('sentiment_detail()', cur.description, rows, name_rules=False))}")
     want = {"score": float, "label": str, "positive": float, "negative": float,
-            "neutral": float, "sentences": int, "tokens": int}
+            "neutral": float, "sentences": int, "tokens": int, "lang": str}
     got = {column.name: type(value) for column, value in zip(cur.description, rows[0])}
     if got != want:
         fail(f"(sentiment_detail()).* columns: expected "
