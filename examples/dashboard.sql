@@ -12,11 +12,13 @@
 -- test/bi_client_check.py (types as a Python client sees them).
 
 -- Label distribution (pie chart): reviews per label and their share in %.
-SELECT label,
+-- A review in a language without a sentiment lexicon has no label (NULL):
+-- its slice says so.
+SELECT coalesce(label, 'not scored (language)') AS label,
        count(*) AS reviews,
        round(100.0 * count(*) / sum(count(*)) OVER (), 1)::float8 AS percent
 FROM reviews
-GROUP BY label
+GROUP BY 1
 ORDER BY reviews DESC, label;
 
 -- Daily average sentiment per product (line chart, one line per product):

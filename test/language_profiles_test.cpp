@@ -147,9 +147,14 @@ TEST_F(InstalledModelsTest, LanguagesComeFromTheFileNames) {
 }
 
 TEST(InstalledModels, AMissingDirectoryHasNothing) {
-  const lang::InstalledModels m = lang::scan_installed_models("/nonexistent/textsense");
+  lang::InstalledModels m = lang::scan_installed_models("/nonexistent/textsense");
   EXPECT_TRUE(m.sentiment.empty());
   EXPECT_EQ(m.list(lang::ModelKind::kSentiment), "none");
+  // The language every installation ships counts as installed anyway, so
+  // that its missing file is reported as damage when it is loaded.
+  lang::require_language(m, "en");
+  EXPECT_TRUE(m.has(lang::ModelKind::kSentiment, "en"));
+  EXPECT_TRUE(m.has(lang::ModelKind::kPos, "en"));
 }
 
 lang::InstalledModels installed(std::initializer_list<const char*> sentiment) {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/common/errors.h"
+#include "core/lang/auto_choice.h"
 #include "core/pos/model.h"
 #include "core/sentiment/lexicon.h"
 
@@ -47,6 +48,7 @@ CliModels::CliModels(const Options& options, lang::ModelKind kind)
     : kind_(kind), directory_(default_model_directory()), pinned_path_(options.value("model")) {
   if (pinned_path_.empty()) {
     installed_ = lang::scan_installed_models(directory_);
+    lang::require_language(installed_, lang::kFallbackLanguage);  // as the extension does
     return;
   }
   // One model file, whatever its name: its header says its language.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/common/errors.h"
+#include "core/lang/auto_choice.h"
 #include "pg/postgres_headers.h"
 
 namespace textsense::pg {
@@ -115,7 +116,13 @@ runtime::DocumentPipeline& backend_pipeline(const CallSettings& settings, std::s
 const char* model_directory() { return model_dir; }
 
 const lang::InstalledModels& installed_models() {
-  if (installed == nullptr) installed = new lang::InstalledModels(lang::scan_installed_models(model_dir));
+  if (installed == nullptr) {
+    installed = new lang::InstalledModels(lang::scan_installed_models(model_dir));
+    // English ships with every installation: its missing file is damage,
+    // reported when it is loaded (58P01, reinstall), not an uninstalled
+    // language.
+    lang::require_language(*installed, lang::kFallbackLanguage);
+  }
   return *installed;
 }
 

@@ -46,6 +46,16 @@ std::string InstalledModels::list(ModelKind kind) const {
   return out.empty() ? "none" : out;
 }
 
+void require_language(InstalledModels& installed, std::string_view code) {
+  const auto by_code = [](const Code& a, const Code& b) { return a.view() < b.view(); };
+  for (ModelKind kind : {ModelKind::kSentiment, ModelKind::kPos}) {
+    if (installed.has(kind, code)) continue;
+    std::vector<Code>& list = kind == ModelKind::kSentiment ? installed.sentiment : installed.pos;
+    list.emplace_back(code);
+    std::sort(list.begin(), list.end(), by_code);
+  }
+}
+
 InstalledModels scan_installed_models(const std::string& directory) {
   InstalledModels found;
   DIR* dir = ::opendir(directory.c_str());

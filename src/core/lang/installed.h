@@ -38,6 +38,13 @@ struct InstalledModels {
 // or unreadable directory gives an empty result (nothing installed).
 InstalledModels scan_installed_models(const std::string& directory);
 
+// Counts `code` as installed for both kinds whether or not its files are
+// there. For the language every installation ships (English, the
+// automatic choice's fallback): a missing file of it is a damaged
+// installation, which loading reports as such ("model file ... is missing",
+// reinstall), not a language quietly left unanalysed.
+void require_language(InstalledModels& installed, std::string_view code);
+
 // A syntactically valid language code: 2-7 ASCII lower-case letters.
 bool is_language_code(std::string_view code);
 
