@@ -221,11 +221,12 @@ int main(int argc, char** argv) {
     // with nothing against English, and of those the ones detect() puts
     // reliably in another language (which the short cut scores as English).
     int items = 0, quiet = 0, quiet_but_other = 0;
+    int sentence_items = 0, sentence_quiet_but_other = 0;  // whole sentences only
   };
   std::vector<Row> rows;
   std::vector<std::string> paragraphs;
   for (const Language& lang : languages()) {
-    Row row{lang.code, {}, {}, {}, {}, {}, {}, 0, 0, 0};
+    Row row{lang.code, {}, {}, {}, {}, {}, {}, 0, 0, 0, 0, 0};
     const std::vector<std::string> sentences = load_sentences(dir, lang);
     std::vector<std::string> prefixes;
     for (const std::string& s : sentences) prefixes.push_back(prefix(s, lang.cjk));
@@ -250,12 +251,15 @@ int main(int argc, char** argv) {
     for (const std::vector<std::string>* set : sets) {
       for (const std::string& item : *set) {
         ++row.items;
+        if (set == &sentences) ++row.sentence_items;
         const textsense::langid::FunctionWordScan scan =
             textsense::langid::scan_function_words(item);
         if (!scan.decisive().empty() || !scan.nothing_against(textsense::langid::kEn)) continue;
         ++row.quiet;
         const textsense::langid::Guess g = detector.detect(item);
-        if (g.reliable && !g.lang.empty() && g.lang != "en") ++row.quiet_but_other;
+        const bool other = g.reliable && !g.lang.empty() && g.lang != "en";
+        row.quiet_but_other += other;
+        if (set == &sentences) row.sentence_quiet_but_other += other;
       }
     }
     rows.push_back(row);
@@ -326,8 +330,10 @@ int main(int argc, char** argv) {
               "without detection):\n%-5s %8s %8s %s\n", "lang", "items", "quiet",
               "quiet, detected reliably as another language");
   for (const Row& r : rows)
-    std::printf("%-5s %8d %8d %d (%.2f %% of the items)\n", r.code.c_str(), r.items, r.quiet,
-                r.quiet_but_other, r.items ? 100.0 * r.quiet_but_other / r.items : 0.0);
+    std::printf("%-5s %8d %8d %d (%.2f %% of the items; of the whole sentences %.2f %%)\n",
+                r.code.c_str(), r.items, r.quiet, r.quiet_but_other,
+                r.items ? 100.0 * r.quiet_but_other / r.items : 0.0,
+                r.sentence_items ? 100.0 * r.sentence_quiet_but_other / r.sentence_items : 0.0);
 
   // Throughput on the paragraphs, one thread, at least 2 s each, in CPU
   // time of this process (std::clock) so that other load on a shared

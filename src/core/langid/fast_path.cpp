@@ -18,8 +18,8 @@ bool is_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 // Non-ASCII characters that are not letters of any script and carry no
 // language: punctuation (curly quotes, dashes, ellipsis), symbols, emoji and
-// their joiners. Anything else (accented Latin letters, which are spelling
-// cues, and every other script) sends the text down the full path.
+// their joiners. Accented Latin letters are read as parts of words; a
+// letter of any other script sends the text down the full path.
 bool is_languageless(char32_t c) {
   return (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||  // Latin-1 signs: « © ° ·
          (c >= 0x2000 && c <= 0x2BFF) ||                          // punctuation, arrows, symbols
@@ -45,6 +45,16 @@ char32_t decode(std::string_view text, std::size_t& i) {
 
 }  // namespace
 
+// The length in bytes of a Latin letter beyond ASCII at text[i] (U+00C0 to
+// U+024F, but × and ÷), or 0.
+std::size_t latin_letter_bytes(std::string_view text, std::size_t i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (i + 1 >= text.size()) return 0;
+  const auto b2 = static_cast<unsigned char>(text[i + 1]);
+  if (b == 0xC3) return b2 == 0x97 || b2 == 0xB7 ? 0 : 2;  // U+00C0..U+00FF
+  return b >= 0xC4 && b <= 0xC9 ? 2 : 0;                   // U+0100..U+024F
+}
+
 FunctionWordScan scan_function_words(std::string_view text) {
   const FunctionWordIndex& index = FunctionWordIndex::shared();
   FunctionWordScan scan;
@@ -53,29 +63,48 @@ FunctionWordScan scan_function_words(std::string_view text) {
   std::size_t i = 0;
   while (i < n) {
     const char c = text[i];
-    if (static_cast<unsigned char>(c) >= 0x80) {
+    const bool ascii_letter = is_letter(c);
+    if (!ascii_letter && static_cast<unsigned char>(c) >= 0x80 &&
+        latin_letter_bytes(text, i) == 0) {
       if (!is_languageless(decode(text, i))) {
-        scan.plain = false;
+        scan.plain = false;  // another script
         return scan;
       }
       continue;
     }
-    if (!is_letter(c)) {
+    if (!ascii_letter && static_cast<unsigned char>(c) < 0x80) {
       ++i;
       continue;
     }
-    // A word: letters with inner apostrophes ("don't").
+    // A word: Latin letters with inner apostrophes ("don't", "l'été"),
+    // lower-cased (ASCII and Latin-1: the letters of the word lists).
     std::size_t length = 0;
     bool fits = true;
-    while (i < n && (is_letter(text[i]) ||
-                     (text[i] == '\'' && i + 1 < n && is_letter(text[i + 1]) && length > 0))) {
-      if (length < kMaxWordBytes)
-        lower[length] = static_cast<char>(text[i] | (is_letter(text[i]) ? 0x20 : 0));
-      else
-        fits = false;
-      ++length;
-      ++i;
+    while (i < n) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (is_letter(text[i])) {
+        if (length < kMaxWordBytes) lower[length] = static_cast<char>(b | 0x20);
+        ++length;
+        ++i;
+      } else if (b >= 0x80 && latin_letter_bytes(text, i) == 2) {
+        auto b2 = static_cast<unsigned char>(text[i + 1]);
+        if (b == 0xC3 && b2 >= 0x80 && b2 <= 0x9E) b2 += 0x20;  // À..Þ -> à..þ
+        if (length + 1 < kMaxWordBytes) {
+          lower[length] = static_cast<char>(b);
+          lower[length + 1] = static_cast<char>(b2);
+        }
+        length += 2;
+        i += 2;
+      } else if (b == '\'' && length > 0 && i + 1 < n &&
+                 (is_letter(text[i + 1]) || latin_letter_bytes(text, i + 1) == 2)) {
+        if (length < kMaxWordBytes) lower[length] = '\'';
+        ++length;
+        ++i;
+      } else {
+        break;
+      }
     }
+    fits = length <= kMaxWordBytes;
     ++scan.words;
     if (!fits) continue;
     const WordMembership m = index.find(std::string_view(lower, length));

@@ -40,8 +40,9 @@ Analysis analyze(std::string_view utf8) {
   thread_local std::string cleaned;
   clean_for_detection(utf8, cleaned);
   // On the cleaned text: "some" in a URL is not an English word.
-  if (const std::string_view fast = decisive_function_words(cleaned); !fast.empty()) {
-    a.guess = Guess{std::string(fast), kFastPathConfidence, true, true};
+  const FunctionWordScan scan = scan_function_words(cleaned);
+  if (const std::string_view fast = scan.decisive(); !fast.empty()) {
+    a.guess = Guess{std::string(fast), kFastPathConfidence, true, true, false};
     if (cleaned.capacity() > kKeepScratchBytes) std::string().swap(cleaned);
     return a;
   }
@@ -70,6 +71,11 @@ Analysis analyze(std::string_view utf8) {
       a.guess = Guess{std::string(d.lang), d.lang.empty() ? 0 : d.confidence, d.reliable};
     }
     if (a.guess.lang.empty()) a.guess = Guess{};
+    // Could part of the text be in another language? Not when it is in a
+    // main Latin language and none of its words points elsewhere.
+    const int main = main_language_index(a.guess.lang);
+    a.guess.others_possible =
+        !(main < kMainLanguageCount && scan.nothing_against(static_cast<MainLanguage>(main)));
   }
   if (cleaned.capacity() > kKeepScratchBytes) std::string().swap(cleaned);
   return a;

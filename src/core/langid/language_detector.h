@@ -32,6 +32,11 @@ struct Guess {
   // part of it can be in another, so callers need not look sentence by
   // sentence.
   bool single_language = false;
+  // False when nothing in the text points to a language other than `lang`
+  // (a main Latin language, no function word of another, no letter of
+  // another script): a caller looking for sentences in other languages
+  // need not look. True whenever that cannot be said.
+  bool others_possible = true;
 };
 
 struct Share {

@@ -2,8 +2,10 @@
 // language of each sentence, and what to do with sentences that are not in
 // the language the document was analysed in. The document is segmented and
 // analysed in its main language first; then, when it has two sentences or
-// more, each sentence is detected on its own (CLD2's summary of a short
-// document smooths a minority language away), and a
+// more and something in it points to another language (a function word of
+// another main language, a letter of another script), each sentence is
+// detected on its own (CLD2's summary of a short document smooths a
+// minority language away), and a
 // sentence reliably in another language is re-analysed with that
 // language's lexicon or model when one is installed, or left unanalysed
 // (NULL) when none is: never scored with another language's rules.

@@ -29,8 +29,9 @@ const pos::PosModel* pos_model_for(lang::Code code, void* context) {
 // Fills outcome.language (and outcome.choice in automatic mode) for a model
 // of `kind`, and says whether the document may mix languages: automatic
 // mode only (an explicit language is the caller's word for the whole
-// text), two sentences' worth of text, and detection did not see evidence
-// of one language only.
+// text), two sentences' worth of text, and something in it points to
+// another language (a function word of another, a letter of another
+// script: langid::Guess::others_possible).
 bool choose_language(std::string_view doc, const LanguageRequest& request,
                      const lang::InstalledModels& installed, lang::ModelKind kind,
                      LanguageOutcome& outcome) {
@@ -44,7 +45,8 @@ bool choose_language(std::string_view doc, const LanguageRequest& request,
                                          guess.confidence, installed, kind);
   outcome.language =
       outcome.choice.analyse.empty() ? outcome.choice.detected : outcome.choice.analyse;
-  return !guess.single_language && doc.size() >= 2 * kMinMixedSentenceBytes;
+  return !guess.single_language && guess.others_possible &&
+         doc.size() >= 2 * kMinMixedSentenceBytes;
 }
 
 // Whether the document has sentences in other languages than its own;
