@@ -293,10 +293,14 @@ for mode in fast immediate; do
   wait "$query_pid" || status=$?
   [ "$status" -ne 0 ] || fail "the query succeeded although worker w1 stopped ($mode) during it: $(cat "$work/slow.out")"
   [ ! -s "$work/slow.out" ] || fail "the query printed a result although it failed: $(cat "$work/slow.out")"
-  # The ERROR or its CONTEXT line names the worker's address.
-  grep -q ERROR "$work/slow.err" && grep -qE "(ERROR|CONTEXT): .*127\.0\.0\.1:$(node_port w1)" "$work/slow.err" ||
+  # The error names the worker's address: an ERROR (or its CONTEXT) from
+  # the coordinator, or, when the worker's shutdown message reaches the
+  # coordinator first (seen with a fast stop), the worker's FATAL with a
+  # DETAIL naming it, which ends the client's session too.
+  grep -qE "ERROR|FATAL" "$work/slow.err" &&
+    grep -qE "(ERROR|CONTEXT|DETAIL): .*127\.0\.0\.1:$(node_port w1)" "$work/slow.err" ||
     { cat "$work/slow.err" >&2; fail "the error does not name the stopped worker (port $(node_port w1))"; }
-  ok "worker stopped ($mode) during the query: no result; $(grep -E '^(ERROR|CONTEXT)' "$work/slow.err" | tr '\n' ' ' | cut -c1-150)"
+  ok "worker stopped ($mode) during the query: no result; $(grep -E '^(ERROR|FATAL|DETAIL|CONTEXT)' "$work/slow.err" | tr '\n' ' ' | cut -c1-150)"
   node_pg_ctl w1 start
   got=$(c "$slow")
   [ "$got" = "$expected" ] || fail "after the restart the query returns $got instead of $expected"
