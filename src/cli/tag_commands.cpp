@@ -113,10 +113,8 @@ int run_tag(const Options& options) {
   if (request.automatic) {
     // Pretokenized input has no sentences to tell apart: one language,
     // detected on the whole input, which must have a model.
-    const langid::Guess guess = runtime::shared_detector().detect(input);
     const lang::Choice choice =
-        lang::choose_language(lang::Code(guess.lang), guess.reliable, guess.confidence,
-                              models.installed(), lang::ModelKind::kPos);
+        runtime::choose_automatically(input, models.installed(), lang::ModelKind::kPos);
     if (choice.analyse.empty())
       throw ModelError(ModelError::kMissing,
                        "no part-of-speech model for the detected language \"" +

@@ -115,11 +115,9 @@ TEXTSENSE_SQL_FUNCTION(textsense_sentiment_language) {
   prepare_backend_state();
   ts::lang::Code chosen;
   run_core([&] {
-    const ts::langid::Guess guess =
-        ts::runtime::shared_detector().detect(std::string_view(doc.utf8, doc.size));
-    chosen = ts::lang::choose_language(ts::lang::Code(guess.lang), guess.reliable,
-                                       guess.confidence, installed_models(),
-                                       ts::lang::ModelKind::kSentiment)
+    chosen = ts::runtime::choose_automatically(std::string_view(doc.utf8, doc.size),
+                                               installed_models(),
+                                               ts::lang::ModelKind::kSentiment)
                  .analyse;
   });
   if (chosen.empty()) PG_RETURN_NULL();

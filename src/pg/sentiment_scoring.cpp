@@ -25,9 +25,7 @@ Document score_text(text* value, const runtime::LanguageRequest& request,
 }
 
 const sentiment::Lexicon* lexicon_of(lang::Code language, const sentiment::Lexicon* custom) {
-  if (custom != nullptr && custom->language() == language.view()) return custom;
-  if (!installed_models().has(lang::ModelKind::kSentiment, language.view())) return nullptr;
-  return &backend_sentiment_lexicon(language);
+  return runtime::lexicon_for_language(backend_model_source(), custom, language);
 }
 
 }  // namespace textsense::pg

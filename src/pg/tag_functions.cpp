@@ -43,11 +43,9 @@ Datum tag_document(FunctionCallInfo fcinfo, const runtime::LanguageRequest& requ
     pipeline = &p;
     const segment::Segmentation& seg = p.segmentation();
     models = new std::vector<const pos::PosModel*>(seg.sentences.size(), nullptr);
-    for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
-      const lang::Code code = outcome->sentence_language(i);
-      if (!code.empty() && installed_models().has(lang::ModelKind::kPos, code.view()))
-        (*models)[i] = &backend_pos_model(code);
-    }
+    const runtime::ModelSource source = backend_model_source();
+    for (std::size_t i = 0; i < seg.sentences.size(); ++i)
+      (*models)[i] = runtime::pos_model_for_language(source, outcome->sentence_language(i));
   });
   const segment::Segmentation& seg = pipeline->segmentation();
   const std::vector<std::uint8_t>& tags = pipeline->tags();
@@ -146,10 +144,8 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
     if (request.automatic) {
       std::string joined;
       for (int i = 0; i < count; ++i) (joined += words[i]) += ' ';
-      const textsense::langid::Guess guess = textsense::runtime::shared_detector().detect(joined);
-      const textsense::lang::Choice choice = textsense::lang::choose_language(
-          textsense::lang::Code(guess.lang), guess.reliable, guess.confidence, installed_models(),
-          textsense::lang::ModelKind::kPos);
+      const textsense::lang::Choice choice = textsense::runtime::choose_automatically(
+          joined, installed_models(), textsense::lang::ModelKind::kPos);
       detected = choice.detected;
       if (choice.analyse.empty()) return;  // reported below, outside the core
       request = textsense::runtime::LanguageRequest::explicit_language(choice.analyse.view());

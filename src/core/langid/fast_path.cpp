@@ -1,5 +1,6 @@
 #include "core/langid/fast_path.h"
 
+#include "core/common/ascii.h"
 #include "core/langid/function_word_index.h"
 #include "core/langid/word_lists.h"
 
@@ -14,7 +15,7 @@ constexpr int kMinExclusiveWords = 2;
 constexpr int kMinShareDivisor = 6;
 constexpr std::size_t kMaxWordBytes = 16;
 
-bool is_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_letter(char c) { return ascii::is_letter(static_cast<unsigned char>(c)); }
 
 // Non-ASCII characters that are not letters of any script and carry no
 // language: punctuation (curly quotes, dashes, ellipsis), symbols, emoji and

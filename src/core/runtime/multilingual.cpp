@@ -13,17 +13,14 @@ struct LexiconLookup {
   const sentiment::Lexicon* custom;
 };
 
+// The pipeline's callbacks over lexicon_for_language / pos_model_for_language.
 const sentiment::Lexicon* lexicon_for(lang::Code code, void* context) {
   const auto& lookup = *static_cast<const LexiconLookup*>(context);
-  if (lookup.custom != nullptr && lookup.custom->language() == code.view()) return lookup.custom;
-  if (!lookup.models->installed->has(lang::ModelKind::kSentiment, code.view())) return nullptr;
-  return lookup.models->lexicon(code, lookup.models->context);
+  return lexicon_for_language(*lookup.models, lookup.custom, code);
 }
 
 const pos::PosModel* pos_model_for(lang::Code code, void* context) {
-  const auto& models = *static_cast<const ModelSource*>(context);
-  if (!models.installed->has(lang::ModelKind::kPos, code.view())) return nullptr;
-  return models.pos_model(code, models.context);
+  return pos_model_for_language(*static_cast<const ModelSource*>(context), code);
 }
 
 // Fills outcome.language (and outcome.choice in automatic mode) for a model
@@ -72,6 +69,26 @@ const langid::Detector& shared_detector() {
   return detector;
 }
 
+lang::Choice choose_automatically(std::string_view text, const lang::InstalledModels& installed,
+                                  lang::ModelKind kind) {
+  const langid::Guess guess = shared_detector().detect(text);
+  return lang::choose_language(lang::Code(guess.lang), guess.reliable, guess.confidence,
+                               installed, kind);
+}
+
+const sentiment::Lexicon* lexicon_for_language(const ModelSource& models,
+                                               const sentiment::Lexicon* custom, lang::Code code) {
+  if (custom != nullptr && custom->language() == code.view()) return custom;
+  if (code.empty() || !models.installed->has(lang::ModelKind::kSentiment, code.view()))
+    return nullptr;
+  return models.lexicon(code, models.context);
+}
+
+const pos::PosModel* pos_model_for_language(const ModelSource& models, lang::Code code) {
+  if (code.empty() || !models.installed->has(lang::ModelKind::kPos, code.view())) return nullptr;
+  return models.pos_model(code, models.context);
+}
+
 sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::string_view doc,
                                             const LanguageRequest& request,
                                             const ModelSource& models,
@@ -83,8 +100,7 @@ sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::str
   const bool may_mix = choose_language(doc, request, *models.installed,
                                        lang::ModelKind::kSentiment, outcome);
   const lang::Profile& profile = lang::profile_for(outcome.language.view());
-  const sentiment::Lexicon* lexicon =
-      outcome.language.empty() ? nullptr : lexicon_for(outcome.language, &lookup);
+  const sentiment::Lexicon* lexicon = lexicon_for_language(models, custom, outcome.language);
   // The sentences' byte spans are needed to look at them one by one: an
   // unsplit run keeps its segmentation whatever the output, a document
   // split across threads only with kSentences or more.
@@ -118,8 +134,7 @@ void tag_document(DocumentPipeline& pipeline, std::string_view doc,
   const bool may_mix =
       choose_language(doc, request, *models.installed, lang::ModelKind::kPos, outcome);
   const lang::Profile& profile = lang::profile_for(outcome.language.view());
-  const pos::PosModel* model =
-      outcome.language.empty() ? nullptr : pos_model_for(outcome.language, const_cast<ModelSource*>(&models));
+  const pos::PosModel* model = pos_model_for_language(models, outcome.language);
   if (model == nullptr) {
     pipeline.segment(doc, profile, stop);
     pipeline.mark_untagged();

@@ -58,6 +58,16 @@ struct LanguageOutcome {
 // detector's own index is built once).
 const langid::Detector& shared_detector();
 
+// The automatic choice for `text` (lang/auto_choice.h) from its detection.
+lang::Choice choose_automatically(std::string_view text, const lang::InstalledModels& installed,
+                                  lang::ModelKind kind);
+
+// The model that analyses text in `code`: `custom` when it is that
+// language's, else the installed one; nullptr when `code` has none.
+const sentiment::Lexicon* lexicon_for_language(const ModelSource& models,
+                                               const sentiment::Lexicon* custom, lang::Code code);
+const pos::PosModel* pos_model_for_language(const ModelSource& models, lang::Code code);
+
 // Scores `doc`. `custom`, when given, is used for the sentences in its own
 // language (a custom lexicon over that language's built-in one). When the
 // document is not analysed the result has analysed == false; its sentence
