@@ -30,7 +30,7 @@ override BITCODE_CXXFLAGS += $(TEXTSENSE_CXXFLAGS)
 
 # The server's ICU, libstdc++ explicitly, and only the SQL entry points
 # exported (see src/pg/textsense.map).
-SHLIB_LINK += $(ICU_LIBS) -lcld2 -lstdc++ -pthread -Wl,--version-script=$(CURDIR)/src/pg/textsense.map
+SHLIB_LINK += $(ICU_LIBS) -lcld2 -lstemmer -lstdc++ -pthread -Wl,--version-script=$(CURDIR)/src/pg/textsense.map
 $(shlib): src/pg/textsense.map
 
 EXTRA_CLEAN = results regression.diffs regression.out

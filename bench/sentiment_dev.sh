@@ -19,6 +19,6 @@ cli=${TEXTSENSE_CLI:-$TEXTSENSE_ROOT/build/textsense}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for set in tweets movieReviewSnippets amazonReviewSnippets nytEditorialSnippets; do
-  cut -f3- "$dev_dir/${set}_dev.tsv" | "$cli" sentiment "$@" > "$out/$set.scores"
+  cut -f3- "$dev_dir/${set}_dev.tsv" | "$cli" sentiment --lang en "$@" > "$out/$set.scores"
 done
 node "$bench_dir/sentiment_dev.mjs" "$dev_dir" "$out"

@@ -15,7 +15,7 @@ install_packages() {
   local packages=(
     build-essential cmake pkg-config xz-utils
     "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR" postgresql-common
-    libicu-dev libcld2-dev libgtest-dev libbenchmark-dev
+    libicu-dev libcld2-dev libstemmer-dev libgtest-dev libbenchmark-dev
     python3 python3-psycopg2
     clang-14 libclang-rt-14-dev  # ThreadSanitizer (scripts/sanitizers.sh)
     flex libcurl4-openssl-dev liblz4-dev libzstd-dev libkrb5-dev libpam0g-dev  # Citus build

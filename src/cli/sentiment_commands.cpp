@@ -206,11 +206,12 @@ int run_explain(const Options& options) {
   return kOk;
 }
 
-// build-lexicon --data ../shared/data --rules lexicon/en_rules.tsv --out FILE
+// build-lexicon [--lang CODE] --data ../shared/data --rules lexicon/CODE_rules.tsv --out FILE
 int run_build_lexicon(const Options& options) {
   train::LexiconSources sources;
   sources.data_dir = options.value("data");
   sources.rules_file = options.value("rules");
+  if (!options.value("lang").empty()) sources.language = options.value("lang");
   const std::string out_path = options.value("out");
   if (sources.data_dir.empty() || sources.rules_file.empty() || out_path.empty())
     throw std::invalid_argument("build-lexicon needs --data DIR, --rules FILE and --out FILE");

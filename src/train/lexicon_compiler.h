@@ -11,6 +11,12 @@
 // else the Emoji Sentiment Ranking's. Lexicon phrases that contain a
 // negator are dropped (the negation rule scores them). The rules file adds
 // roles (negators, boosters, contrast, idioms) and overrides values.
+//
+// Other languages have no VADER: their word lists (translated AFINN,
+// OpeNER, Pattern, the German polarity lexicon, LeIA) are calibrated as
+// finish_language() describes, emoji keep VADER's description values, and
+// the stems of valence words (Snowball, the profile's algorithm) are stored
+// so that unlisted inflections match. models/README.md has the details.
 #pragma once
 
 #include <cstddef>
@@ -23,7 +29,8 @@ namespace textsense::train {
 
 struct LexiconSources {
   std::string data_dir;    // ../shared/data
-  std::string rules_file;  // lexicon/en_rules.tsv
+  std::string rules_file;  // lexicon/<language>_rules.tsv
+  std::string language = "en";  // a code with a profile (lang/profiles.cpp)
 };
 
 struct LexiconReport {

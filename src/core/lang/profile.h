@@ -49,6 +49,10 @@ struct Profile {
   // is a verb; elsewhere it is not a sentiment use.
   const std::string_view* like_subjects = nullptr;
   std::size_t like_subject_count = 0;
+  // The Snowball stemmer (libstemmer's name, "spanish") that the sentiment
+  // lexicon compiler uses to match inflected forms; nullptr: none (English
+  // keeps its word lists exact; Chinese and Japanese have no inflection).
+  const char* snowball = nullptr;
 };
 
 // Every profile compiled into this build, the generic one last.

@@ -63,6 +63,7 @@ Analyzer::Analyzer(const Lexicon& lexicon, const Params& params)
   const lang::Profile& profile = lang::profile_for(lexicon.language());
   for (std::size_t i = 0; i < profile.like_subject_count && i < std::size(subject_keys_); ++i)
     subject_keys_[subject_key_count_++] = term_key(profile.like_subjects[i]);
+  if (!lexicon.stemmer().empty()) stemmer_ = std::make_unique<Stemmer>(lexicon.stemmer());
 }
 
 void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg, const segment::Sentence& sentence) {
@@ -110,6 +111,12 @@ void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg, 
         item.key = key;
         item.elongated = true;
       }
+    }
+    // An inflected form the lexicon does not list, by its stem. The item
+    // keeps its own key: phrases and the "like" rule match surface words.
+    if (item.entry == nullptr && stemmer_ != nullptr && token.kind == segment::TokenKind::kWord) {
+      const std::string_view stem = stemmer_->stem(item.elongated ? std::string_view(alt_) : form);
+      if (!stem.empty()) item.entry = lexicon_.find(stem_key(term_key(stem)));
     }
   }
   // Multi-word expressions, longest match first, left to right.
@@ -289,6 +296,8 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const segment:
     t.contribution = static_cast<float>(v);
   }
 
+  negate_backward(out);
+
   // A negator or booster that acted on nothing keeps its own valence, if
   // it has one: "No." and "pretty" alone, but not "no problems".
   for (std::size_t i = 0; i < n; ++i) {
@@ -352,6 +361,32 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const segment:
   result.neutral = neutral;
   result.label = label_of(result.score, params_.label_threshold);
   return result;
+}
+
+void Analyzer::negate_backward(TokenSentiment* out) {
+  const std::size_t n = items_.size();
+  for (std::size_t i = 1; i < n; ++i) {
+    Item& neg = items_[i];
+    if (neg.covered || neg.used || neg.entry == nullptr || !(neg.entry->flags & kNegatesBefore) ||
+        (neg.entry->flags & kNotNegator))
+      continue;
+    // The nearest scored term up to three tokens back, within the clause,
+    // not already negated and not an emoji.
+    for (std::size_t d = 1; d <= 3 && d <= i; ++d) {
+      const Item& before = items_[i - d];
+      if (before.punct != kNotPunct) break;
+      TokenSentiment& t = out[i - d];
+      if (before.covered || t.contribution == 0) continue;
+      if (t.rules & (kRuleNegated | kRuleEmoji)) break;
+      const double v = t.contribution;
+      t.contribution = static_cast<float>(
+          -v * (v > 0 ? params_.negated_positive : params_.negated_negative));
+      t.rules |= kRuleNegated;
+      neg.used = true;
+      out[i].rules |= kRuleNegator;
+      break;
+    }
+  }
 }
 
 DocumentSentiment Analyzer::analyze(std::string_view utf8, const segment::Segmentation& seg,

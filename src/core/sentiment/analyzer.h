@@ -13,7 +13,11 @@
 //     contrast word or `negation_window` tokens; negated positives flip
 //     harder than negated negatives ("not good" is negative, "not bad" only
 //     mildly positive), and a booster under negation damps instead ("not
-//     very good" is milder than "not good");
+//     very good" is milder than "not good"); a negator that follows what it
+//     negates (Japanese 良くない, German "Ich mag es nicht") flips the
+//     nearest term before it in its clause;
+//   * words the lexicon does not list are looked up by their Snowball stem
+//     when the lexicon holds stems ("buenísimas" -> "buen");
 //   * contrast: before "but"/"however"/"yet" counts less, after it more; a
 //     concessive clause ("although ...,") counts less;
 //   * emphasis: ALL-CAPS words in mixed-case text, elongations, "!" and "??".
@@ -25,12 +29,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/segment/segmentation.h"
 #include "core/sentiment/lexicon.h"
+#include "core/sentiment/stemmer.h"
 #include "core/runtime/stop_signal.h"
 
 namespace textsense::sentiment {
@@ -162,12 +168,16 @@ class Analyzer {
   SentenceSentiment score_sentence(std::string_view utf8, const segment::Segmentation& seg,
                                    const segment::Sentence& sentence, TokenSentiment* out);  // out[k]: k-th token of the sentence
   void look_up(std::string_view utf8, const segment::Segmentation& seg, const segment::Sentence& sentence);
+  // Negators that act on what precedes them (kNegatesBefore), after the
+  // forward pass has scored the sentence.
+  void negate_backward(TokenSentiment* out);
 
   const Lexicon& lexicon_;
   Params params_;
   std::vector<Item> items_;
   std::vector<TokenSentiment> scratch_tokens_;
   std::string form_, alt_;
+  std::unique_ptr<Stemmer> stemmer_;  // the lexicon's Snowball stemmer, if it has stems
   std::uint64_t subject_keys_[32] = {};
   std::size_t subject_key_count_ = 0;
 };

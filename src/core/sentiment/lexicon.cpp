@@ -9,6 +9,7 @@
 #include "core/common/errors.h"
 #include "core/model/file_format.h"
 #include "core/model/image.h"
+#include "core/sentiment/stemmer.h"
 
 namespace textsense::sentiment {
 namespace {
@@ -61,6 +62,9 @@ std::string serialize(const LexiconContents& contents) {
     slots[i] = LexiconSlot{fingerprint, static_cast<std::uint32_t>(entries.size())};
     if (e.flags & kIdiom) ++header.phrase_count;
   }
+  if (contents.stemmer.size() >= sizeof header.stemmer)
+    throw std::invalid_argument("stemmer name too long");
+  std::memcpy(header.stemmer, contents.stemmer.data(), contents.stemmer.size());
   header.slot_capacity = static_cast<std::uint32_t>(capacity);
   header.entry_count = static_cast<std::uint32_t>(entries.size());
 
@@ -178,6 +182,11 @@ void Lexicon::validate(const std::string& origin) {
       damaged(origin, "entry " + std::to_string(i) + " is out of range");
   }
   language_.assign(h.language, strnlen(h.language, sizeof h.language));
+  const std::size_t stemmer_length = strnlen(h.stemmer, sizeof h.stemmer);
+  if (stemmer_length == sizeof h.stemmer) damaged(origin, "unterminated stemmer name");
+  stemmer_.assign(h.stemmer, stemmer_length);
+  if (!stemmer_.empty() && !Stemmer::known(stemmer_))
+    damaged(origin, "unknown Snowball stemmer \"" + stemmer_ + "\"");
 }
 
 }  // namespace textsense::sentiment

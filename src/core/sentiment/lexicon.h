@@ -51,6 +51,9 @@ enum TermFlags : std::uint16_t {
   kEmoji = 1u << 9,           // an emoji or emoticon (for explain)
   kIdiom = 1u << 10,          // a multi-word expression with its own valence
   kNotNegator = 1u << 11,     // "not only", "no doubt that ...": cancels kNegator
+  kNegatesBefore = 1u << 12,  // negates the nearest term before it in its clause
+                              // (Japanese ない; with kNegator, German "nicht":
+                              // only when it negated nothing after it)
 };
 
 struct LexiconEntry {
@@ -84,7 +87,10 @@ struct LexiconHeader {
   std::uint64_t entries_offset;
   std::uint64_t sources_offset;
   std::uint64_t sources_size;
-  char reserved[40];
+  // The Snowball algorithm ("spanish") whose stems the lexicon holds under
+  // stem_key(), NUL-padded; all zero: no stems (files before it: reserved).
+  char stemmer[16];
+  char reserved[24];
 };
 static_assert(sizeof(LexiconHeader) == 128, "lexicon layout");
 
@@ -128,10 +134,19 @@ inline std::uint64_t phrase_key(std::uint64_t so_far, std::uint64_t next_token_k
   return hashing::combine(so_far, next_token_key);
 }
 
+// The key under which the compiler stores the stem of valence words
+// (stemmer.h): a fold no token or phrase key produces, so a stem never
+// shadows a word.
+constexpr std::uint64_t kStemSalt = 0x57E35A17C0FFEE01ULL;
+inline std::uint64_t stem_key(std::uint64_t stem_term_key) {
+  return hashing::combine(kStemSalt, stem_term_key);
+}
+
 // Everything a lexicon holds, in plain containers: what the compiler
 // produces and serialize() writes.
 struct LexiconContents {
   std::string language = "en";
+  std::string stemmer;  // Snowball algorithm of its stem entries, or empty
   struct Term {
     std::uint64_t key;
     LexiconEntry entry;
@@ -171,6 +186,9 @@ class Lexicon {
   std::size_t phrase_count() const { return header_->phrase_count; }
   std::size_t size_bytes() const { return image_.size(); }
   std::string_view language() const { return language_; }
+  // The Snowball algorithm of its stem entries ("" = none); an overlay
+  // answers with its fallback's, whose stems it falls back on.
+  std::string_view stemmer() const { return fallback_ != nullptr ? fallback_->stemmer() : stemmer_; }
   // The header's common prefix: format version, checksum (model/file_format.h).
   const model::FilePrefix& file_prefix() const {
     return *reinterpret_cast<const model::FilePrefix*>(header_);
@@ -225,6 +243,7 @@ class Lexicon {
   std::vector<std::string_view> sources_;
   std::vector<std::string_view> licences_;
   std::string language_;
+  std::string stemmer_;
 };
 
 }  // namespace textsense::sentiment

@@ -6,6 +6,30 @@ namespace textsense::sentiment {
 
 namespace {
 
+// The lower-case of a two-byte code point (U+0080..U+07FF) in the
+// alphabets of the shipped languages, itself for every other one; the
+// result always has the same UTF-8 length.
+constexpr char32_t lower_two_byte(char32_t cp) {
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;  // Latin-1: À..Þ except ×
+  if (cp >= 0x100 && cp <= 0x17F) {                              // Latin Extended-A
+    const bool even_upper = (cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
+    const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+    if ((even_upper && cp % 2 == 0) || (odd_upper && cp % 2 == 1)) return cp + 1;
+    if (cp == 0x178) return 0xFF;  // Ÿ
+    return cp;
+  }
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;  // Cyrillic А..Я
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;  // Ѐ..Џ (Ё)
+  return cp;
+}
+constexpr bool is_lower_two_byte(char32_t cp) {
+  return (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || (cp >= 0x100 && cp <= 0x17F) ||
+         (cp >= 0x430 && cp <= 0x45F);
+}
+static_assert(lower_two_byte(0xC4) == 0xE4 && lower_two_byte(0x416) == 0x436 &&
+              lower_two_byte(0x401) == 0x451 && lower_two_byte(0x152) == 0x153 &&
+              lower_two_byte(0x141) == 0x142 && lower_two_byte(0xE4) == 0xE4);
+
 // Writes the lookup form of `token` to out[0, token.size()) (it is never
 // longer) and returns its length. Written through a pointer into storage
 // sized up front: this runs for every word of every text, and push_back's
@@ -21,6 +45,18 @@ std::size_t write_lookup_form(std::string_view token, char* out, Casing& casing)
     } else if (static_cast<unsigned>(c - 'a') < 26u) {
       ++lower;
       *w++ = static_cast<char>(c);
+    } else if (c >= 0xC3 && c <= 0xD1 && i + 1 < token.size() &&
+               (static_cast<unsigned char>(token[i + 1]) & 0xC0u) == 0x80u) {
+      // Two-byte letters: Latin-1, Latin Extended-A and Cyrillic capitals
+      // lower-case to two bytes ("Gut"/"gut", "Très", "Отлично"); other
+      // two-byte characters are copied.
+      const char32_t cp = (char32_t{c} & 0x1Fu) << 6 | (static_cast<unsigned char>(token[i + 1]) & 0x3Fu);
+      const char32_t lowered = lower_two_byte(cp);
+      if (lowered != cp) ++upper;
+      else if (is_lower_two_byte(cp)) ++lower;
+      *w++ = static_cast<char>(0xC0 | (lowered >> 6));
+      *w++ = static_cast<char>(0x80 | (lowered & 0x3F));
+      ++i;
     } else if (c == 0xE2 && i + 2 < token.size() && token[i + 1] == '\x80' &&
                token[i + 2] == '\x99') {
       *w++ = '\'';  // U+2019 RIGHT SINGLE QUOTATION MARK

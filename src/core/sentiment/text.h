@@ -1,8 +1,11 @@
 // How a token's text becomes a lexicon lookup form. Shared by the engine
 // (at run time) and the lexicon compiler (at build time), so that both sides
 // of a lookup agree byte for byte.
-//   * ASCII letters are lower-cased and the typographic apostrophe U+2019 is
-//     folded to "'" ("Don’t" -> "don't"); other characters are kept.
+//   * Letters are lower-cased: ASCII, and the two-byte capitals of
+//     Latin-1, Latin Extended-A and Cyrillic ("Über" -> "über", "Отлично"
+//     -> "отлично"), so the form keeps its byte length; the typographic
+//     apostrophe U+2019 is folded to "'" ("Don’t" -> "don't"); other
+//     characters are kept.
 //   * Emoji lose skin-tone modifiers (U+1F3FB..U+1F3FF) and variation
 //     selectors (U+FE0E, U+FE0F): "👍🏽" is looked up as "👍".
 //   * Elongated words ("soooo", "goooood") are retried with every run of 3
@@ -23,18 +26,18 @@ constexpr std::size_t kMaxLookupBytes = 64;
 
 struct Casing {
   bool has_letters = false;
-  bool all_caps = false;  // at least two ASCII letters and no lower-case one
+  bool all_caps = false;  // at least two capitals (ASCII or two-byte) and no lower-case letter
 };
 
 // Writes the lookup form of `token` into `out` (cleared first) and returns
-// the token's ASCII casing.
+// the token's casing.
 Casing lookup_form(std::string_view token, std::string& out);
 
 // The form a token of `kind` is looked up by, the one the lexicon compiler
 // stores: punctuation and emoticons as they are (":D" is not ":d"), emoji
 // without modifiers, hashtags without "#", everything else lookup_form().
 // Returns a view of `token` or of the start of `buffer` (which may be
-// longer than the form); `casing` gets the ASCII casing.
+// longer than the form); `casing` gets the casing.
 std::string_view primary_form(segment::TokenKind kind, std::string_view token, std::string& buffer,
                               Casing& casing);
 

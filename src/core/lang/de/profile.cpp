@@ -23,6 +23,7 @@ const Profile kProfile{"de",
                        nullptr,
                        keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
                        nullptr,
-                       HyphenRule::kJoin};
+                       HyphenRule::kJoin,
+                       nullptr, nullptr, 0, "german"};
 
 }  // namespace textsense::lang::de

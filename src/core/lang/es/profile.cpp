@@ -22,6 +22,7 @@ const Profile kProfile{"es",
                        nullptr,
                        keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
                        nullptr,
-                       HyphenRule::kJoin};
+                       HyphenRule::kJoin,
+                       nullptr, nullptr, 0, "spanish"};
 
 }  // namespace textsense::lang::es

@@ -30,6 +30,7 @@ const Profile kProfile{"fr",
                        split_elision_with<kElided, std::size(kElided)>,
                        keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
                        nullptr,
-                       HyphenRule::kJoin};
+                       HyphenRule::kJoin,
+                       nullptr, nullptr, 0, "french"};
 
 }  // namespace textsense::lang::fr

@@ -31,6 +31,7 @@ const Profile kProfile{"it",
                        split_elision_with<kElided, std::size(kElided)>,
                        keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
                        nullptr,
-                       HyphenRule::kJoin};
+                       HyphenRule::kJoin,
+                       nullptr, nullptr, 0, "italian"};
 
 }  // namespace textsense::lang::it

@@ -21,6 +21,7 @@ const Profile kProfile{"pt",
                        nullptr,
                        keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
                        nullptr,
-                       HyphenRule::kJoin};
+                       HyphenRule::kJoin,
+                       nullptr, nullptr, 0, "portuguese"};
 
 }  // namespace textsense::lang::pt
