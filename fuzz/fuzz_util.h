@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/lang/profile.h"
 #include "core/pos/model.h"
 #include "core/segment/segmentation.h"
 #include "core/sentiment/analyzer.h"
@@ -45,6 +46,30 @@ inline const sentiment::Lexicon& shipped_lexicon() {
   static const std::unique_ptr<sentiment::Lexicon> lexicon =
       sentiment::Lexicon::load(model_path("sentiment_en.model"));
   return *lexicon;
+}
+// Every shipped sentiment pack (models/sentiment_<code>.model of each
+// language with a profile), English first.
+struct SentimentPack {
+  const lang::Profile* profile;
+  std::unique_ptr<sentiment::Lexicon> lexicon;
+};
+inline const std::vector<SentimentPack>& shipped_sentiment_packs() {
+  static const std::vector<SentimentPack>* packs = [] {
+    auto* all = new std::vector<SentimentPack>();
+    const lang::ProfileList list = lang::profiles();
+    for (std::size_t i = 0; i < list.count; ++i) {
+      const lang::Profile& p = *list.items[i];
+      const std::string file = "sentiment_" + std::string(p.code) + ".model";
+      if (p.code != "en" && std::getenv("TEXTSENSE_MODEL_DIR") == nullptr) {
+        if (FILE* f = std::fopen(model_path(file.c_str()).c_str(), "rb")) std::fclose(f);
+        else continue;
+      }
+      all->push_back({&p, sentiment::Lexicon::load(model_path(file.c_str()))});
+      if (p.code == "en") std::swap(all->front(), all->back());
+    }
+    return all;
+  }();
+  return *packs;
 }
 inline const pos::PosModel& shipped_pos_model() {
   static const std::unique_ptr<pos::PosModel> model =

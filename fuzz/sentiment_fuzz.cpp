@@ -1,9 +1,11 @@
 // libFuzzer target: sentiment scoring of arbitrary bytes through the
 // document pipeline, as sentiment(), sentiment_detail(),
 // sentence_sentiment() and sentiment_explain() call it, with the shipped
-// lexicon or with a custom lexicon compiled from part of the input.
+// lexicon of one of the shipped languages or with a custom lexicon
+// compiled from part of the input.
 //
-// Input: the whole input is the document; its first byte also picks:
+// Input: the whole input is the document; its first byte also picks the
+// language pack (b / 16 modulo the number of packs; 0 is English) and:
 //   (b & 3) == 3:   a custom lexicon. The input up to the first blank line
 //                   ("\n\n") lists its terms, one per line, as "term" or
 //                   "term<TAB>valence" (no valence: one from the term's
@@ -23,6 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,11 +46,12 @@ using namespace textsense;
 runtime::DocumentPipeline* serial;
 runtime::DocumentPipeline* parallel;
 runtime::ThreadPool* pool;
-segment::Segmenter* term_segmenter;
+std::map<std::string_view, std::unique_ptr<segment::Segmenter>> term_segmenters;
 const sentiment::Params kParams;
 
 // Compiles the custom terms listed in `spec`; nullptr when they are invalid.
-std::unique_ptr<sentiment::Lexicon> compile_terms(std::string_view spec) {
+std::unique_ptr<sentiment::Lexicon> compile_terms(std::string_view spec,
+                                                  const fuzz::SentimentPack& pack) {
   std::vector<std::string> values;  // keeps strtod's input NUL-terminated
   std::vector<sentiment::CustomTerm> terms;
   while (!spec.empty()) {
@@ -63,8 +67,8 @@ std::unique_ptr<sentiment::Lexicon> compile_terms(std::string_view spec) {
     terms.push_back({line, valence});
   }
   try {
-    return sentiment::compile_custom_lexicon(fuzz::shipped_lexicon(), "fuzz", terms,
-                                             *term_segmenter);
+    segment::Segmenter& segmenter = *term_segmenters[pack.profile->code];
+    return sentiment::compile_custom_lexicon(*pack.lexicon, "fuzz", terms, segmenter);
   } catch (const InvalidTermError&) {
     return nullptr;
   }
@@ -92,8 +96,8 @@ void check_same_document(const sentiment::DocumentSentiment& a,
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  (void)fuzz::shipped_lexicon();
-  term_segmenter = new segment::Segmenter();
+  for (const fuzz::SentimentPack& pack : fuzz::shipped_sentiment_packs())
+    term_segmenters[pack.profile->code] = std::make_unique<segment::Segmenter>(*pack.profile);
   pool = new runtime::ThreadPool(1);
   serial = new runtime::DocumentPipeline();
   parallel = new runtime::DocumentPipeline(pool);
@@ -105,20 +109,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view doc(reinterpret_cast<const char*>(data), size);
   const std::uint8_t options = size > 0 ? data[0] : 0;
 
+  const auto& packs = fuzz::shipped_sentiment_packs();
+  const fuzz::SentimentPack& pack = packs[(options / 16) % packs.size()];
+  const lang::Profile& profile = *pack.profile;
   std::unique_ptr<sentiment::Lexicon> custom;
   if ((options & 3) == 3) {
     const std::size_t blank = doc.find("\n\n");
     if (blank != std::string_view::npos) {
-      custom = compile_terms(doc.substr(0, blank));
+      custom = compile_terms(doc.substr(0, blank), pack);
       doc.remove_prefix(blank + 2);
     }
   }
-  const sentiment::Lexicon& lexicon = custom ? *custom : fuzz::shipped_lexicon();
+  const sentiment::Lexicon& lexicon = custom ? *custom : *pack.lexicon;
 
   const std::size_t bad = utf8::find_invalid(doc);
   sentiment::DocumentSentiment explained;
   try {
-    explained = serial->score(doc, lang::english(), lexicon, kParams, runtime::SentimentOutput::kTokens);
+    explained = serial->score(doc, profile, lexicon, kParams, runtime::SentimentOutput::kTokens);
     FUZZ_CHECK(bad == utf8::kValid);
   } catch (const InvalidUtf8Error& e) {
     FUZZ_CHECK(bad != utf8::kValid && e.byte_offset() == bad);
@@ -145,19 +152,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // sentence_sentiment / sentiment_detail, and sentiment(): the same score.
   const sentiment::DocumentSentiment by_sentence =
-      serial->score(doc, lang::english(), lexicon, kParams, runtime::SentimentOutput::kSentences);
+      serial->score(doc, profile, lexicon, kParams, runtime::SentimentOutput::kSentences);
   check_same_document(explained, by_sentence);
   FUZZ_CHECK(fuzz::same_segmentation(seg, serial->segmentation()));
   check_same_sentences(sentences, serial->sentence_sentiments());
   const sentiment::DocumentSentiment plain =
-      serial->score(doc, lang::english(), lexicon, kParams, runtime::SentimentOutput::kDocument);
+      serial->score(doc, profile, lexicon, kParams, runtime::SentimentOutput::kDocument);
   check_same_document(explained, plain);
 
   if ((options & 12) == 12) {
     parallel->settings().chunk_bytes = 1 + options / 16;
     for (runtime::SentimentOutput output :
          {runtime::SentimentOutput::kDocument, runtime::SentimentOutput::kSentences, runtime::SentimentOutput::kTokens}) {
-      const sentiment::DocumentSentiment split = parallel->score(doc, lang::english(), lexicon, kParams, output);
+      const sentiment::DocumentSentiment split = parallel->score(doc, profile, lexicon, kParams, output);
       check_same_document(explained, split);
       check_same_sentences(sentences, parallel->sentence_sentiments());
       if (output != runtime::SentimentOutput::kDocument)

@@ -104,7 +104,7 @@ INSERT INTO textsense_lexicon_term VALUES ('cars', 'zoomy', 'NaN');
 INSERT INTO textsense_lexicon_term VALUES ('cars', 'zoomy', NULL);
 INSERT INTO textsense_lexicon_term VALUES ('no_such_lexicon', 'zoomy', 1);
 \set VERBOSITY terse
-INSERT INTO textsense_lexicon (name, lang) VALUES ('german', 'de');
+INSERT INTO textsense_lexicon (name, lang) VALUES ('greek', 'el');
 \set VERBOSITY default
 SELECT sentiment('Fine.', 'en', 'no_such_lexicon');
 SELECT sentiment('Fine.', 'xx', 'cars');

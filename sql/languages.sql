@@ -1,7 +1,9 @@
 -- Languages: detection, the automatic choice (lang => 'auto', the default),
 -- explicit languages, mixed documents, what is installed, segmentation
--- rules per language. Only English models ship so far: other languages are
--- detected and segmented, and never scored or tagged with English rules.
+-- rules per language. A language without a model (Greek, Korean here) is
+-- detected and segmented, and never scored or tagged with another
+-- language's rules; sentiment_languages.sql covers the eleven sentiment
+-- packs.
 
 -- Detection: every script family, short and long text, nothing to detect.
 SELECT t.label, d.lang, d.reliable
@@ -36,44 +38,46 @@ FROM detect_languages('The hotel was lovely and the breakfast was excellent, we 
                       'Das Hotel war wunderbar und das Frühstück war ausgezeichnet, wir haben jeden Tag genossen.');
 SELECT count(*) FROM detect_languages('');
 
--- sentiment(): German is not scored with English rules any more.
-SELECT sentiment('Das Essen war ausgezeichnet, aber der Service war schrecklich.') AS german,
-       sentiment('The food was excellent, but the service was terrible.') AS english,
-       sentiment('房间很干净，服务也很好。') AS chinese;
-SELECT * FROM sentiment_detail('Das Essen war ausgezeichnet, aber der Service war schrecklich.');
-SELECT sentiment_language('Das Essen war ausgezeichnet.') AS de,
+-- sentiment(): a language without a lexicon is not scored with English
+-- rules (NULL); German has its own.
+SELECT sentiment('Το φαγητό ήταν εξαιρετικό, αλλά η εξυπηρέτηση ήταν τρομερή.') AS greek,
+       sentiment('The food was excellent, but the service was terrible.') < 0 AS english_negative,
+       sentiment('Das Essen war ausgezeichnet, aber der Service war schrecklich.') < 0 AS german_negative;
+SELECT * FROM sentiment_detail('Το φαγητό ήταν εξαιρετικό, αλλά η εξυπηρέτηση ήταν τρομερή.');
+SELECT sentiment_language('Το φαγητό ήταν εξαιρετικό, αλλά η εξυπηρέτηση ήταν τρομερή.') AS el,
+       sentiment_language('Das Essen war ausgezeichnet.') AS de,
        sentiment_language('The food was great.') AS en,
        sentiment_language('ok') AS short_text,
        sentiment_language('👍') AS no_letters,
-       sentiment_language('Das Essen war ausgezeichnet.', 'en') AS explicit;
+       sentiment_language('Το φαγητό ήταν εξαιρετικό, αλλά η εξυπηρέτηση ήταν τρομερή.', 'en') AS explicit;
 
 -- Short or letterless text: English, as before.
 SELECT round(sentiment('Great!')::numeric, 3) AS great,
        round(sentiment('👍')::numeric, 3) AS thumbs_up,
        (sentiment_detail(':(')).lang;
 
--- An explicit language is the caller's word: English rules on German text
+-- An explicit language is the caller's word: English rules on Greek text
 -- when asked, and an error naming the installed languages for one without
 -- a lexicon ('auto' never errors).
-SELECT sentiment('Das Essen war ausgezeichnet.', 'en') IS NOT NULL AS scored_as_asked;
-SELECT sentiment('Das Essen war ausgezeichnet.', 'auto') IS NULL AS auto_is_null;
-SELECT sentiment('Das Essen war ausgezeichnet.', 'de');
+SELECT sentiment('Το φαγητό ήταν εξαιρετικό, αλλά η εξυπηρέτηση ήταν τρομερή.', 'en') IS NOT NULL AS scored_as_asked;
+SELECT sentiment('Το φαγητό ήταν εξαιρετικό, αλλά η εξυπηρέτηση ήταν τρομερή.', 'auto') IS NULL AS auto_is_null;
+SELECT sentiment('Το φαγητό ήταν εξαιρετικό, αλλά η εξυπηρέτηση ήταν τρομερή.', 'el');
 SELECT sentiment('x', 'EN');
 SELECT sentiment('x', '');
 
 -- A document mixing languages: each sentence in its own language, the
--- German one left out of the score rather than scored with English rules.
+-- Greek one left out of the score rather than scored with English rules.
 SELECT ordinal, label, lang
 FROM sentence_sentiment('The room was lovely and the staff were wonderful. '
-                        'Das Frühstück war leider kalt und das Personal war unfreundlich. '
+                        'Το πρωινό ήταν δυστυχώς κρύο και το προσωπικό ήταν αγενές. '
                         'The view from the balcony was stunning and I would come back.');
 SELECT round(sentiment('The room was lovely and the staff were wonderful. '
-                       'Das Frühstück war leider kalt und das Personal war unfreundlich. '
+                       'Το πρωινό ήταν δυστυχώς κρύο και το προσωπικό ήταν αγενές. '
                        'The view from the balcony was stunning and I would come back.')::numeric, 4) AS mixed,
        round(sentiment('The room was lovely and the staff were wonderful. '
                        'The view from the balcony was stunning and I would come back.')::numeric, 4) AS english_only;
 SELECT count(*) FILTER (WHERE valence IS NULL) AS unscored_tokens, count(*) AS tokens
-FROM sentiment_explain('The hotel itself was great, really. Das Frühstück war leider kalt und das Personal war unfreundlich.');
+FROM sentiment_explain('The hotel itself was great, really. Το πρωινό ήταν δυστυχώς κρύο και το προσωπικό ήταν αγενές.');
 
 -- pos_tag(): tokens of a language without a tagging model keep their rows,
 -- with NULL tags and their language.
@@ -103,15 +107,18 @@ FROM textsense_languages() ORDER BY lang;
 
 -- Custom lexicons accept a language with a sentiment lexicon, only.
 INSERT INTO textsense_lexicon (name, lang) VALUES ('german_words', 'de');
+INSERT INTO textsense_lexicon (name, lang) VALUES ('greek_words', 'el');
 INSERT INTO textsense_lexicon (name, lang) VALUES ('bad_code', 'EN');
 INSERT INTO textsense_lexicon (name, lang) VALUES ('english_words', 'en');
 INSERT INTO textsense_lexicon_term VALUES ('english_words', 'ausgezeichnet', 3);
 -- With 'auto' the custom lexicon applies to text in its language only.
 SELECT round(sentiment('The food was ausgezeichnet.', 'auto', 'english_words')::numeric, 3) AS english_text,
-       sentiment('Das Essen war ausgezeichnet, wirklich toll.', 'auto', 'english_words') AS german_text;
+       round(sentiment('Das Essen war ausgezeichnet, wirklich toll.', 'auto', 'english_words')::numeric, 3) =
+         round(sentiment('Das Essen war ausgezeichnet, wirklich toll.', 'de')::numeric, 3) AS german_text_german_pack,
+       sentiment('Das Essen war ausgezeichnet, wirklich toll.', 'auto') > 0 AS german_scored;
 DELETE FROM textsense_lexicon;
 
--- The trigger and the backfill follow the same rules: a German row stays
+-- The trigger and the backfill follow the same rules: a Greek row stays
 -- NULL, and a later backfill does not rescan it.
 CREATE TABLE lang_reviews (id int PRIMARY KEY, body text, score float8, detail jsonb);
 CREATE TRIGGER score BEFORE INSERT OR UPDATE ON lang_reviews
@@ -121,9 +128,10 @@ CREATE TRIGGER detail BEFORE INSERT OR UPDATE ON lang_reviews
 INSERT INTO lang_reviews (id, body) VALUES
   (1, 'The food was excellent.'),
   (2, 'Das Essen war ausgezeichnet, aber der Service war schrecklich.'),
-  (3, '房间很干净，服务也很好。');
+  (3, '房间很干净，服务也很好。'),
+  (4, 'Το φαγητό ήταν εξαιρετικό, αλλά η εξυπηρέτηση ήταν τρομερή.');
 SELECT id, score > 0 AS positive, score IS NULL AS null_score, detail->>'lang' AS lang,
-       detail->'score' AS detail_score
+       (detail->>'score')::float8 = score AS detail_score_same
 FROM lang_reviews ORDER BY id;
 DROP TRIGGER score ON lang_reviews;
 DROP TRIGGER detail ON lang_reviews;
@@ -140,7 +148,7 @@ CREATE TABLE lang_generated (
     body text,
     score float8 GENERATED ALWAYS AS (sentiment(body)) STORED,
     lang text GENERATED ALWAYS AS ((detect_language(body)).lang) STORED);
-INSERT INTO lang_generated (body) VALUES ('Great value!'), ('Sehr gut, vielen Dank für alles.');
+INSERT INTO lang_generated (body) VALUES ('Great value!'), ('Sehr gut, vielen Dank für alles.'), ('Πολύ καλό, ευχαριστώ για όλα.');
 SELECT body, score IS NOT NULL AS scored, lang FROM lang_generated ORDER BY body;
 CREATE INDEX ON lang_generated (((detect_language(body)).lang));
 SET enable_seqscan = off;

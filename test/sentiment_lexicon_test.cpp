@@ -513,7 +513,7 @@ TEST(SentimentText, LookupFormLowercasesAsciiAndFoldsTheTypographicApostrophe) {
   EXPECT_EQ(out, ":)");
 }
 
-TEST(SentimentText, AllCapsNeedsTwoAsciiLettersAndNoLowerCase) {
+TEST(SentimentText, AllCapsNeedsTwoCapitalsAndNoLowerCase) {
   std::string out;
   EXPECT_TRUE(lookup_form("GOOD", out).all_caps);
   EXPECT_EQ(out, "good");
@@ -526,7 +526,15 @@ TEST(SentimentText, AllCapsNeedsTwoAsciiLettersAndNoLowerCase) {
   EXPECT_FALSE(lookup_form("Good", out).all_caps);
   EXPECT_FALSE(lookup_form("GOODs", out).all_caps);
   EXPECT_FALSE(lookup_form("123", out).has_letters);
-  EXPECT_FALSE(lookup_form("ÄÖÜ", out).has_letters);  // only ASCII letters count
+  // Two-byte capitals (Latin-1, Latin Extended-A, Cyrillic) count and fold.
+  EXPECT_TRUE(lookup_form("ÄÖÜ", out).all_caps);
+  EXPECT_EQ(out, "äöü");
+  EXPECT_TRUE(lookup_form("ОТЛИЧНО", out).all_caps);
+  EXPECT_EQ(out, "отлично");
+  EXPECT_FALSE(lookup_form("Отлично", out).all_caps);
+  EXPECT_EQ(out, "отлично");
+  EXPECT_EQ((lookup_form("ŁÓDŹ Œuvre Ÿ", out), out), "łódź œuvre ÿ");
+  EXPECT_FALSE(lookup_form("中文", out).has_letters);  // letters without case do not count
 }
 
 TEST(SentimentText, StripEmojiModifiersRemovesSkinTonesAndVariationSelectors) {

@@ -59,6 +59,9 @@ sentiment::Params parse_params(const std::string& spec) {
       {"question", &p.question, nullptr},
       {"length_exponent", &p.length_exponent, nullptr},
       {"accumulating_sentences", nullptr, &p.accumulating_sentences},
+      {"stem_lookup", nullptr, &p.stem_lookup},
+      {"stem_weight", &p.stem_weight, nullptr},
+      {"negative_weight", &p.negative_weight, nullptr},
   };
   std::size_t begin = 0;
   while (begin < spec.size()) {

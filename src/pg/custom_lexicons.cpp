@@ -57,7 +57,14 @@ const sentiment::Lexicon* find_compiled(const char* name, std::int64_t revision,
 const sentiment::Lexicon& compile_and_keep(const char* name, std::int64_t revision, Oid user,
                                            const sentiment::Lexicon& base,
                                            const std::vector<sentiment::CustomTerm>& terms) {
-  if (term_segmenter == nullptr) term_segmenter = new segment::Segmenter();
+  // Terms are tokenised as the text of their language will be (French
+  // elision, Chinese words): one segmenter, remade when the language changes.
+  const lang::Profile& profile = lang::profile_for(base.language());
+  if (term_segmenter != nullptr && term_segmenter->profile().code != profile.code) {
+    delete term_segmenter;
+    term_segmenter = nullptr;
+  }
+  if (term_segmenter == nullptr) term_segmenter = new segment::Segmenter(profile);
   std::unique_ptr<sentiment::Lexicon> lexicon =
       sentiment::compile_custom_lexicon(base, name, terms, *term_segmenter);
   retired->reserve(retired->size() + compiled->size() + 1);  // no throw while moving below

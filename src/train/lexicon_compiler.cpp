@@ -325,7 +325,13 @@ class Compiler {
       const std::size_t eq = f[1].find('=');
       if (eq == std::string::npos) continue;
       const std::string cls = f[1].substr(0, eq);
-      double strength = parse_number(f[1].substr(eq + 1), path);
+      // A few lines hold spreadsheet debris ("0.7+B6085"): skipped.
+      double strength;
+      try {
+        strength = parse_number(f[1].substr(eq + 1), path);
+      } catch (const std::runtime_error&) {
+        continue;
+      }
       if (strength == 0) strength = 0.5;
       if (cls == "POS") add_value(kGermanPolarity, f[0], strength);
       else if (cls == "NEG") add_value(kGermanPolarity, f[0], -strength);
@@ -375,6 +381,16 @@ class Compiler {
       const auto f = split(line, '\t');
       if (f.size() < 2) throw std::runtime_error(where + ": expected ROLE<TAB>TERM");
       const std::string& role = f[0];
+      // "pack<TAB>negative_weight<TAB>1.5": a weight of the whole pack.
+      if (role == "pack") {
+        if (f.size() < 3) throw std::runtime_error(where + ": pack needs a value");
+        const double v = parse_number(f[2], where);
+        if (!(v > 0 && v <= 4)) throw std::runtime_error(where + ": a pack weight is in (0, 4]");
+        if (f[1] == "negative_weight") negative_weight_ = static_cast<float>(v);
+        else if (f[1] == "stem_weight") stem_weight_ = static_cast<float>(v);
+        else throw std::runtime_error(where + ": unknown pack setting \"" + f[1] + "\"");
+        continue;
+      }
       Build* b = term(f[1]);
       if (b == nullptr) throw std::runtime_error(where + ": \"" + f[1] + "\" has too many tokens");
       b->from_rules = true;
@@ -433,24 +449,33 @@ class Compiler {
   void calibrate_language(double afinn_scale) {
     report_.sources[kMultilangAfinn].scale = afinn_scale;
     report_.sources[kLeia].scale = 1.0;
-    for (SourceId source : {kOpener, kPattern, kGermanPolarity}) {
+    // In this order, each fitted on the mean of those already calibrated.
+    std::vector<SourceId> calibrated = {kLeia, kMultilangAfinn};
+    for (SourceId source : {kPattern, kGermanPolarity, kOpener}) {
       LexiconReport::Source& s = report_.sources[source];
       if (s.read == 0) continue;
       double xy = 0, xx = 0;
       std::size_t overlap = 0;
       for (const auto& [key, b] : builds_) {
         const double x = b.value[source];
-        const double y = !std::isnan(b.value[kLeia]) ? b.value[kLeia]
-                                                    : b.value[kMultilangAfinn] * afinn_scale;
-        if (std::isnan(x) || std::isnan(y)) continue;
-        xy += x * y;
+        if (std::isnan(x)) continue;
+        double sum = 0;
+        int count = 0;
+        for (SourceId r : calibrated)
+          if (!std::isnan(b.value[r])) {
+            sum += b.value[r] * report_.sources[r].scale;
+            ++count;
+          }
+        if (count == 0) continue;
+        xy += x * (sum / count);
         xx += x * x;
         ++overlap;
       }
       s.overlap = overlap;
-      if (overlap < 20 || xx == 0)
-        throw std::runtime_error(std::string("too few terms to calibrate ") + kSourceNames[source]);
-      s.scale = xy / xx;
+      // Too few shared words to fit (OpeNER's French and Dutch entries are
+      // mostly phrases): its integer steps are read as AFINN's.
+      s.scale = overlap >= 20 && xx > 0 ? xy / xx : afinn_scale;
+      calibrated.push_back(source);
     }
     calibrate(kEmojiRanking);  // against VADER's emoji values
   }
@@ -485,6 +510,8 @@ class Compiler {
     calibrate_language(afinn_scale);
     sentiment::LexiconContents contents;
     contents.language = std::string(profile.code);
+    contents.negative_weight = negative_weight_;
+    contents.stem_weight = stem_weight_;
     report_.terms = report_.phrases = 0;
     // Stems of single valence words: sum, count, and whether they agree.
     struct StemGroup {
@@ -635,6 +662,11 @@ class Compiler {
   segment::Segmentation seg_;
   std::string form_;
   std::unordered_map<std::uint64_t, Build> builds_;
+  // Other languages' pack weights (LexiconHeader), unless the rules file
+  // sets them: negative words count 1.5 times (SO-CAL's negativity
+  // weight, Taboada et al. 2011: lexicon methods lean positive), and a
+  // word matched only by its Snowball stem counts half.
+  float negative_weight_ = 1.5f, stem_weight_ = 0.5f;
 };
 
 

@@ -56,14 +56,18 @@ std::string_view rule_name(int bit) {
 }
 
 Analyzer::Analyzer(const Lexicon& lexicon, const Params& params)
-    : lexicon_(lexicon), params_(params) {
+    : lexicon_(lexicon),
+      params_(params),
+      stem_weight_(lexicon.stem_weight() * params.stem_weight),
+      negative_weight_(lexicon.negative_weight() * params.negative_weight) {
   // The "like" rule's subjects come from the lexicon's language profile
   // (English only): a term flagged kNeedsSubject in another language's
   // lexicon has no subjects, so it never counts.
   const lang::Profile& profile = lang::profile_for(lexicon.language());
   for (std::size_t i = 0; i < profile.like_subject_count && i < std::size(subject_keys_); ++i)
     subject_keys_[subject_key_count_++] = term_key(profile.like_subjects[i]);
-  if (!lexicon.stemmer().empty()) stemmer_ = std::make_unique<Stemmer>(lexicon.stemmer());
+  if (!lexicon.stemmer().empty() && params.stem_lookup != 0)
+    stemmer_ = std::make_unique<Stemmer>(lexicon.stemmer());
 }
 
 void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg, const segment::Sentence& sentence) {
@@ -116,7 +120,10 @@ void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg, 
     // keeps its own key: phrases and the "like" rule match surface words.
     if (item.entry == nullptr && stemmer_ != nullptr && token.kind == segment::TokenKind::kWord) {
       const std::string_view stem = stemmer_->stem(item.elongated ? std::string_view(alt_) : form);
-      if (!stem.empty()) item.entry = lexicon_.find(stem_key(term_key(stem)));
+      if (!stem.empty()) {
+        item.entry = lexicon_.find(stem_key(term_key(stem)));
+        item.stemmed = item.entry != nullptr;
+      }
     }
   }
   // Multi-word expressions, longest match first, left to right.
@@ -258,7 +265,11 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const segment:
         continue;
       }
     }
-    double v = base;
+    // A word matched only by its stem is less sure to mean what the
+    // lexicon's word means; negative words weigh more in packs that say so
+    // (models/README.md: SO-CAL's negativity weight).
+    double v = it.stemmed ? base * stem_weight_ : base;
+    if (v < 0) v *= negative_weight_;
     if (it.caps && mixed_case) {
       v += sign(v) * params_.caps_emphasis;
       t.rules |= kRuleCaps;
@@ -370,22 +381,26 @@ void Analyzer::negate_backward(TokenSentiment* out) {
     if (neg.covered || neg.used || neg.entry == nullptr || !(neg.entry->flags & kNegatesBefore) ||
         (neg.entry->flags & kNotNegator))
       continue;
-    // The nearest scored term up to three tokens back, within the clause,
-    // not already negated and not an emoji.
+    // The strongest scored term up to three tokens back, within the
+    // clause, not already negated and not an emoji: in "Ich mag das Essen
+    // nicht" the negation is about "mag", not a weak word nearer to it.
+    std::ptrdiff_t target = -1;
     for (std::size_t d = 1; d <= 3 && d <= i; ++d) {
       const Item& before = items_[i - d];
       if (before.punct != kNotPunct) break;
-      TokenSentiment& t = out[i - d];
+      const TokenSentiment& t = out[i - d];
       if (before.covered || t.contribution == 0) continue;
       if (t.rules & (kRuleNegated | kRuleEmoji)) break;
-      const double v = t.contribution;
-      t.contribution = static_cast<float>(
-          -v * (v > 0 ? params_.negated_positive : params_.negated_negative));
-      t.rules |= kRuleNegated;
-      neg.used = true;
-      out[i].rules |= kRuleNegator;
-      break;
+      if (target < 0 || std::fabs(t.contribution) > std::fabs(out[target].contribution))
+        target = static_cast<std::ptrdiff_t>(i - d);
     }
+    if (target < 0) continue;
+    TokenSentiment& t = out[target];
+    const double v = t.contribution;
+    t.contribution = static_cast<float>(-v * (v > 0 ? params_.negated_positive : params_.negated_negative));
+    t.rules |= kRuleNegated;
+    neg.used = true;
+    out[i].rules |= kRuleNegator;
   }
 }
 

@@ -59,6 +59,10 @@ struct Params {
   double length_exponent = 0.5;      // document: normalise(sum of sentences / n^this) ...
   std::size_t accumulating_sentences = 4;  // ... up to this many sentences, then a mean
   double label_threshold = 0.05;     // |score| below it: neutral
+  // Multiply the pack's own weights (LexiconHeader), for experiments:
+  std::size_t stem_lookup = 1;       // 0: no lookup by Snowball stem
+  double stem_weight = 1.0;          // valence share of a word matched by its stem only
+  double negative_weight = 1.0;      // scales negative valences
   double strong_threshold = 0.5;     // a sentence this far from 0 counts for "mixed"
 };
 
@@ -164,6 +168,7 @@ class Analyzer {
     std::uint8_t exclamations = 0, questions = 0;
     bool caps = false, elongated = false, covered = false, is_word = false;
     bool used = false;  // a negator or booster that acted on a term
+    bool stemmed = false;  // matched by its Snowball stem, not as itself
   };
   SentenceSentiment score_sentence(std::string_view utf8, const segment::Segmentation& seg,
                                    const segment::Sentence& sentence, TokenSentiment* out);  // out[k]: k-th token of the sentence
@@ -178,6 +183,7 @@ class Analyzer {
   std::vector<TokenSentiment> scratch_tokens_;
   std::string form_, alt_;
   std::unique_ptr<Stemmer> stemmer_;  // the lexicon's Snowball stemmer, if it has stems
+  double stem_weight_, negative_weight_;  // the pack's, times the Params'
   std::uint64_t subject_keys_[32] = {};
   std::size_t subject_key_count_ = 0;
 };

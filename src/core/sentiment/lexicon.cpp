@@ -65,6 +65,11 @@ std::string serialize(const LexiconContents& contents) {
   if (contents.stemmer.size() >= sizeof header.stemmer)
     throw std::invalid_argument("stemmer name too long");
   std::memcpy(header.stemmer, contents.stemmer.data(), contents.stemmer.size());
+  for (float w : {contents.negative_weight, contents.stem_weight})
+    if (!(w > 0 && w <= 4)) throw std::invalid_argument("a pack weight is out of (0, 4]");
+  // 1 is stored as 0, so that packs without weights keep their bytes.
+  header.negative_weight = contents.negative_weight == 1.0f ? 0.0f : contents.negative_weight;
+  header.stem_weight = contents.stem_weight == 1.0f ? 0.0f : contents.stem_weight;
   header.slot_capacity = static_cast<std::uint32_t>(capacity);
   header.entry_count = static_cast<std::uint32_t>(entries.size());
 
@@ -187,6 +192,10 @@ void Lexicon::validate(const std::string& origin) {
   stemmer_.assign(h.stemmer, stemmer_length);
   if (!stemmer_.empty() && !Stemmer::known(stemmer_))
     damaged(origin, "unknown Snowball stemmer \"" + stemmer_ + "\"");
+  for (float w : {h.negative_weight, h.stem_weight})
+    if (!(w >= 0 && w <= 4)) damaged(origin, "a pack weight is out of range");
+  negative_weight_ = h.negative_weight == 0 ? 1.0 : h.negative_weight;
+  stem_weight_ = h.stem_weight == 0 ? 1.0 : h.stem_weight;
 }
 
 }  // namespace textsense::sentiment

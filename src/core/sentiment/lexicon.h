@@ -90,7 +90,11 @@ struct LexiconHeader {
   // The Snowball algorithm ("spanish") whose stems the lexicon holds under
   // stem_key(), NUL-padded; all zero: no stems (files before it: reserved).
   char stemmer[16];
-  char reserved[24];
+  // The pack's own weights (0 in files before them: 1): a negative
+  // valence's and a stem-matched word's share of its valence.
+  float negative_weight;
+  float stem_weight;
+  char reserved[16];
 };
 static_assert(sizeof(LexiconHeader) == 128, "lexicon layout");
 
@@ -147,6 +151,8 @@ inline std::uint64_t stem_key(std::uint64_t stem_term_key) {
 struct LexiconContents {
   std::string language = "en";
   std::string stemmer;  // Snowball algorithm of its stem entries, or empty
+  float negative_weight = 1.0f;  // see LexiconHeader
+  float stem_weight = 1.0f;
   struct Term {
     std::uint64_t key;
     LexiconEntry entry;
@@ -189,6 +195,11 @@ class Lexicon {
   // The Snowball algorithm of its stem entries ("" = none); an overlay
   // answers with its fallback's, whose stems it falls back on.
   std::string_view stemmer() const { return fallback_ != nullptr ? fallback_->stemmer() : stemmer_; }
+  // The pack's weights (LexiconHeader); an overlay answers with its fallback's.
+  double negative_weight() const {
+    return fallback_ != nullptr ? fallback_->negative_weight() : negative_weight_;
+  }
+  double stem_weight() const { return fallback_ != nullptr ? fallback_->stem_weight() : stem_weight_; }
   // The header's common prefix: format version, checksum (model/file_format.h).
   const model::FilePrefix& file_prefix() const {
     return *reinterpret_cast<const model::FilePrefix*>(header_);
@@ -244,6 +255,7 @@ class Lexicon {
   std::vector<std::string_view> licences_;
   std::string language_;
   std::string stemmer_;
+  double negative_weight_ = 1.0, stem_weight_ = 1.0;
 };
 
 }  // namespace textsense::sentiment
