@@ -72,7 +72,11 @@ TEST(MixedWordBreaker, MatchesIcuOnHandPickedCases) {
         "\U0001F44D\U0001F3FD ok", "\U0001F1FA\U0001F1F8 \U0001F1EC\U0001F1E7",
         "\u4E2D\u6587 text \u65E5\u672C\u8A9E", "\u0E20\u0E32\u0E29\u0E32\u0E44\u0E17\u0E22 thai",
         "don\u2019t stop", "a\u00A0b c", "\u05D0\"\u05D1 x", "Se\u00F1or Garc\u00EDa, hi",
-        "1\u00A0000 2", "\u0085next \u2028line"})
+        "1\u00A0000 2", "\u0085next \u2028line", "\u041E\u0442\u043B\u0438\u0447\u043D\u043E!",
+        "\u0648\u0627\u0644\u062E\u062F\u0645\u0629 \u0661\u0662\u066B\u0663",
+        "\u05E9\u05DC\u05D5\u05DD \u05E6\u05D4\"\u05DC", "\u0301\u0416 x",
+        "\u0436\u0436.\u0436\u0436 \u0436\u0436. \u0436\u0436?! \u0436\u0436_ \u0436\u0436@",
+        "\u05D0' \u05D0\" \u0627\u060C \u00E9t\u00E9, \u00E91 1\u00E9. \u0436:\u0436"})
     expect_mixed_same_as_icu(icu, s);
 }
 
@@ -89,7 +93,13 @@ TEST(MixedWordBreaker, MatchesIcuOnRandomMixedStrings) {
       "\U0001F60D", "\U0001F3FD", "\U0001F1FA", "\U0001F1F8", "\u4E2D", "\u6587",
       "\u0E20", "\u0E32", "\u05D0", "\u30A2", "\u00A0", "\u3000", "\u0085", "\u2028",
       "\u2019", "\u00F1", "\u0410", std::string(1, '\0'), "\x01", "\x1b", "\x7f", "\u0080",
-      "\u009F"};
+      "\u009F",
+      // Alphabets a whole stretch of which skips ICU (is_one_alphabetic_word),
+      // and their word-joining punctuation, digits and marks.
+      "\u0416", "\u044F", "\u0483", "\u0387", "\u03A9", "\u03AC", "\u0531", "\u0589",
+      "\u05D0", "\u05F3", "\u05F4", "\u0627", "\u0644", "\u064B", "\u0640", "\u0660",
+      "\u0669", "\u066B", "\u066C", "\u060C", "\u061F", "\u0670", "\u06D4", "\u0141",
+      "\u01C5", "\u0250", "\u00D7", "\u00F7", "\u00AA"};
   std::mt19937 rng(20261123);
   std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
   std::uniform_int_distribution<int> length(1, 20);

@@ -76,6 +76,41 @@ void append_trimmed(std::string_view doc, std::uint32_t b, std::uint32_t e,
   if (b < e) out.push_back({b, e});
 }
 
+// Where the word at doc[b, e) ends when ICU's word rules cannot break it,
+// else 0: every code point up to there is a letter (ALetter,
+// Hebrew_Letter), a digit (Numeric) or, after the first, a mark (Extend),
+// in an alphabet without dictionary breaking (Latin, Greek, Cyrillic,
+// Armenian, Hebrew, Arabic), and what follows, if anything, is ASCII
+// punctuation that no rule joins to a word (no letter, digit, '_', '@' or
+// quote: WB6/7 need a letter after '.', WB7a joins a quote to Hebrew).
+// Rules WB4, WB5 and WB8-WB10 join the letters, digits and marks, so they
+// are one word, and ICU, a third of the time of Russian or Arabic text,
+// need not be asked.
+std::uint32_t alphabetic_word_end(std::string_view doc, std::uint32_t b, std::uint32_t e) {
+  std::size_t i = b;
+  while (i < e) {
+    const std::size_t at = i;
+    const char32_t c = utf8::decode(doc, i);
+    if (c < 0x80) {
+      if (kAscii.cls[c] == kLetter || kAscii.cls[c] == kDigit) continue;
+      i = at;
+      break;
+    }
+    if (c < 0xC0 || c > 0x6FF) return 0;
+    const auto wb = static_cast<UWordBreakValues>(
+        u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_WORD_BREAK));
+    const bool joins = wb == U_WB_ALETTER || wb == U_WB_HEBREW_LETTER || wb == U_WB_NUMERIC ||
+                       (wb == U_WB_EXTEND && at != b);
+    if (!joins) return 0;
+  }
+  if (i == b) return 0;
+  for (std::size_t k = i; k < e; ++k) {
+    const auto c = static_cast<unsigned char>(doc[k]);
+    if (c >= 0x80 || kAscii.cls[c] != kOther || c == '\'' || c == '"') return 0;
+  }
+  return static_cast<std::uint32_t>(i);
+}
+
 }  // namespace
 
 void split_words_ascii(std::string_view doc, std::uint32_t begin, std::uint32_t end,
@@ -164,7 +199,12 @@ void IcuWordBreaker::split_mixed(std::string_view doc, std::uint32_t begin, std:
     for (; j < end && !(s[j] < 0x80 && kAscii.cls[s[j]] == kSpace); ++j) ascii &= s[j] < 0x80;
     if (ascii)
       split_words_ascii(doc, i, j, out);
-    else
+    else if (const std::uint32_t w = alphabetic_word_end(doc, i, j); w != 0) {
+      // The word, then ASCII punctuation after it ("отлично!", "كبير،"
+      // is not: U+060C goes to ICU), one token a character as WB999 says.
+      out.push_back({i, w});
+      split_words_ascii(doc, w, j, out);
+    } else
       split(doc, i, j, out);
     i = j;
   }

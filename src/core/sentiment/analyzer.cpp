@@ -70,6 +70,18 @@ Analyzer::Analyzer(const Lexicon& lexicon, const Params& params)
     stemmer_ = std::make_unique<Stemmer>(lexicon.stemmer());
 }
 
+const LexiconEntry* Analyzer::find_by_stem(std::string_view form, std::uint64_t key) {
+  // Most words that miss the lexicon are the same few function words
+  // ("de", "la", "und"): stemming each of them every time was a sixth of
+  // a Spanish text's cost, so the answer for a word is kept, by its key.
+  StemCacheSlot& slot = stem_cache_[key & (kStemCacheSlots - 1)];
+  if (slot.key == key) return slot.entry;
+  const std::string_view stem = stemmer_->stem(form);
+  const LexiconEntry* entry = stem.empty() ? nullptr : lexicon_.find(stem_key(term_key(stem)));
+  slot = StemCacheSlot{key, entry};
+  return entry;
+}
+
 void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg, const segment::Sentence& sentence) {
   items_.resize(sentence.token_count);
   for (std::uint32_t k = 0; k < sentence.token_count; ++k) {
@@ -119,11 +131,8 @@ void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg, 
     // An inflected form the lexicon does not list, by its stem. The item
     // keeps its own key: phrases and the "like" rule match surface words.
     if (item.entry == nullptr && stemmer_ != nullptr && token.kind == segment::TokenKind::kWord) {
-      const std::string_view stem = stemmer_->stem(item.elongated ? std::string_view(alt_) : form);
-      if (!stem.empty()) {
-        item.entry = lexicon_.find(stem_key(term_key(stem)));
-        item.stemmed = item.entry != nullptr;
-      }
+      item.entry = find_by_stem(form, item.key);
+      item.stemmed = item.entry != nullptr;
     }
   }
   // Multi-word expressions, longest match first, left to right.

@@ -173,6 +173,8 @@ class Analyzer {
   SentenceSentiment score_sentence(std::string_view utf8, const segment::Segmentation& seg,
                                    const segment::Sentence& sentence, TokenSentiment* out);  // out[k]: k-th token of the sentence
   void look_up(std::string_view utf8, const segment::Segmentation& seg, const segment::Sentence& sentence);
+  // The stem entry of a word the lexicon does not list (nullptr: none).
+  const LexiconEntry* find_by_stem(std::string_view form, std::uint64_t key);
   // Negators that act on what precedes them (kNegatesBefore), after the
   // forward pass has scored the sentence.
   void negate_backward(TokenSentiment* out);
@@ -184,6 +186,14 @@ class Analyzer {
   std::string form_, alt_;
   std::unique_ptr<Stemmer> stemmer_;  // the lexicon's Snowball stemmer, if it has stems
   double stem_weight_, negative_weight_;  // the pack's, times the Params'
+  // Direct-mapped memo of find_by_stem() by word key (16 KB; key 0 is
+  // "empty", and term_key() of a real word is 0 with probability 2^-64).
+  static constexpr std::size_t kStemCacheSlots = 1024;
+  struct StemCacheSlot {
+    std::uint64_t key = 0;
+    const LexiconEntry* entry = nullptr;
+  };
+  std::vector<StemCacheSlot> stem_cache_ = std::vector<StemCacheSlot>(kStemCacheSlots);
   std::uint64_t subject_keys_[32] = {};
   std::size_t subject_key_count_ = 0;
 };
