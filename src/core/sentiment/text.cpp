@@ -1,5 +1,7 @@
 #include "core/sentiment/text.h"
 
+#include <unicode/uchar.h>
+
 #include "core/common/utf8.h"
 
 namespace textsense::sentiment {
@@ -130,25 +132,40 @@ bool first_zwj_component(std::string_view emoji, std::string& out) {
 }
 
 bool collapse_elongation(std::string_view form, std::size_t keep, std::string& out) {
-  // Most words have no run of three: find that out before writing anything.
+  // Runs of one letter, ASCII or not ("goooood", "حلووووو", "оооочень"),
+  // as code points. Most words have no run of three: find that out before
+  // writing anything.
   bool any = false;
-  for (std::size_t i = 2; i < form.size() && !any; ++i)
-    any = form[i] == form[i - 1] && form[i] == form[i - 2];
+  std::size_t prev_start = 0, prev_len = 0, run = 0;
+  for (std::size_t i = 0; i < form.size() && !any;) {
+    const std::size_t start = i;
+    utf8::decode(form, i);
+    const std::size_t len = i - start;
+    run = (len == prev_len && form.compare(start, len, form.substr(prev_start, prev_len)) == 0) ? run + 1 : 1;
+    any = run >= 3;
+    prev_start = start;
+    prev_len = len;
+  }
   if (!any) return false;
   out.clear();
   bool elongated = false;
   for (std::size_t i = 0; i < form.size();) {
-    const char c = form[i];
-    std::size_t run = 1;
-    while (i + run < form.size() && form[i + run] == c) ++run;
-    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (letter && run >= 3) {
-      elongated = true;
-      out.append(keep, c);
-    } else {
-      out.append(run, c);
+    const std::size_t start = i;
+    const char32_t c = utf8::decode(form, i);
+    const std::string_view unit = form.substr(start, i - start);
+    std::size_t count = 1;
+    while (form.compare(i, unit.size(), unit) == 0 && i < form.size()) {
+      i += unit.size();
+      ++count;
     }
-    i += run;
+    const bool letter = c < 0x80 ? ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+                                 : u_isalpha(static_cast<UChar32>(c)) != 0;
+    if (letter && count >= 3) {
+      elongated = true;
+      for (std::size_t k = 0; k < keep; ++k) out.append(unit);
+    } else {
+      for (std::size_t k = 0; k < count; ++k) out.append(unit);
+    }
   }
   return elongated;
 }

@@ -8,8 +8,8 @@
 //     characters are kept.
 //   * Emoji lose skin-tone modifiers (U+1F3FB..U+1F3FF) and variation
 //     selectors (U+FE0E, U+FE0F): "👍🏽" is looked up as "👍".
-//   * Elongated words ("soooo", "goooood") are retried with every run of 3
-//     or more repeated letters cut to 2, then to 1.
+//   * Elongated words ("soooo", "goooood", "حلووو") are retried with every
+//     run of 3 or more repeated letters cut to 2, then to 1.
 #pragma once
 
 #include <cstddef>
@@ -47,7 +47,7 @@ std::string_view primary_form(segment::TokenKind kind, std::string_view token, s
 bool strip_emoji_modifiers(std::string_view emoji, std::string& out);
 bool first_zwj_component(std::string_view emoji, std::string& out);
 
-// Elongation: true when `form` has a run of 3+ identical ASCII letters;
+// Elongation: true when `form` has a run of 3+ identical letters;
 // then `out` gets the form with such runs cut to `keep` (1 or 2) letters.
 bool collapse_elongation(std::string_view form, std::size_t keep, std::string& out);
 
