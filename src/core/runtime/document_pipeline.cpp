@@ -33,12 +33,18 @@ void free_vector(std::vector<T>& v) {
 
 // One thread's tools, made on first use by that thread and reused.
 struct DocumentPipeline::Workspace {
+  static constexpr std::size_t kMaxAnalyzers = 16;
   // One segmenter per language used so far (a column mixing languages
   // would otherwise rebuild ICU's iterators on every row).
   std::vector<std::unique_ptr<segment::Segmenter>> segmenters;
-  std::unique_ptr<sentiment::Analyzer> analyzer;
-  const sentiment::Lexicon* analyzer_lexicon = nullptr;
-  sentiment::Params analyzer_params;
+  // One analyzer per lexicon used so far, for the same reason (an
+  // analyzer holds its pack's stemmer and its memo of stems).
+  struct AnalyzerFor {
+    std::uint64_t lexicon;  // Lexicon::instance_id(): an address can be reused
+    sentiment::Params params;
+    std::unique_ptr<sentiment::Analyzer> analyzer;
+  };
+  std::vector<AnalyzerFor> analyzers;
   std::unique_ptr<pos::PosTagger> tagger;
   const pos::PosModel* tagger_model = nullptr;
   segment::Segmentation scratch;  // a chunk's segmentation while it is scored
@@ -54,13 +60,13 @@ struct DocumentPipeline::Workspace {
                                     const sentiment::Params& params) {
     // Params is plain doubles and sizes: equal bytes mean equal settings
     // (unequal bytes for equal values only cost a new analyzer).
-    if (!analyzer || analyzer_lexicon != &lexicon ||
-        std::memcmp(&analyzer_params, &params, sizeof params) != 0) {
-      analyzer = std::make_unique<sentiment::Analyzer>(lexicon, params);
-      analyzer_lexicon = &lexicon;
-      analyzer_params = params;
-    }
-    return *analyzer;
+    for (const AnalyzerFor& a : analyzers)
+      if (a.lexicon == lexicon.instance_id() && std::memcmp(&a.params, &params, sizeof params) == 0)
+        return *a.analyzer;
+    // Custom lexicons and experiments could make this grow without bound.
+    if (analyzers.size() >= kMaxAnalyzers) analyzers.erase(analyzers.begin());
+    analyzers.push_back({lexicon.instance_id(), params, std::make_unique<sentiment::Analyzer>(lexicon, params)});
+    return *analyzers.back().analyzer;
   }
 
   pos::PosTagger& get_tagger(const pos::PosModel& model) {
@@ -77,7 +83,7 @@ struct DocumentPipeline::Workspace {
     free_vector(scratch.tokens);
     free_vector(scratch.sentences);
     segmenters.clear();
-    analyzer.reset();
+    analyzers.clear();
     if (tagger) tagger->release_buffers();
   }
 };

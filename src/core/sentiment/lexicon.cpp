@@ -1,6 +1,7 @@
 #include "core/sentiment/lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cmath>
 #include <cstring>
@@ -92,6 +93,11 @@ std::string serialize(const LexiconContents& contents) {
   std::memcpy(image.data(), &header, sizeof header);
   model::seal_file(image, kFileKind);
   return image;
+}
+
+Lexicon::Lexicon() {
+  static std::atomic<std::uint64_t> next_id{1};
+  instance_id_ = next_id.fetch_add(1, std::memory_order_relaxed);
 }
 
 std::unique_ptr<Lexicon> Lexicon::load(const std::string& path) {

@@ -213,9 +213,12 @@ class Lexicon {
   std::size_t source_count() const { return sources_.size(); }
   // The lexicon an overlay falls back on, or nullptr.
   const Lexicon* fallback() const { return fallback_; }
+  // Unique among the lexicons of the process, never reused: a cache keyed
+  // by it cannot mistake a new lexicon at a freed one's address for it.
+  std::uint64_t instance_id() const { return instance_id_; }
 
  private:
-  Lexicon() = default;
+  Lexicon();
   void validate(const std::string& origin);
 
   const LexiconEntry* find_here(std::uint64_t key) const {
@@ -256,6 +259,7 @@ class Lexicon {
   std::string language_;
   std::string stemmer_;
   double negative_weight_ = 1.0, stem_weight_ = 1.0;
+  std::uint64_t instance_id_;
 };
 
 }  // namespace textsense::sentiment
