@@ -10,6 +10,9 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include "core/lang/profile.h"
 #include "core/segment/segmenter.h"
 #include "core/sentiment/stemmer.h"
@@ -355,6 +358,46 @@ class Compiler {
     }
     for (const std::string& line : read_lines(base + "negate.txt"))
       if (!line.empty()) add_role_if_unset(line, sentiment::kNegator, 0);
+  }
+
+  // Chinese is written in simplified and traditional characters; the
+  // lists are simplified. Every term with Han characters gets its
+  // traditional form too (ICU's Simplified-Traditional transliterator),
+  // with the same values and roles, unless that form is a term already.
+  void add_traditional_forms() {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> to_traditional(icu::Transliterator::createInstance(
+        "Simplified-Traditional", UTRANS_FORWARD, status));
+    if (U_FAILURE(status))
+      throw std::runtime_error(std::string("ICU transliterator Simplified-Traditional: ") +
+                               u_errorName(status));
+    std::vector<Build> originals;
+    for (const auto& [key, b] : builds_) {
+      // Not the bare head of a phrase (it carries no value or role).
+      bool has_value = false;
+      for (double v : b.value) has_value |= !std::isnan(v);
+      if (!b.text.empty() && (has_value || b.neutral || (b.flags & ~std::uint16_t{sentiment::kPhraseStart})))
+        originals.push_back(b);
+    }
+    std::sort(originals.begin(), originals.end(),
+              [](const Build& a, const Build& b) { return a.text < b.text; });
+    for (const Build& b : originals) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(b.text);
+      to_traditional->transliterate(u);
+      std::string traditional;
+      u.toUTF8String(traditional);
+      if (traditional == b.text) continue;
+      Build* t = term(traditional);
+      if (t == nullptr || t->from_rules || t->flags != 0 || t->neutral) continue;
+      bool has_value = false;
+      for (double v : t->value) has_value |= !std::isnan(v);
+      if (has_value) continue;
+      for (int i = 0; i < kSourceCount; ++i) t->value[i] = b.value[i];
+      t->flags |= b.flags & ~std::uint16_t{sentiment::kPhraseStart};
+      t->boost = b.boost;
+      t->neutral = b.neutral;
+      t->from_rules = b.from_rules;
+    }
   }
 
   // A role from a lexicon's own lists, unless the rules file gave the term
@@ -720,6 +763,7 @@ sentiment::LexiconContents compile_lexicon(const LexiconSources& sources, Lexico
   if (code == "pt") compiler.read_leia(dir);
   compiler.read_vader_emoji(dir);
   compiler.read_emoji_ranking(dir);
+  if (code == "zh") compiler.add_traditional_forms();
   return compiler.finish_language(profile, english_afinn_scale(dir));
 }
 
