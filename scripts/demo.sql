@@ -20,7 +20,10 @@ INSERT INTO reviews VALUES
   (2, 'Screen cracked after a week. Support didn''t reply.'),
   (3, '房间很干净，服务也很好。'),
   (4, 'ห้องพักสะอาดมาก'),
-  (5, 'Das Essen war ausgezeichnet, aber der Service war schrecklich.');
+  (5, 'Das Essen war ausgezeichnet, aber der Service war schrecklich.'),
+  (6, 'La habitación estaba sucia y el personal fue muy antipático.'),
+  (7, 'كان الطعام لذيذا والموظفون ودودون جدا.'),
+  (8, 'この料理は美味しくない。');
 SELECT r.id, count(*) FILTER (WHERE t.kind = 'word') AS words,
        string_agg(t.token, ' ' ORDER BY t.ordinal) AS tokens
 FROM reviews r, tokens(r.body) t GROUP BY r.id ORDER BY r.id;
@@ -37,14 +40,20 @@ SELECT token, upos, xpos FROM pos_tag('Time flies like an arrow.');
 SELECT r.id, string_agg(p.token || '/' || p.upos, ' ' ORDER BY p.ordinal) AS tagged
 FROM reviews r, pos_tag(r.body) p WHERE r.id <= 2 GROUP BY r.id ORDER BY r.id;
 
-\echo '-- sentiment(): a score in [-1, 1] in each text''s language; NULL for a language without a lexicon'
-\echo '-- (only English is installed: German, Chinese and Thai are not scored with English rules)'
+\echo '-- sentiment(): a score in [-1, 1] in each text''s language, with its own words, negation and contrast'
+\echo '-- (eleven languages have a pack; Thai has none, so it is NULL: never scored with English rules)'
 SELECT r.id, round(sentiment(r.body)::numeric, 3) AS score, d.label, d.lang
 FROM reviews r, sentiment_detail(r.body) d ORDER BY r.id;
 
 \echo '-- A document that mixes languages: each sentence in its own'
 SELECT ordinal, sentence, round(score::numeric, 3) AS score, lang
 FROM sentence_sentiment('The room was lovely and the staff were wonderful. Das Frühstück war leider kalt. I would come back.');
+
+\echo '-- Why a Spanish and a Japanese text scored as they did: the pack''s words and rules'
+SELECT token, valence, round(contribution::numeric, 3) AS contribution, rules
+FROM sentiment_explain('No me gustó nada: el servicio fue pésimo.', 'es') WHERE rules <> '{}';
+SELECT token, valence, round(contribution::numeric, 3) AS contribution, rules
+FROM sentiment_explain('この料理は美味しくない。', 'ja') WHERE rules <> '{}';
 
 \echo '-- Segmentation follows the language: French elision, German compounds'
 SELECT string_agg(token, ' | ' ORDER BY ordinal) AS tokens FROM tokens('L''homme qu''il voit est peut-être là.');

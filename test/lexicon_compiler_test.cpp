@@ -15,7 +15,9 @@
 #include <sys/stat.h>
 #include <vector>
 
+#include "core/common/errors.h"
 #include "core/sentiment/lexicon.h"
+#include "core/sentiment/stemmer.h"
 #include "test_util.h"
 #include "train/lexicon_compiler.h"
 
@@ -310,6 +312,118 @@ TEST(LexiconCompiler, SharedDataCalibrationAndDeterminism) {
                           std::istreambuf_iterator<char>());
   std::printf("models/sentiment_en.model %s the compiled sources (%zu terms, %zu bytes)\n",
               model == first ? "matches" : "DIFFERS FROM", report.terms, first.size());
+}
+
+}  // namespace
+}  // namespace textsense::train
+
+namespace textsense::train {
+namespace {
+
+// Another language's pack on synthetic data: the translated AFINN list,
+// OpeNER, stems, pack weights, the source table, and Chinese in both scripts.
+class SyntheticLanguageData : public SyntheticData {
+ public:
+  SyntheticLanguageData() {
+    for (const char* d : {"/lexicons/multilang_afinn", "/lexicons/opener_hotel",
+                          "/lexicons/opener_hotel/es"})
+      ::mkdir((dir() + d).c_str(), 0755);
+    // The ranking's emoji (here the synthetic words) need VADER emoji values
+    // to be calibrated against: each "emoji" described by itself.
+    std::string emoji;
+    for (int i = 0; i < 24; ++i) emoji += word_of(i) + "\t" + word_of(i) + "\n";
+    write_file(dir() + "/vader/emoji_utf8_lexicon.txt", emoji);
+    write_file(dir() + "/lexicons/multilang_afinn/AFINN-es.json",
+               "{\"bueno\": 3, \"malo\": -3, \"horrible\": -3, \"general\": 2, "
+               "\"cariño\": 2, \"cariñoso\": -2, \"muy bien\": 3, \"love\": 3}");
+    write_file(dir() + "/lexicons/opener_hotel/es/expressions.csv",
+               "\"exp#pol\";\"ratio\";\"RelatFreq\"\n"
+               "\"fantástico#strongpositive\";\"1\";\"8\"\n"
+               "\"sucio#negative\";\"0\";\"3\"\n");  // ratio 0: dropped
+    write_file(dir() + "/lexicons/multilang_afinn/AFINN-zh.json",
+               "{\"谢谢\": 2, \"垃圾\": -3, \"love\": 3}");
+  }
+};
+
+const LexiconEntry* find(const sentiment::LexiconContents& c, std::uint64_t key) {
+  for (const auto& t : c.terms)
+    if (t.key == key) return &t.entry;
+  return nullptr;
+}
+
+std::uint64_t stem_key_of(const char* algorithm, std::string_view word) {
+  sentiment::Stemmer stemmer(algorithm);
+  return sentiment::stem_key(term_key(stemmer.stem(word)));
+}
+
+TEST(LexiconCompiler, AnotherLanguageHasStemsWeightsAndItsOwnSources) {
+  const SyntheticLanguageData data;
+  LexiconReport report;
+  LexiconSources sources{data.dir(),
+                         data.rules("es.tsv", "negator\tno\nneutral\tgeneral\n"
+                                              "pack\tnegative_weight\t2\n"),
+                         "es"};
+  const auto c = compile_lexicon(sources, report);
+  EXPECT_EQ(c.language, "es");
+  EXPECT_EQ(c.stemmer, "spanish");
+  EXPECT_FLOAT_EQ(c.negative_weight, 2.0f);  // the rules file's
+  EXPECT_FLOAT_EQ(c.stem_weight, 0.5f);      // the default
+  // AFINN's factor is the English one (VADER 2y vs AFINN y here: 0.5).
+  ASSERT_NE(find(c, term_key("bueno")), nullptr);
+  EXPECT_NEAR(find(c, term_key("bueno"))->valence, 1.5, 1e-6);
+  // Stems: "buenas" reaches "bueno"; "cariño"/"cariñoso" disagree in sign:
+  // no stem; a neutral word blocks its stem and is itself kept, valueless.
+  EXPECT_NE(find(c, stem_key_of("spanish", "buenas")), nullptr);
+  EXPECT_EQ(find(c, stem_key_of("spanish", "cariños")), nullptr);
+  ASSERT_NE(find(c, term_key("general")), nullptr);
+  EXPECT_FALSE(find(c, term_key("general"))->flags & sentiment::kHasValence);
+  EXPECT_EQ(find(c, stem_key_of("spanish", "generales")), nullptr);
+  // OpeNER: kept when mostly of that polarity.
+  EXPECT_NE(find(c, term_key("fantástico")), nullptr);
+  EXPECT_EQ(find(c, term_key("sucio")), nullptr);
+  // Only the sources used, the project's rules first.
+  ASSERT_FALSE(c.sources.empty());
+  EXPECT_EQ(c.sources[0].first, "textsense_rules");
+  for (const auto& [name, licence] : c.sources) {
+    EXPECT_NE(name, "vader");
+    EXPECT_NE(name, "pattern");
+  }
+  // The image round-trips with its header fields.
+  const auto lexicon = Lexicon::from_bytes(sentiment::serialize(c));
+  EXPECT_EQ(lexicon->stemmer(), "spanish");
+  EXPECT_DOUBLE_EQ(lexicon->negative_weight(), 2.0);
+  EXPECT_DOUBLE_EQ(lexicon->stem_weight(), 0.5);
+  // A pack naming a stemmer libstemmer does not have is damaged, not loaded.
+  auto odd = c;
+  odd.stemmer = "klingon";
+  EXPECT_THROW(Lexicon::from_bytes(sentiment::serialize(odd)), ModelError);
+}
+
+TEST(LexiconCompiler, ChineseTermsInBothScripts) {
+  const SyntheticLanguageData data;
+  LexiconReport report;
+  const auto c = compile_lexicon({data.dir(), data.rules("zh.tsv", "valence\t讨厌\t-2\n"), "zh"},
+                                 report);
+  EXPECT_EQ(c.stemmer, "");
+  ASSERT_NE(find(c, term_key("谢谢")), nullptr);
+  ASSERT_NE(find(c, term_key("謝謝")), nullptr);  // traditional
+  EXPECT_EQ(find(c, term_key("謝謝"))->valence, find(c, term_key("谢谢"))->valence);
+  ASSERT_NE(find(c, term_key("討厭")), nullptr);  // a rule's term too
+  EXPECT_FLOAT_EQ(find(c, term_key("討厭"))->valence, -2.0f * 1.0f);
+  // English keys of a translated list in a non-Latin script are dropped.
+  EXPECT_EQ(find(c, term_key("love")), nullptr);
+}
+
+TEST(LexiconCompiler, AnotherLanguageRejectsBadPackSettings) {
+  const SyntheticLanguageData data;
+  LexiconReport report;
+  for (const char* rules : {"pack\tnegative_weight\t0\n", "pack\tnegative_weight\t9\n",
+                            "pack\tcolour\t1\n", "pack\tstem_weight\n"})
+    EXPECT_THROW(compile_lexicon({data.dir(), data.rules("bad.tsv", rules), "es"}, report),
+                 std::runtime_error)
+        << rules;
+  EXPECT_THROW(compile_lexicon({data.dir(), data.rules("x.tsv", ""), "xx"}, report),
+               std::runtime_error);
 }
 
 }  // namespace

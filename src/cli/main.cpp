@@ -39,7 +39,7 @@ constexpr std::array<Command, 10> kCommands = {{
      run_sentiment},
     {"explain", "why the input scored as it did: a row per token with its valence,\n"
                 "                contribution and the rules applied", run_explain},
-    {"build-lexicon", "compile the sentiment lexicon (--data, --rules, --out)",
+    {"build-lexicon", "compile a sentiment pack (--lang, --data, --rules, --out)",
      run_build_lexicon},
     {"version", "print the version", run_version},
 }};
@@ -71,7 +71,8 @@ void print_usage(std::FILE* to) {
                "                sentences, tokens\n"
                "  --params k=v,...  (sentiment, explain) engine constants, for experiments\n"
                "  --train PATH, --dev PATH, --out PATH, --epochs N, --seed N  (train-tagger)\n"
-               "  --data DIR, --rules FILE, --out PATH  (build-lexicon)\n"
+               "  --data DIR, --rules FILE, --out PATH  (build-lexicon; --lang CODE: the pack's\n"
+               "                language, default en)\n"
                "  -h, --help    show this help\n\n"
                "exit status: 0 ok, 1 input rejected (e.g. invalid UTF-8), 2 usage error,\n"
                "3 internal error\n");

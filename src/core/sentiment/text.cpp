@@ -133,18 +133,20 @@ bool first_zwj_component(std::string_view emoji, std::string& out) {
 
 bool collapse_elongation(std::string_view form, std::size_t keep, std::string& out) {
   // Runs of one letter, ASCII or not ("goooood", "حلووووو", "оооочень"),
-  // as code points. Most words have no run of three: find that out before
-  // writing anything.
+  // as code points. Most words have no run of three: find that out in one
+  // pass over the bytes before decoding or writing anything (this runs on
+  // every word the lexicon does not hold).
+  // A character of 1, 2 or 3 bytes three times in a row; false positives
+  // (unaligned matches) only cost the exact pass below.
   bool any = false;
-  std::size_t prev_start = 0, prev_len = 0, run = 0;
-  for (std::size_t i = 0; i < form.size() && !any;) {
-    const std::size_t start = i;
-    utf8::decode(form, i);
-    const std::size_t len = i - start;
-    run = (len == prev_len && form.compare(start, len, form.substr(prev_start, prev_len)) == 0) ? run + 1 : 1;
-    any = run >= 3;
-    prev_start = start;
-    prev_len = len;
+  const auto* p = reinterpret_cast<const unsigned char*>(form.data());
+  const std::size_t n = form.size();
+  for (std::size_t i = 0; i + 2 < n && !any; ++i) {
+    any = (p[i] == p[i + 1] && p[i] == p[i + 2]) ||
+          (i + 5 < n && p[i] == p[i + 2] && p[i] == p[i + 4] && p[i + 1] == p[i + 3] &&
+           p[i + 1] == p[i + 5]) ||
+          (i + 8 < n && p[i] == p[i + 3] && p[i] == p[i + 6] && p[i + 1] == p[i + 4] &&
+           p[i + 1] == p[i + 7] && p[i + 2] == p[i + 5] && p[i + 2] == p[i + 8]);
   }
   if (!any) return false;
   out.clear();
