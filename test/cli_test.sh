@@ -113,10 +113,16 @@ check "build-lexicon without --out is a usage error" 2 \
 check "detect: lang, confidence, reliable a line" "$(printf 'de\ttrue\nen\ttrue\nzh\ttrue\n\tfalse')" \
   "$(printf 'Das Essen war ausgezeichnet, aber der Service war schrecklich.\nThe food was great and the staff were friendly.\n房间很干净，服务也很好。\n12345\n' |
      "$bin" detect --no-header | cut -f1,3)"
-check "sentiment: German text has no English score (\\N), lang de" "$(printf '\\N\tde')" \
-  "$("$bin" sentiment --detail --no-header 'Das Essen war ausgezeichnet, aber der Service war schrecklich.' | cut -f1,8)"
+check "sentiment: German text is scored by the German pack" "$(printf 'negative\tde')" \
+  "$("$bin" sentiment --detail --no-header 'Das Essen war ausgezeichnet, aber der Service war schrecklich.' | cut -f2,8)"
+check "sentiment: Greek text (no pack) has no English score (\\N), lang el" "$(printf '\\N\tel')" \
+  "$("$bin" sentiment --detail --no-header 'Το φαγητό ήταν εξαιρετικό, αλλά η εξυπηρέτηση ήταν τρομερή.' | cut -f1,8)"
 check "sentiment --lang en scores it with English rules anyway" "ok" \
-  "$("$bin" sentiment --lang en 'Das Essen war ausgezeichnet, aber der Service war schrecklich.' | grep -q '^-\?[0-9]' && echo ok)"
+  "$("$bin" sentiment --lang en 'Το φαγητό ήταν εξαιρετικό, αλλά η εξυπηρέτηση ήταν τρομερή.' | grep -q '^-\?[0-9]' && echo ok)"
+check "sentiment --lang ja: negation after the word" "ok" \
+  "$("$bin" sentiment --lang ja 'この料理は美味しくない。' | grep -q '^-0\.' && echo ok)"
+check "build-lexicon --lang with no profile is an error" 3 \
+  "$(status_of "$bin" build-lexicon --lang xx --data /nonexistent --rules /nonexistent --out /tmp/x.model)"
 check "sentiment --lang with no lexicon is a usage error" 2 "$(status_of "$bin" sentiment --lang xx hi)"
 check "tokens --lang fr splits elision" "L' homme qu' il" \
   "$("$bin" tokens --lang fr --no-header "L'homme qu'il" | cut -f6 | tr '\n' ' ' | sed 's/ $//')"
