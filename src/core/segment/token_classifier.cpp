@@ -62,15 +62,21 @@ TokenKind classify_unicode(std::string_view s) {
   const char32_t first = utf8::decode(s, i);
   // Emoji first: a keycap sequence starts with a digit, a flag with two
   // regional indicators, and ICU keeps modifiers and ZWJ parts together.
-  if (u_hasBinaryProperty(first, UCHAR_EMOJI_PRESENTATION) ||
-      u_hasBinaryProperty(first, UCHAR_REGIONAL_INDICATOR))
+  // (No code point below U+2000 has either property: words of alphabetic
+  // scripts skip the two look-ups.)
+  if (first >= 0x2000 && (u_hasBinaryProperty(first, UCHAR_EMOJI_PRESENTATION) ||
+                          u_hasBinaryProperty(first, UCHAR_REGIONAL_INDICATOR)))
     return TokenKind::kEmoji;
   bool letter = false, digit = false, emoji_selector = false;
   for (std::size_t j = 0; j < s.size();) {
     const char32_t c = utf8::decode(s, j);
     if (c == kCombiningKeycap) return TokenKind::kEmoji;
     emoji_selector |= c == kVariationSelector16;
-    if (u_isalpha(c)) {
+    // The letters of Cyrillic and Arabic, without ICU: most of the
+    // characters of Russian and Arabic text.
+    if ((c >= 0x410 && c <= 0x44F) || (c >= 0x621 && c <= 0x63A) || (c >= 0x641 && c <= 0x64A)) {
+      letter = true;
+    } else if (u_isalpha(c)) {
       letter = true;
     } else {
       const std::int8_t t = u_charType(c);

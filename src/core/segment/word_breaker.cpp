@@ -97,6 +97,11 @@ std::uint32_t alphabetic_word_end(std::string_view doc, std::uint32_t b, std::ui
       break;
     }
     if (c < 0xC0 || c > 0x6FF) return 0;
+    // The letters of Latin-1, Cyrillic and Arabic are ALetter: most of the
+    // characters of such text, without a property look-up.
+    if ((c <= 0xFF && c != 0xD7 && c != 0xF7) || (c >= 0x400 && c <= 0x45F) ||
+        (c >= 0x621 && c <= 0x63A) || (c >= 0x641 && c <= 0x64A))
+      continue;
     const auto wb = static_cast<UWordBreakValues>(
         u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_WORD_BREAK));
     const bool joins = wb == U_WB_ALETTER || wb == U_WB_HEBREW_LETTER || wb == U_WB_NUMERIC ||
