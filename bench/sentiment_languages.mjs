@@ -19,6 +19,9 @@
 //           {5,8}, else skipped; sign accuracy.
 //   osc     OpenSentimentCorpus (ru): macro-F1 with the best band, "mixed"
 //           lines skipped.
+//   jadev   the project's own Japanese set (bench/data/ja_sentiment_dev.tsv,
+//           360 texts written blind to the word lists; bench/data/README.md):
+//           macro-F1 with the best band and polar accuracy, as for tweets.
 // Sign accuracy counts a score of exactly 0 as half right. Every system sees
 // the same text (tabs, newlines and other line breaks replaced by a space).
 // The peers, and the score used (the same choice for both: the sum of the
@@ -56,6 +59,7 @@ const SETS = {
   tweets: { title: 'Tweets (XLM-T, train+val)', codes: ['ar', 'de', 'es', 'fr', 'it', 'pt'] },
   xed: { title: 'XED subtitles (projected labels)', codes: ['ar', 'de', 'es', 'fr', 'it', 'nl', 'pt', 'ru', 'zh', 'ja'] },
   osc: { title: 'OpenSentimentCorpus (ru)', codes: ['ru'] },
+  jadev: { title: 'Japanese dev set of the project (bench/data)', codes: ['ja'] },
 };
 const TWEET_DIRS = { ar: 'arabic', de: 'german', es: 'spanish', fr: 'french', it: 'italian', pt: 'portuguese' };
 const XED_FILE = { zh: 'zh' }; // the XED file code per language where it differs (none now: zh, not cn/tw)
@@ -94,6 +98,14 @@ function loadSet(dataDir, set, code) {
       if (labels.every((x) => [1, 3, 4, 6].includes(x))) items.push({ text: oneLine(f[0]), gold: -1 });
       else if (labels.every((x) => [5, 8].includes(x))) items.push({ text: oneLine(f[0]), gold: 1 });
       else skip('not polar');
+    }
+  } else if (set === 'jadev') {
+    const path = new URL('./data/ja_sentiment_dev.tsv', import.meta.url).pathname;
+    for (const line of lines(path)) {
+      const tab = line.indexOf('\t');
+      const g = { negative: -1, neutral: 0, positive: 1 }[line.slice(0, tab)];
+      if (tab < 0 || g === undefined) throw new Error(`${path}: bad line "${line.slice(0, 60)}"`);
+      items.push({ text: oneLine(line.slice(tab + 1)), gold: g });
     }
   } else {
     for (const line of lines(`${sd}/ru_opensentimentcorpus/dev.tsv`)) {
@@ -236,7 +248,7 @@ function report(outDir, tsvPath) {
   for (const [set, { title }] of Object.entries(SETS)) {
     if (!summary[set]) continue;
     const peerData = JSON.parse(readFileSync(`${outDir}/${set}.peers.json`, 'utf8'));
-    const metrics = set === 'tweets' ? ['macro-F1', 'polar accuracy'] : set === 'xed' ? ['polar accuracy'] : ['macro-F1'];
+    const metrics = set === 'tweets' || set === 'jadev' ? ['macro-F1', 'polar accuracy'] : set === 'xed' ? ['polar accuracy'] : ['macro-F1'];
     const rows = {};
     for (const [code, info] of Object.entries(summary[set])) {
       const gold = lines(`${outDir}/${set}.${code}.gold`).map(Number);

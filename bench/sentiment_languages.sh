@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Multilingual sentiment quality on the development sets in ../shared/data
 # (XLM-T tweets: ar de es fr it pt; XED subtitles: ar de es fr it nl pt ru zh
-# ja; OpenSentimentCorpus: ru): textsense (the CLI, which returns what SQL
+# ja; OpenSentimentCorpus: ru; the project's Japanese set in bench/data):
+# textsense (the CLI, which returns what SQL
 # sentiment() returns) against the npm packages multilang-sentiment and
 # nlp.js (@nlpjs/sentiment), measured in the same run, to see per language
 # whether textsense's language pack beats what a Node user would otherwise
@@ -66,7 +67,7 @@ mjs=$bench_dir/sentiment_languages.mjs
 node "$mjs" prepare "$data_dir" "$out" "${LANGS:-}"
 
 # The peers, one node process per set, run while the CLI scores the texts.
-for set in tweets xed osc; do
+for set in tweets xed osc jadev; do
   if ls "$out/$set".*.txt >/dev/null 2>&1; then
     node "$mjs" peers "$out" "$set" "${MLS_LIMIT:-800}" 2> "$out/$set.peers.err" &
     pids+=($!)
