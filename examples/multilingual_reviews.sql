@@ -58,6 +58,6 @@ CREATE TABLE multilingual_reviews AS
 WITH s AS (SELECT row_number() OVER (ORDER BY lang, body) - 1 AS k, lang, body
            FROM multilingual_samples)
 SELECT i AS id, s.lang, s.body
-FROM generate_series(1, :rows) i JOIN s ON s.k = (i * 7919) % 44
+FROM generate_series(1, :rows) i JOIN s ON s.k = (i::bigint * 7919) % 44
 ORDER BY i;
 VACUUM ANALYZE multilingual_reviews;
