@@ -88,6 +88,16 @@ double parse_number(const std::string& s, const std::string& where) {
   }
 }
 
+// VADER's words and their mean valences.
+std::unordered_map<std::string, double> vader_word_values(const std::string& dir) {
+  std::unordered_map<std::string, double> words;
+  for (const std::string& line : read_lines(dir + "/vader/vader_lexicon.txt")) {
+    const auto f = split(line, '\t');
+    if (f.size() >= 2) words.emplace(f[0], parse_number(f[1], "vader_lexicon.txt"));
+  }
+  return words;
+}
+
 // The value of an XML attribute on one line of Pattern's lexicon.
 std::string attribute(const std::string& line, const std::string& name) {
   const std::string key = " " + name + "=\"";
@@ -168,23 +178,7 @@ class Compiler {
       if (f.size() < 2) continue;
       add_value(kVader, f[0], parse_number(f[1], "vader_lexicon.txt"));
     }
-    // VADER scores an emoji by the words of its description ("grinning
-    // face"); the sum of those words' valences is its VADER-scale value.
-    std::unordered_map<std::string, double> words;
-    for (const std::string& line : read_lines(dir + "/vader/vader_lexicon.txt")) {
-      const auto f = split(line, '\t');
-      if (f.size() >= 2) words.emplace(f[0], parse_number(f[1], "vader_lexicon.txt"));
-    }
-    for (const std::string& line : read_lines(dir + "/vader/emoji_utf8_lexicon.txt")) {
-      const auto f = split(line, '\t');
-      if (f.size() < 2) continue;
-      double sum = 0;
-      for (const std::string& w : split(f[1], ' ')) {
-        const auto it = words.find(w);
-        if (it != words.end()) sum += it->second;
-      }
-      if (sum != 0) add_value(kVaderEmoji, f[0], sum);
-    }
+    read_vader_emoji(dir);
   }
 
   void read_afinn(const std::string& dir) {
@@ -239,14 +233,11 @@ class Compiler {
 
   // --- Languages other than English (see models/README.md) ---
 
-  // VADER's emoji values come from the English words of their names, so
-  // they hold for an emoji in any language's text.
+  // VADER scores an emoji by the words of its description ("grinning
+  // face"); the sum of those words' valences is its VADER-scale value. The
+  // words are English, so the value holds for an emoji in any language.
   void read_vader_emoji(const std::string& dir) {
-    std::unordered_map<std::string, double> words;
-    for (const std::string& line : read_lines(dir + "/vader/vader_lexicon.txt")) {
-      const auto f = split(line, '\t');
-      if (f.size() >= 2) words.emplace(f[0], parse_number(f[1], "vader_lexicon.txt"));
-    }
+    const std::unordered_map<std::string, double> words = vader_word_values(dir);
     for (const std::string& line : read_lines(dir + "/vader/emoji_utf8_lexicon.txt")) {
       const auto f = split(line, '\t');
       if (f.size() < 2) continue;
@@ -716,11 +707,7 @@ class Compiler {
 // AFINN's factor onto VADER's scale, fitted on the English words both
 // lists have (the translated AFINN lists keep AFINN's integers).
 double english_afinn_scale(const std::string& dir) {
-  std::unordered_map<std::string, double> vader;
-  for (const std::string& line : read_lines(dir + "/vader/vader_lexicon.txt")) {
-    const auto f = split(line, '\t');
-    if (f.size() >= 2) vader.emplace(f[0], parse_number(f[1], "vader_lexicon.txt"));
-  }
+  const std::unordered_map<std::string, double> vader = vader_word_values(dir);
   double xy = 0, xx = 0;
   for (const std::string& line : read_lines(dir + "/lexicons/afinn/AFINN-en-165.txt")) {
     const auto f = split(line, '\t');
