@@ -16,6 +16,7 @@
 #include "core/pos/tagger.h"
 #include "train/conllu.h"
 #include "train/tagger_trainer.h"
+#include "train/word_clusters.h"
 
 namespace textsense::pos {
 namespace {
@@ -106,10 +107,13 @@ ModelContents tiny_model() {
   known.prepare(words.data(), 1, h);
   std::uint64_t keys[kMaxStaticFeatures];
   known.static_features(h.data(), 1, 0, keys);
-  // keys[2] is the lower-case word feature (see pos_features.cpp).
-  c.features.push_back({keys[2], {{1, 0, 500}}});
+  std::uint64_t self[kMaxRoleFeatures];
+  FeatureExtractor::role_features(h[0], kRoleSelf, self);
+  // self[0] is the lower-case word feature (features.cpp).
+  c.features.push_back({self[0], {{1, 0, 500}}});
   // A dense row (>= kDenseRowMinWeights classes is impossible with two
-  // classes, so the bias gets a sparse row favouring VERB).
+  // classes, so the bias, the first fixed feature, gets a sparse row
+  // favouring VERB).
   c.features.push_back({keys[0], {{0, 0, 100}}});
   return c;
 }
@@ -268,6 +272,70 @@ TEST(TaggerTrainer, SameSeedSameBytesAndItLearns) {
   EXPECT_EQ(a.dev.upos(), 1.0);  // it memorises the training sentences
   const auto model = PosModel::from_bytes(serialize(a.model));
   EXPECT_EQ(model->feature_count() > 0, true);
+}
+
+// The folded rows are a cache of sums: a model with them must tag exactly
+// like the same model without them, and the trainer must produce them.
+TEST(TaggerTrainer, FoldedRowsTagLikeTheFeaturesTheySum) {
+  auto sentences = train::parse_conllu(kTinyTreebank);
+  std::vector<train::ConlluSentence> corpus;
+  for (int i = 0; i < 20; ++i) corpus.insert(corpus.end(), sentences.begin(), sentences.end());
+  train::TrainerOptions options;
+  options.epochs = 2;
+  const auto trained = train::train_tagger(corpus, sentences, options);
+  ASSERT_FALSE(trained.model.folded.empty());
+  ModelContents unfolded = trained.model;
+  unfolded.folded.clear();
+  const auto with_rows = PosModel::from_bytes(serialize(trained.model));
+  const auto without = PosModel::from_bytes(serialize(unfolded));
+  EXPECT_EQ(with_rows->folded_count(), trained.model.folded.size());
+  EXPECT_EQ(without->folded_count(), 0u);
+  PosTagger a(*with_rows), b(*without);
+  std::vector<std::uint8_t> ta, tb;
+  // Training sentences, and words around them the vocabulary lacks.
+  std::vector<std::vector<std::string_view>> inputs;
+  for (const auto& s : sentences) {
+    inputs.emplace_back();
+    for (const auto& w : s) inputs.back().push_back(w.form);
+  }
+  inputs.push_back({"Unheard", "words", "quibble", "near", "the", "dog", "."});
+  for (const auto& words : inputs) {
+    a.tag_sentence(words.data(), words.size(), ta);
+    b.tag_sentence(words.data(), words.size(), tb);
+    EXPECT_EQ(ta, tb);
+  }
+}
+
+TEST(WordClusters, IdenticalVectorsShareEveryLevelAndDigitsFold) {
+  const std::string path = ::testing::TempDir() + "/textsense_vectors.txt";
+  {
+    std::ofstream out(path);
+    out << "9 3\n";
+    out << "cat 1 0.1 0\ndog 0.9 0.2 0\nkitten 1 0.1 0\n";
+    out << "run 0 1 0.1\nwalk 0.1 0.9 0\n";
+    out << "1999 0 0 1\n2000 0 0.1 1\nthe 0.3 0.3 0.3\n, -1 0 0\n";
+  }
+  train::ClusterOptions options;
+  options.levels = {2, 3, 4, 5};
+  const auto a = train::cluster_word_vectors(path, options);
+  const auto b = train::cluster_word_vectors(path, options);
+  EXPECT_EQ(a, b);                // deterministic
+  ASSERT_EQ(a.size(), 8u);        // "2000" folds onto "1999"'s key ("0000")
+  auto clusters_of = [&](std::string_view w) {
+    for (const auto& [key, packed] : a)
+      if (key == word_key(w)) return packed;
+    ADD_FAILURE() << "no clusters for " << w;
+    return std::uint64_t{0};
+  };
+  EXPECT_EQ(clusters_of("cat"), clusters_of("kitten"));
+  EXPECT_EQ(clusters_of("2000"), clusters_of("1999"));
+  for (const auto& [key, packed] : a)
+    for (int level = 0; level < kClusterLevels; ++level) {
+      EXPECT_GE(cluster_at(packed, level), 1u);  // 0 means "no vector"
+      EXPECT_LE(cluster_at(packed, level), std::uint32_t(options.levels[level]));
+    }
+  std::remove(path.c_str());
+  EXPECT_THROW(train::cluster_word_vectors(path, options), std::runtime_error);
 }
 
 }  // namespace

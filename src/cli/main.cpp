@@ -44,8 +44,8 @@ constexpr std::array<Command, 10> kCommands = {{
     {"version", "print the version", run_version},
 }};
 
-constexpr std::array<std::string_view, 10> kValuedOptions = {
-    "--lang", "--model", "--train", "--dev", "--out", "--epochs", "--seed", "--data", "--rules", "--params"};
+constexpr std::array<std::string_view, 11> kValuedOptions = {
+    "--lang", "--model", "--train", "--dev", "--out", "--epochs", "--seed", "--vectors", "--data", "--rules", "--params"};
 
 void print_usage(std::FILE* to) {
   std::fprintf(to,
@@ -71,6 +71,7 @@ void print_usage(std::FILE* to) {
                "                sentences, tokens\n"
                "  --params k=v,...  (sentiment, explain) engine constants, for experiments\n"
                "  --train PATH, --dev PATH, --out PATH, --epochs N, --seed N  (train-tagger)\n"
+               "  --vectors PATH (train-tagger) word vectors to cluster into the model\n"
                "  --data DIR, --rules FILE, --out PATH  (build-lexicon; --lang CODE: the pack's\n"
                "                language, default en)\n"
                "  -h, --help    show this help\n\n"

@@ -147,6 +147,7 @@ int run_train_tagger(const Options& options) {
   train::TrainerOptions trainer;
   trainer.epochs = std::stoi(options.value("epochs", std::to_string(trainer.epochs)));
   trainer.seed = std::stoull(options.value("seed", std::to_string(trainer.seed)));
+  trainer.vectors = options.value("vectors");
   trainer.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   const std::string out_path = required(options, "out");
   const auto train_set = train::parse_conllu(train::read_file(required(options, "train")));

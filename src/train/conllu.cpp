@@ -43,15 +43,20 @@ std::vector<ConlluSentence> parse_conllu(const std::string& text) {
 }
 
 std::string read_file(const std::string& path) {
-  if (path.size() > 3 && path.compare(path.size() - 3, 3, ".xz") == 0) {
+  auto ends_with = [&](const char* suffix) {
+    const std::size_t n = std::char_traits<char>::length(suffix);
+    return path.size() > n && path.compare(path.size() - n, n, suffix) == 0;
+  };
+  if (ends_with(".xz") || ends_with(".gz")) {
+    const char* tool = ends_with(".xz") ? "xz" : "gzip";
     std::ifstream probe(path);
     if (!probe) throw std::runtime_error("cannot open " + path);
-    FILE* pipe = popen(("xz -dc '" + path + "'").c_str(), "r");
-    if (pipe == nullptr) throw std::runtime_error("cannot run xz for " + path);
+    FILE* pipe = popen((std::string(tool) + " -dc '" + path + "'").c_str(), "r");
+    if (pipe == nullptr) throw std::runtime_error(std::string("cannot run ") + tool + " for " + path);
     std::string out;
     char buffer[1 << 16];
     for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-    if (pclose(pipe) != 0) throw std::runtime_error("xz failed on " + path);
+    if (pclose(pipe) != 0) throw std::runtime_error(std::string(tool) + " failed on " + path);
     return out;
   }
   std::ifstream in(path, std::ios::binary);

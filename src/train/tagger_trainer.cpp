@@ -31,6 +31,12 @@ struct Example {
   std::vector<int> labels;
 };
 
+// A vocabulary word and the keys of its role features (features.h).
+struct FoldWord {
+  std::uint64_t key;
+  std::vector<std::uint64_t> role_keys[pos::kRoles];
+};
+
 // The averaged perceptron with sparse rows: a feature only stores the
 // classes it was ever updated for. Averages are kept lazily (Collins 2002;
 // the "timestamp" trick): total += w * (instances since the last change).
@@ -59,25 +65,57 @@ class Perceptron {
 
   void tick() { ++instances_; }
 
-  // The averaged weights, quantised to int16 and pruned.
-  void export_to(ModelContents& out, int prune_below) const {
+  // The averaged weights, quantised to int16 and pruned, and the folded
+  // rows of `fold` (features.h): per word and role, the sums of the
+  // quantised weights of its role features. One scale for both, chosen so
+  // that the largest sum still fits in int16: the tagger then gets exactly
+  // the scores the features would have given.
+  void export_to(ModelContents& out, int prune_below, const std::vector<FoldWord>& fold) const {
     float max_abs = 0.0f;
     for (const auto& row : rows_)
       for (const Weight& w : row) max_abs = std::max(max_abs, std::fabs(average(w)));
+    std::vector<float> sums(classes_);
+    for (const FoldWord& word : fold)
+      for (int role = 0; role < pos::kRoles; ++role) {
+        std::fill(sums.begin(), sums.end(), 0.0f);
+        for (std::uint64_t key : word.role_keys[role])
+          if (const auto it = index_.find(key); it != index_.end())
+            for (const Weight& w : rows_[it->second]) sums[w.cls] += average(w);
+        for (float v : sums) max_abs = std::max(max_abs, std::fabs(v) * 1.02f);
+      }
     const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
     out.weight_scale = scale;
+    auto quantised = [&](const Weight& w) -> long {
+      const long q = std::lround(average(w) / scale);
+      return std::labs(q) >= prune_below ? q : 0;
+    };
     out.features.clear();
     for (const auto& [key, index] : index_) {
       ModelContents::Feature feature{key, {}};
-      for (const Weight& w : rows_[index]) {
-        const long q = std::lround(average(w) / scale);
-        if (std::labs(q) >= prune_below && q != 0)
+      for (const Weight& w : rows_[index])
+        if (const long q = quantised(w); q != 0)
           feature.weights.push_back({w.cls, 0, static_cast<std::int16_t>(q)});
-      }
       if (feature.weights.empty()) continue;
       std::sort(feature.weights.begin(), feature.weights.end(),
                 [](const auto& a, const auto& b) { return a.cls < b.cls; });
       out.features.push_back(std::move(feature));
+    }
+    const std::size_t stride = pos::dense_stride(static_cast<std::uint32_t>(classes_));
+    out.folded.clear();
+    std::vector<long> row(stride);
+    for (const FoldWord& word : fold) {
+      std::vector<std::int16_t> rows(std::size_t(pos::kRoles) * stride, 0);
+      for (int role = 0; role < pos::kRoles; ++role) {
+        std::fill(row.begin(), row.end(), 0);
+        for (std::uint64_t key : word.role_keys[role])
+          if (const auto it = index_.find(key); it != index_.end())
+            for (const Weight& w : rows_[it->second]) row[w.cls] += quantised(w);
+        for (std::size_t c = 0; c < stride; ++c) {
+          if (row[c] < -32767 || row[c] > 32767) throw std::logic_error("folded row overflows int16");
+          rows[std::size_t(role) * stride + c] = static_cast<std::int16_t>(row[c]);
+        }
+      }
+      out.folded.emplace_back(word.key, std::move(rows));
     }
   }
 
@@ -177,13 +215,37 @@ TrainingResult train_tagger(const std::vector<ConlluSentence>& train,
       examples[s].labels.push_back(class_id.at({w.upos, w.xpos}));
     }
   contents.word_classes = build_dictionary(examples, contents.classes.size(), options);
+  if (!options.vectors.empty())
+    contents.word_clusters = cluster_word_vectors(options.vectors, options.clusters);
   log("classes: " + std::to_string(contents.classes.size()) +
-      ", dictionary words: " + std::to_string(contents.word_classes.size()));
+      ", dictionary words: " + std::to_string(contents.word_classes.size()) +
+      ", clustered words: " + std::to_string(contents.word_clusters.size()));
 
   // The extractor reads the dictionary in its model-file layout.
   const std::string dictionary_image = pos::serialize(contents);
   const auto dictionary_model = pos::PosModel::from_bytes(dictionary_image);
   pos::FeatureExtractor extractor(dictionary_model->word_classes());
+
+  // Every word of the vocabulary gets folded rows.
+  std::vector<FoldWord> fold;
+  {
+    std::unordered_map<std::uint64_t, std::string_view> forms;
+    for (const Example& e : examples)
+      for (std::string_view w : e.words) forms.emplace(pos::word_key(w), w);
+    std::vector<pos::TokenHashes> one;
+    std::uint64_t keys[pos::kMaxRoleFeatures];
+    for (const auto& [key, ambiguity] : contents.word_classes) {
+      const auto it = forms.find(key);
+      if (it == forms.end()) continue;
+      extractor.prepare(&it->second, 1, one);
+      FoldWord word{key, {}};
+      for (int role = 0; role < pos::kRoles; ++role) {
+        const int k = pos::FeatureExtractor::role_features(one[0], role, keys);
+        word.role_keys[role].assign(keys, keys + k);
+      }
+      fold.push_back(std::move(word));
+    }
+  }
 
   const std::size_t classes = contents.classes.size();
   Perceptron perceptron(classes);
@@ -220,7 +282,7 @@ TrainingResult train_tagger(const std::vector<ConlluSentence>& train,
       }
     }
     ModelContents candidate = contents;
-    perceptron.export_to(candidate, options.prune_below);
+    perceptron.export_to(candidate, options.prune_below, fold);
     const auto model = pos::PosModel::from_bytes(pos::serialize(candidate));
     const TaggerAccuracy acc = evaluate_tagger(*model, dev);
     char line[200];

@@ -14,6 +14,7 @@
 #include "core/pos/model.h"
 #include "train/conllu.h"
 #include "train/tagger_evaluation.h"
+#include "train/word_clusters.h"
 
 namespace textsense::train {
 
@@ -30,6 +31,10 @@ struct TrainerOptions {
   // Weights whose quantised magnitude is below this many int16 steps are
   // dropped from the model file.
   int prune_below = 1;
+  // Word vectors (word2vec text, .gz/.xz allowed) to cluster into the
+  // model's distributional classes; empty: no clusters.
+  std::string vectors;
+  ClusterOptions clusters;
   std::function<void(const std::string&)> log;
 };
 

@@ -62,7 +62,8 @@ std::uint32_t word_flags(std::string_view word) {
 // Sentence padding: positions before the first and after the last token.
 TokenHashes make_padding(std::uint64_t seed) {
   TokenHashes t{};
-  t.word = t.lower = t.shape = t.ambiguity = hashing::mix(seed);
+  t.word = t.lower = t.shape = t.ambiguity = t.clusters = hashing::mix(seed);
+  t.folded = 0;
   for (auto& p : t.prefix) p = t.word;
   for (auto& s : t.suffix) s = t.word;
   return t;
@@ -80,6 +81,8 @@ enum Template : std::uint64_t {
   kNext2Lower, kPrevSuffix, kNextSuffix, kPrevShape, kNextShape, kPrevLowerLower,
   kLowerNextLower, kNextAmbiguity, kNext2Ambiguity, kPrevAmbiguity, kFirstShape, kLength,
   kAmbiguityNextAmbiguity, kPrevNextLower, kSuffixNextLower,
+  kCluster0, kCluster1, kCluster2, kCluster3, kPrevCluster, kNextCluster, kPrev2Cluster,
+  kNext2Cluster,
   kTag1 = 64, kTag2Tag1, kTag1Lower, kTag1NextAmbiguity, kTag1Suffix, kTag2, kTag1Shape,
 };
 
@@ -101,7 +104,7 @@ std::uint64_t word_key(std::string_view word) {
 }
 
 void FeatureExtractor::prepare(const std::string_view* words, std::size_t count,
-                               std::vector<TokenHashes>& out) {
+                               std::vector<TokenHashes>& out, bool complete) {
   out.resize(count);
   for (std::size_t i = 0; i < count; ++i) {
     const std::string_view word = words[i];
@@ -109,7 +112,10 @@ void FeatureExtractor::prepare(const std::string_view* words, std::size_t count,
     normalize(word, scratch_);
     const std::string_view lower = scratch_;
     t.lower = hashing::bytes(lower, 0x3D) | 1;
-    t.ambiguity = dictionary_.find(t.lower);
+    const std::int64_t slot = dictionary_.slot(t.lower);
+    t.ambiguity = slot < 0 ? 0 : dictionary_.values[slot];
+    t.clusters = slot < 0 || dictionary_.clusters == nullptr ? 0 : dictionary_.clusters[slot];
+    t.folded = slot < 0 || dictionary_.folded == nullptr ? 0 : dictionary_.folded[slot];
     // Words outside the model's vocabulary share one identity, as words
     // seen once did in training: their features then carry weights learned
     // for rare words instead of none at all.
@@ -126,10 +132,13 @@ void FeatureExtractor::prepare(const std::string_view* words, std::size_t count,
     int found = 0;
     for (std::size_t b = lower.size(); b > 0 && found < 5; --b)
       if (!is_continuation(static_cast<unsigned char>(lower[b - 1]))) starts[found++] = b - 1;
-    for (int k = 0; k < 4; ++k) {
+    auto suffix = [&](int k) {
       const std::size_t from = k < found ? starts[k] : 0;
-      t.suffix[k] = hashing::bytes(lower.substr(from), 0x50 + static_cast<std::uint64_t>(k));
-    }
+      return hashing::bytes(lower.substr(from), 0x50 + static_cast<std::uint64_t>(k));
+    };
+    t.suffix[2] = suffix(2);  // fixed_features reads it
+    if (!complete && t.folded != 0) continue;
+    for (int k : {0, 1, 3}) t.suffix[k] = suffix(k);
     std::size_t b = 0;
     for (int k = 0; k < 3; ++k) {
       if (b < lower.size()) {
@@ -141,46 +150,89 @@ void FeatureExtractor::prepare(const std::string_view* words, std::size_t count,
   }
 }
 
-int FeatureExtractor::static_features(const TokenHashes* tokens, std::size_t n, std::size_t i,
-                                      std::uint64_t* out) const {
+namespace {
+const TokenHashes& at(const TokenHashes* tokens, std::size_t n, std::size_t i, int offset) {
+  const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + offset;
+  if (j < 0) return kBefore;
+  if (j >= static_cast<std::ptrdiff_t>(n)) return kAfter;
+  return tokens[j];
+}
+}  // namespace
+
+const TokenHashes& FeatureExtractor::before() { return kBefore; }
+const TokenHashes& FeatureExtractor::after() { return kAfter; }
+
+int FeatureExtractor::fixed_features(const TokenHashes* tokens, std::size_t n, std::size_t i,
+                                     std::uint64_t* out) const {
   const TokenHashes& t0 = tokens[i];
-  const TokenHashes& p1 = i >= 1 ? tokens[i - 1] : kBefore;
-  const TokenHashes& p2 = i >= 2 ? tokens[i - 2] : kBefore;
-  const TokenHashes& n1 = i + 1 < n ? tokens[i + 1] : kAfter;
-  const TokenHashes& n2 = i + 2 < n ? tokens[i + 2] : kAfter;
+  const TokenHashes& p1 = at(tokens, n, i, -1);
+  const TokenHashes& n1 = at(tokens, n, i, +1);
   int k = 0;
   out[k++] = combine(kBias, 0);
   out[k++] = combine(kWord, t0.word);
-  out[k++] = combine(kLower, t0.lower);
-  out[k++] = combine(kSuffix1, t0.suffix[0]);
-  out[k++] = combine(kSuffix2, t0.suffix[1]);
-  out[k++] = combine(kSuffix3, t0.suffix[2]);
-  out[k++] = combine(kSuffix4, t0.suffix[3]);
-  out[k++] = combine(kPrefix1, t0.prefix[0]);
-  out[k++] = combine(kPrefix2, t0.prefix[1]);
-  out[k++] = combine(kPrefix3, t0.prefix[2]);
   out[k++] = combine(kShape, t0.shape);
   out[k++] = combine(kFlags, t0.flags);
-  out[k++] = combine(kAmbiguity, t0.ambiguity);
-  out[k++] = combine(kAmbiguitySuffix, t0.ambiguity, t0.suffix[2]);
-  out[k++] = combine(kPrevLower, p1.lower);
-  out[k++] = combine(kPrev2Lower, p2.lower);
-  out[k++] = combine(kNextLower, n1.lower);
-  out[k++] = combine(kNext2Lower, n2.lower);
-  out[k++] = combine(kPrevSuffix, p1.suffix[2]);
-  out[k++] = combine(kNextSuffix, n1.suffix[2]);
   out[k++] = combine(kPrevShape, p1.shape);
   out[k++] = combine(kNextShape, n1.shape);
   out[k++] = combine(kPrevLowerLower, p1.lower, t0.lower);
   out[k++] = combine(kLowerNextLower, t0.lower, n1.lower);
-  out[k++] = combine(kNextAmbiguity, n1.ambiguity);
-  out[k++] = combine(kNext2Ambiguity, n2.ambiguity);
-  out[k++] = combine(kPrevAmbiguity, p1.ambiguity);
   out[k++] = combine(kFirstShape, i == 0, t0.shape);
-  out[k++] = combine(kLength, t0.length);
   out[k++] = combine(kAmbiguityNextAmbiguity, t0.ambiguity, n1.ambiguity);
   out[k++] = combine(kPrevNextLower, p1.lower, n1.lower);
   out[k++] = combine(kSuffixNextLower, t0.suffix[2], n1.lower);
+  return k;
+}
+
+int FeatureExtractor::role_features(const TokenHashes& t, int role, std::uint64_t* out) {
+  int k = 0;
+  switch (role) {
+    case kRoleSelf:
+      out[k++] = combine(kLower, t.lower);
+      out[k++] = combine(kSuffix1, t.suffix[0]);
+      out[k++] = combine(kSuffix2, t.suffix[1]);
+      out[k++] = combine(kSuffix3, t.suffix[2]);
+      out[k++] = combine(kSuffix4, t.suffix[3]);
+      out[k++] = combine(kPrefix1, t.prefix[0]);
+      out[k++] = combine(kPrefix2, t.prefix[1]);
+      out[k++] = combine(kPrefix3, t.prefix[2]);
+      out[k++] = combine(kAmbiguity, t.ambiguity);
+      out[k++] = combine(kAmbiguitySuffix, t.ambiguity, t.suffix[2]);
+      out[k++] = combine(kLength, t.length);
+      out[k++] = combine(kCluster0, cluster_at(t.clusters, 0));
+      out[k++] = combine(kCluster1, cluster_at(t.clusters, 1));
+      out[k++] = combine(kCluster2, cluster_at(t.clusters, 2));
+      out[k++] = combine(kCluster3, cluster_at(t.clusters, 3));
+      break;
+    case kRolePrev:
+      out[k++] = combine(kPrevLower, t.lower);
+      out[k++] = combine(kPrevSuffix, t.suffix[2]);
+      out[k++] = combine(kPrevAmbiguity, t.ambiguity);
+      out[k++] = combine(kPrevCluster, cluster_at(t.clusters, 2));
+      break;
+    case kRolePrev2:
+      out[k++] = combine(kPrev2Lower, t.lower);
+      out[k++] = combine(kPrev2Cluster, cluster_at(t.clusters, 1));
+      break;
+    case kRoleNext:
+      out[k++] = combine(kNextLower, t.lower);
+      out[k++] = combine(kNextSuffix, t.suffix[2]);
+      out[k++] = combine(kNextAmbiguity, t.ambiguity);
+      out[k++] = combine(kNextCluster, cluster_at(t.clusters, 2));
+      break;
+    case kRoleNext2:
+      out[k++] = combine(kNext2Lower, t.lower);
+      out[k++] = combine(kNext2Ambiguity, t.ambiguity);
+      out[k++] = combine(kNext2Cluster, cluster_at(t.clusters, 1));
+      break;
+  }
+  return k;
+}
+
+int FeatureExtractor::static_features(const TokenHashes* tokens, std::size_t n, std::size_t i,
+                                      std::uint64_t* out) const {
+  int k = fixed_features(tokens, n, i, out);
+  for (int role = 0; role < kRoles; ++role)
+    k += role_features(at(tokens, n, i, kRoleOffset[role]), role, out + k);
   return k;
 }
 

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstring>
 #include <stdexcept>
+#include <tuple>
 
 #include "core/common/errors.h"
 #include "core/model/file_format.h"
@@ -83,17 +84,59 @@ std::string serialize(const ModelContents& contents) {
   header.feature_count = static_cast<std::uint32_t>(order.size());
   header.entry_count = static_cast<std::uint32_t>(entries.size());
 
-  auto words = contents.word_classes;
-  std::sort(words.begin(), words.end());
+  // One table for both: a word's ambiguity class and its clusters.
+  std::vector<std::tuple<std::uint64_t, std::uint64_t, std::uint64_t>> words;
+  {
+    auto classes = contents.word_classes;
+    auto clusters = contents.word_clusters;
+    std::sort(classes.begin(), classes.end());
+    std::sort(clusters.begin(), clusters.end());
+    std::size_t a = 0, b = 0;
+    while (a < classes.size() || b < clusters.size()) {
+      if (b == clusters.size() || (a < classes.size() && classes[a].first < clusters[b].first)) {
+        words.emplace_back(classes[a].first, classes[a].second, 0);
+        ++a;
+      } else if (a == classes.size() || clusters[b].first < classes[a].first) {
+        words.emplace_back(clusters[b].first, 0, clusters[b].second);
+        ++b;
+      } else {
+        words.emplace_back(classes[a].first, classes[a].second, clusters[b].second);
+        ++a, ++b;
+      }
+      if (words.size() >= 2 && std::get<0>(words[words.size() - 2]) == std::get<0>(words.back()))
+        throw std::invalid_argument("duplicate word key");
+    }
+  }
   const std::uint64_t word_capacity = power_of_two_at_least(words.size() * 2 + 1);
-  std::vector<std::uint64_t> word_keys(word_capacity, 0), word_values(word_capacity, 0);
-  for (const auto& [key, value] : words) {
+  std::vector<std::uint64_t> word_keys(word_capacity, 0), word_values(word_capacity, 0),
+      word_clusters(word_capacity, 0);
+  std::vector<std::uint32_t> word_folded(word_capacity, 0);
+  for (const auto& [key, value, cluster] : words) {
     if (key == 0) throw std::invalid_argument("word key 0 is reserved");
     std::uint64_t i = key & (word_capacity - 1);
     while (word_keys[i] != 0) i = (i + 1) & (word_capacity - 1);
     word_keys[i] = key;
     word_values[i] = value;
+    word_clusters[i] = cluster;
   }
+  // Folded rows, in key order.
+  auto folded = contents.folded;
+  std::sort(folded.begin(), folded.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::int16_t> folded_rows;
+  for (const auto& [key, rows] : folded) {
+    if (rows.size() != std::size_t(kRoles) * stride)
+      throw std::invalid_argument("folded rows of the wrong size");
+    std::uint64_t i = key & (word_capacity - 1);
+    while (word_keys[i] != key) {
+      if (word_keys[i] == 0) throw std::invalid_argument("folded rows for a word outside the vocabulary");
+      i = (i + 1) & (word_capacity - 1);
+    }
+    if (word_folded[i] != 0) throw std::invalid_argument("duplicate folded rows");
+    word_folded[i] = static_cast<std::uint32_t>(folded_rows.size() / (std::size_t(kRoles) * stride)) + 1;
+    folded_rows.insert(folded_rows.end(), rows.begin(), rows.end());
+  }
+  header.folded_count = static_cast<std::uint32_t>(folded.size());
   header.word_capacity = static_cast<std::uint32_t>(word_capacity);
   header.word_count = static_cast<std::uint32_t>(words.size());
 
@@ -107,6 +150,9 @@ std::string serialize(const ModelContents& contents) {
   header.word_keys_offset = append_array(image, word_keys);
   header.word_values_offset = append_array(image, word_values);
   header.dense_offset = append_array(image, dense);
+  header.word_clusters_offset = append_array(image, word_clusters);
+  header.word_folded_offset = append_array(image, word_folded);
+  header.folded_offset = append_array(image, folded_rows);
   pad_to_alignment(image);
   std::memcpy(image.data(), &header, sizeof header);
   model::seal_file(image, kFileKind);
@@ -151,6 +197,10 @@ void PosModel::validate(const std::string& origin) {
       !section_ok(h.entries_offset, h.entry_count, sizeof(WeightEntry), alignof(WeightEntry)) ||
       !section_ok(h.word_keys_offset, h.word_capacity, 8, 8) ||
       !section_ok(h.word_values_offset, h.word_capacity, 8, 8) ||
+      !section_ok(h.word_clusters_offset, h.word_capacity, 8, 8) ||
+      !section_ok(h.word_folded_offset, h.word_capacity, 4, 4) ||
+      !section_ok(h.folded_offset,
+                  std::uint64_t(h.folded_count) * kRoles * dense_stride(h.class_count), 2, 64) ||
       !section_ok(h.dense_offset, std::uint64_t(h.dense_count) * dense_stride(h.class_count), 2,
                   64))
     damaged(origin, "inconsistent header");
@@ -178,9 +228,16 @@ void PosModel::validate(const std::string& origin) {
 
   words_.keys = reinterpret_cast<const std::uint64_t*>(image.data() + h.word_keys_offset);
   words_.values = reinterpret_cast<const std::uint64_t*>(image.data() + h.word_values_offset);
+  words_.clusters = reinterpret_cast<const std::uint64_t*>(image.data() + h.word_clusters_offset);
+  words_.folded = reinterpret_cast<const std::uint32_t*>(image.data() + h.word_folded_offset);
+  folded_ = reinterpret_cast<const std::int16_t*>(image.data() + h.folded_offset);
   words_.mask = h.word_capacity - 1;
   std::uint64_t words_used = 0;
-  for (std::uint64_t i = 0; i < h.word_capacity; ++i) words_used += words_.keys[i] != 0;
+  for (std::uint64_t i = 0; i < h.word_capacity; ++i) {
+    words_used += words_.keys[i] != 0;
+    if (words_.folded[i] > h.folded_count || (words_.folded[i] != 0 && words_.keys[i] == 0))
+      damaged(origin, "folded rows out of range");
+  }
   if (words_used != h.word_count) damaged(origin, "word count mismatch");
 
   std::string_view classes = image.substr(h.classes_offset, h.classes_size);

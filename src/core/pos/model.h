@@ -12,7 +12,13 @@
 //   dense rows:    int16[dense_stride] per feature that has weights for many
 //                  classes (bias, shapes, common suffixes): adding those
 //                  with SIMD beats scattering entry by entry
-//   word keys / word values: the tag dictionary (WordClassTable)
+//   folded rows:   int16[kRoles][dense_stride] per vocabulary word: the summed
+//                  weights of its role features (features.h), in the
+//                  tagger's units; one int16 step = one weight step
+//   word keys / word values / word clusters / word rows: the vocabulary (WordClassTable):
+//                  the tag dictionary of the training words and the
+//                  distributional clusters of the words of the vectors
+//                  (train/word_clusters.h), keyed by the same word key
 // A feature row is sparse because a perceptron only ever updates the gold
 // and the predicted class: most features touch 1-3 of the ~100 classes.
 #pragma once
@@ -31,7 +37,7 @@
 namespace textsense::pos {
 
 constexpr char kModelMagic[8] = {'T', 'S', 'P', 'O', 'S', 'M', 'D', 'L'};
-constexpr std::uint32_t kModelFormatVersion = 2;
+constexpr std::uint32_t kModelFormatVersion = 3;
 
 struct WeightEntry {
   std::uint8_t cls;
@@ -77,8 +83,14 @@ struct FileHeader {
   std::uint64_t word_keys_offset;
   std::uint64_t word_values_offset;
   std::uint64_t dense_offset;
+  std::uint64_t word_clusters_offset;
+  std::uint64_t word_folded_offset;
+  std::uint64_t folded_offset;
+  std::uint32_t folded_count;
+  std::uint32_t reserved32;
+  std::uint64_t reserved[4];
 };
-static_assert(sizeof(FileHeader) == 128, "model layout");
+static_assert(sizeof(FileHeader) == 192, "model layout");
 
 // Everything a model holds, in plain containers: what the trainer produces
 // and serialize() writes.
@@ -91,6 +103,13 @@ struct ModelContents {
   };
   std::vector<Feature> features;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> word_classes;  // word key -> ambiguity
+  // word key -> packed cluster ids (pack_clusters); words of the vectors
+  // that training never saw get ambiguity 0 ("unknown") and their clusters.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> word_clusters;
+  // word key -> the word's folded rows (kRoles x dense_stride(classes)),
+  // which must equal the sums of its role features' weights (the trainer
+  // computes them; PosTagger relies on it). Only for words of word_classes.
+  std::vector<std::pair<std::uint64_t, std::vector<std::int16_t>>> folded;
   float weight_scale = 1.0f;
 };
 
@@ -132,6 +151,11 @@ class PosModel {
     return dense_ + std::size_t(slot.begin) * stride_;
   }
   std::uint32_t stride() const { return stride_; }
+  // Row `role` of the folded rows numbered `folded` (TokenHashes::folded - 1).
+  const std::int16_t* folded_row(std::uint32_t folded, int role) const {
+    return folded_ + (std::size_t(folded) * kRoles + std::size_t(role)) * stride_;
+  }
+  std::size_t folded_count() const { return header_->folded_count; }
   std::size_t dense_count() const { return header_->dense_count; }
 
  private:
@@ -146,6 +170,7 @@ class PosModel {
   std::uint64_t slot_mask_ = 0;
   const WeightEntry* entries_ = nullptr;
   const std::int16_t* dense_ = nullptr;
+  const std::int16_t* folded_ = nullptr;
   std::uint32_t stride_ = 16;
   WordClassTable words_;
   std::vector<std::string_view> upos_, xpos_;

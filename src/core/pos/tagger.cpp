@@ -51,6 +51,16 @@ void add_dense_row(const std::int16_t* row, std::int32_t* scores, std::uint32_t 
   }
 }
 
+// The first index of the largest score (ties go to the lower class id).
+// The max pass vectorises; the search pass stops early.
+int argmax(const std::int32_t* scores, std::size_t n) {
+  std::int32_t best = scores[0];
+  for (std::size_t c = 1; c < n; ++c) best = std::max(best, scores[c]);
+  std::size_t c = 0;
+  while (scores[c] != best) ++c;
+  return static_cast<int>(c);
+}
+
 }  // namespace
 
 void PosTagger::add_slot(const FeatureSlot& slot, std::int32_t* scores) const {
@@ -63,7 +73,6 @@ void PosTagger::add_slot(const FeatureSlot& slot, std::int32_t* scores) const {
 }
 
 void PosTagger::add_weights(const std::uint64_t* keys, int count, std::int32_t* scores) const {
-  for (int k = 0; k < count; ++k) __builtin_prefetch(model_.home_slot(keys[k]));
   for (int k = 0; k < count; ++k) add_slot(model_.find(keys[k]), scores);
 }
 
@@ -72,20 +81,46 @@ void PosTagger::add_weights(const std::uint64_t* keys, int count, std::int32_t* 
 // for the whole sentence first, as a three-stage pipeline: prefetch the
 // slots of token t+2, resolve the slots of token t+1 and prefetch their
 // weights, add up the weights of token t. The misses of neighbouring
-// tokens then overlap instead of queueing one after another.
+// tokens then overlap instead of queueing one after another. A word of the
+// vocabulary brings its role features as folded rows (features.h): one
+// contiguous row per role instead of a lookup per feature.
 void PosTagger::compute_static_scores(std::size_t begin, std::size_t end, std::size_t count) {
   const std::uint32_t stride = model_.stride();
   const std::size_t n = end - begin;
   static_keys_.resize(n * kMaxStaticFeatures);
   static_slots_.resize(n * kMaxStaticFeatures);
   static_counts_.resize(n);
+  static_rows_.resize(n * kRoles);
+  static_row_counts_.resize(n);
   static_scores_.assign(n * stride, 0);
-  for (std::size_t t = 0; t < n; ++t)
-    static_counts_[t] = features_.static_features(hashes_.data(), count, begin + t,
-                                                  static_keys_.data() + t * kMaxStaticFeatures);
+  const TokenHashes* tokens = hashes_.data();
+  for (std::size_t t = 0; t < n; ++t) {
+    const std::size_t i = begin + t;
+    std::uint64_t* keys = static_keys_.data() + t * kMaxStaticFeatures;
+    const std::int16_t** rows = static_rows_.data() + t * kRoles;
+    int k = features_.fixed_features(tokens, count, i, keys);
+    int r = 0;
+    for (int role = 0; role < kRoles; ++role) {
+      const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + kRoleOffset[role];
+      const TokenHashes& word = j < 0 ? FeatureExtractor::before()
+                                : j >= static_cast<std::ptrdiff_t>(count) ? FeatureExtractor::after()
+                                                                          : tokens[j];
+      if (word.folded != 0)
+        rows[r++] = model_.folded_row(word.folded - 1, role);
+      else
+        k += FeatureExtractor::role_features(word, role, keys + k);
+    }
+    static_counts_[t] = k;
+    static_row_counts_[t] = r;
+  }
   auto prefetch_slots = [&](std::size_t t) {
     const std::uint64_t* keys = static_keys_.data() + t * kMaxStaticFeatures;
     for (int k = 0; k < static_counts_[t]; ++k) __builtin_prefetch(model_.home_slot(keys[k]));
+    const std::int16_t* const* rows = static_rows_.data() + t * kRoles;
+    const std::size_t row_bytes = stride * sizeof(std::int16_t);
+    for (int r = 0; r < static_row_counts_[t]; ++r)
+      for (std::size_t b = 0; b < row_bytes; b += 64)
+        __builtin_prefetch(reinterpret_cast<const char*>(rows[r]) + b);
   };
   auto resolve = [&](std::size_t t) {
     const std::uint64_t* keys = static_keys_.data() + t * kMaxStaticFeatures;
@@ -105,6 +140,8 @@ void PosTagger::compute_static_scores(std::size_t begin, std::size_t end, std::s
     if (t + 1 < n) resolve(t + 1);
     const FeatureSlot* const* slots = static_slots_.data() + t * kMaxStaticFeatures;
     std::int32_t* scores = static_scores_.data() + t * stride;
+    const std::int16_t* const* rows = static_rows_.data() + t * kRoles;
+    for (int r = 0; r < static_row_counts_[t]; ++r) add_dense_row(rows[r], scores, stride);
     for (int k = 0; k < static_counts_[t]; ++k) add_slot(*slots[k], scores);
   }
 }
@@ -113,7 +150,7 @@ void PosTagger::tag_sentence(const std::string_view* words, std::size_t count,
                              std::vector<std::uint8_t>& tags, const runtime::StopSignal& stop) {
   tags.resize(count);
   if (count == 0) return;
-  features_.prepare(words, count, hashes_);
+  features_.prepare(words, count, hashes_, /*complete=*/false);
   const std::size_t classes = model_.class_count();
   const std::uint32_t stride = model_.stride();
   std::uint64_t keys[kMaxHistoryFeatures];
@@ -123,17 +160,31 @@ void PosTagger::tag_sentence(const std::string_view* words, std::size_t count,
     const std::size_t end = std::min(count, begin + kBlockTokens);
     if (begin % kStopPollTokens == 0 && begin > 0 && stop.requested()) throw CancelledError();
     compute_static_scores(begin, end, count);
+    // The history features of token i depend on the tag just chosen, so
+    // their lookups cannot be prefetched far ahead; they are prefetched one
+    // token ahead with the tag the static scores alone would choose, which
+    // is the final one for most tokens.
+    int k = features_.history_features(hashes_.data(), count, begin, prev1, prev2, keys);
+    for (int j = 0; j < k; ++j) __builtin_prefetch(model_.home_slot(keys[j]));
     for (std::size_t i = begin; i < end; ++i) {
-      const int k = features_.history_features(hashes_.data(), count, i, prev1, prev2, keys);
-      std::copy_n(static_scores_.data() + (i - begin) * stride, stride, scores);
+      const std::int32_t* static_scores = static_scores_.data() + (i - begin) * stride;
+      if (i + 1 < end) {
+        const int guess = argmax(static_scores, classes);
+        std::uint64_t ahead[kMaxHistoryFeatures];
+        const int m = features_.history_features(hashes_.data(), count, i + 1, guess, prev1, ahead);
+        for (int j = 0; j < m; ++j) __builtin_prefetch(model_.home_slot(ahead[j]));
+      }
+      std::copy_n(static_scores, stride, scores);
       add_weights(keys, k, scores);
       // Ties go to the lower class id, which the trainer gives the more
       // frequent class.
-      int best = static_cast<int>(std::max_element(scores, scores + classes) - scores);
+      int best = argmax(scores, classes);
       if (emoji_class_ >= 0 && starts_with_emoji(words[i])) best = emoji_class_;
       tags[i] = static_cast<std::uint8_t>(best);
       prev2 = prev1;
       prev1 = best;
+      if (i + 1 < count)
+        k = features_.history_features(hashes_.data(), count, i + 1, prev1, prev2, keys);
     }
   }
 }

@@ -56,6 +56,8 @@ class PosTagger {
   std::vector<std::uint64_t> static_keys_;
   std::vector<const FeatureSlot*> static_slots_;
   std::vector<int> static_counts_;
+  std::vector<const std::int16_t*> static_rows_;  // folded rows, kRoles per token
+  std::vector<int> static_row_counts_;
   std::vector<std::int32_t> static_scores_;
   std::vector<std::string_view> words_;
   std::vector<std::uint8_t> sentence_tags_;
