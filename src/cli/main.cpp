@@ -44,8 +44,9 @@ constexpr std::array<Command, 10> kCommands = {{
     {"version", "print the version", run_version},
 }};
 
-constexpr std::array<std::string_view, 11> kValuedOptions = {
-    "--lang", "--model", "--train", "--dev", "--out", "--epochs", "--seed", "--vectors", "--data", "--rules", "--params"};
+constexpr std::array<std::string_view, 13> kValuedOptions = {
+    "--lang", "--model", "--train", "--dev", "--out", "--epochs", "--seed", "--vectors",
+    "--xpos", "--split-dev", "--data", "--rules", "--params"};
 
 void print_usage(std::FILE* to) {
   std::fprintf(to,
@@ -72,6 +73,11 @@ void print_usage(std::FILE* to) {
                "  --params k=v,...  (sentiment, explain) engine constants, for experiments\n"
                "  --train PATH, --dev PATH, --out PATH, --epochs N, --seed N  (train-tagger)\n"
                "  --vectors PATH (train-tagger) word vectors to cluster into the model\n"
+               "  --xpos yes|no  (train-tagger) keep the treebank's XPOS in the classes\n"
+               "  --split-dev K  (train-tagger, eval-tagger) train on the dev files too but\n"
+               "                 every K-th sentence, which is the held-out part\n"
+               "                 (--train and --dev take comma-separated lists of files;\n"
+               "                 --lang CODE: the model's language)\n"
                "  --data DIR, --rules FILE, --out PATH  (build-lexicon; --lang CODE: the pack's\n"
                "                language, default en)\n"
                "  -h, --help    show this help\n\n"

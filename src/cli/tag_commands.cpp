@@ -33,6 +33,22 @@ void append_tags(std::string& out, const pos::PosModel& model, std::uint8_t cls)
   out += model.xpos(cls);
 }
 
+// The sentences of a comma-separated list of CoNLL-U files.
+std::vector<train::ConlluSentence> read_treebanks(const std::string& list) {
+  std::vector<train::ConlluSentence> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    if (comma > start) {
+      auto part = train::parse_conllu(train::read_file(list.substr(start, comma - start)));
+      out.insert(out.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
+    start = comma + 1;
+  }
+  return out;
+}
+
 // Raw text in its language (--lang, default auto): token, UPOS, XPOS a
 // line, \N \N for the tokens of a sentence without a tagging model.
 int tag_raw_text(CliModels& models, const runtime::LanguageRequest& request,
@@ -131,7 +147,9 @@ int run_eval_tagger(const Options& options) {
       options, lang::model_file_name(lang::ModelKind::kPos, options.value("lang", "en")).c_str(),
       "tagger model");
   const auto model = pos::PosModel::load(path);
-  const auto sentences = train::parse_conllu(train::read_file(required(options, "dev")));
+  auto sentences = read_treebanks(required(options, "dev"));
+  if (const std::string k = options.value("split-dev"); !k.empty())
+    sentences = train::split_every(std::move(sentences), std::stoi(k)).second;
   const auto start = std::chrono::steady_clock::now();
   const train::TaggerAccuracy acc = train::evaluate_tagger(*model, sentences);
   const double seconds =
@@ -148,10 +166,26 @@ int run_train_tagger(const Options& options) {
   trainer.epochs = std::stoi(options.value("epochs", std::to_string(trainer.epochs)));
   trainer.seed = std::stoull(options.value("seed", std::to_string(trainer.seed)));
   trainer.vectors = options.value("vectors");
+  trainer.language = options.value("lang", "en");
+  const std::string xpos = options.value("xpos", "yes");
+  if (xpos != "yes" && xpos != "no") throw std::invalid_argument("--xpos takes yes or no");
+  trainer.xpos = xpos == "yes";
   trainer.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   const std::string out_path = required(options, "out");
-  const auto train_set = train::parse_conllu(train::read_file(required(options, "train")));
-  const auto dev_set = train::parse_conllu(train::read_file(required(options, "dev")));
+  // Without --train, --split-dev trains on the dev files alone.
+  auto train_set = options.value("split-dev").empty() || !options.value("train").empty()
+                       ? read_treebanks(required(options, "train"))
+                       : std::vector<train::ConlluSentence>();
+  auto dev_set = read_treebanks(required(options, "dev"));
+  // --split-dev K: a language with dev splits only trains on them too,
+  // keeping every K-th sentence (the 1st, the K+1th, ...) for choosing the
+  // epoch and for its reported accuracy (eval-tagger --split-dev K reads
+  // the same part).
+  if (const std::string k = options.value("split-dev"); !k.empty()) {
+    const auto [kept, held] = train::split_every(std::move(dev_set), std::stoi(k));
+    train_set.insert(train_set.end(), kept.begin(), kept.end());
+    dev_set = held;
+  }
   const train::TrainingResult result = train::train_tagger(train_set, dev_set, trainer);
   const std::string image = pos::serialize(result.model);
   const std::string temporary = out_path + ".tmp";

@@ -21,6 +21,64 @@ extern "C" {
 namespace textsense::pg {
 namespace {
 
+// The text values of the tag and language columns, made once per query
+// (in fn_extra, fn_mcxt) instead of once per row: a row then only copies
+// its token. Keyed by model and by language code; a query meets few.
+struct TagColumnTexts {
+  static constexpr int kSlots = 16;
+  struct ModelTexts {
+    const pos::PosModel* model;
+    Datum* upos;  // [class_count]
+    Datum* xpos;
+  } models[kSlots];
+  int model_count;
+  struct LanguageText {
+    lang::Code code;
+    Datum text;
+  } languages[kSlots];
+  int language_count;
+};
+
+TagColumnTexts& column_texts(FunctionCallInfo fcinfo) {
+  if (fcinfo->flinfo->fn_extra == nullptr)
+    fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TagColumnTexts));
+  return *static_cast<TagColumnTexts*>(fcinfo->flinfo->fn_extra);
+}
+
+// The model's texts, or nullptr when the cache is full (the caller then
+// makes the texts row by row).
+const TagColumnTexts::ModelTexts* model_texts(FunctionCallInfo fcinfo, const pos::PosModel* model) {
+  TagColumnTexts& cache = column_texts(fcinfo);
+  for (int i = 0; i < cache.model_count; ++i)
+    if (cache.models[i].model == model) return &cache.models[i];
+  if (cache.model_count == TagColumnTexts::kSlots) return nullptr;
+  const MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+  TagColumnTexts::ModelTexts& m = cache.models[cache.model_count];
+  m.upos = static_cast<Datum*>(palloc(sizeof(Datum) * model->class_count()));
+  m.xpos = static_cast<Datum*>(palloc(sizeof(Datum) * model->class_count()));
+  for (std::size_t c = 0; c < model->class_count(); ++c) {
+    m.upos[c] = PointerGetDatum(cstring_text(model->upos(c)));
+    m.xpos[c] = PointerGetDatum(cstring_text(model->xpos(c)));
+  }
+  MemoryContextSwitchTo(old);
+  m.model = model;
+  ++cache.model_count;
+  return &m;
+}
+
+Datum language_text(FunctionCallInfo fcinfo, lang::Code code) {
+  TagColumnTexts& cache = column_texts(fcinfo);
+  for (int i = 0; i < cache.language_count; ++i)
+    if (cache.languages[i].code == code) return cache.languages[i].text;
+  if (cache.language_count == TagColumnTexts::kSlots)
+    return PointerGetDatum(cstring_text(code.view()));  // in the row's context
+  const MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+  const Datum text = PointerGetDatum(cstring_text(code.view()));
+  MemoryContextSwitchTo(old);
+  cache.languages[cache.language_count++] = {code, text};
+  return text;
+}
+
 // pos_tag(doc [, lang]): segments and tags the document, one row per token,
 // with the language of its sentence; upos and xpos are NULL for the tokens
 // of a sentence in a language without a tagging model.
@@ -51,9 +109,18 @@ Datum tag_document(FunctionCallInfo fcinfo, const runtime::LanguageRequest& requ
   const std::vector<std::uint8_t>& tags = pipeline->tags();
   Datum values[8];
   bool nulls[8];
+  std::uint32_t texts_sentence = UINT32_MAX;
+  const TagColumnTexts::ModelTexts* texts = nullptr;
+  Datum lang_text = 0;
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
     const segment::Token& token = seg.tokens[i];
     const pos::PosModel* model = (*models)[token.sentence];
+    const lang::Code code = outcome->sentence_language(token.sentence);
+    if (token.sentence != texts_sentence) {
+      texts_sentence = token.sentence;
+      texts = model == nullptr ? nullptr : model_texts(fcinfo, model);
+      if (!code.empty()) lang_text = language_text(fcinfo, code);
+    }
     const bool tagged = model != nullptr && tags[i] != runtime::DocumentPipeline::kNotTagged;
     std::fill(nulls, nulls + 8, false);
     begin_row(rows);
@@ -61,7 +128,10 @@ Datum tag_document(FunctionCallInfo fcinfo, const runtime::LanguageRequest& requ
     values[1] = Int32GetDatum(static_cast<int32>(token.sentence + 1));
     values[2] = PointerGetDatum(
         text_from_utf8(doc.utf8 + token.span.byte_begin, token.span.byte_length));
-    if (tagged) {
+    if (tagged && texts != nullptr) {
+      values[3] = texts->upos[tags[i]];
+      values[4] = texts->xpos[tags[i]];
+    } else if (tagged) {
       values[3] = PointerGetDatum(cstring_text(model->upos(tags[i])));
       values[4] = PointerGetDatum(cstring_text(model->xpos(tags[i])));
     } else {
@@ -69,9 +139,8 @@ Datum tag_document(FunctionCallInfo fcinfo, const runtime::LanguageRequest& requ
     }
     values[5] = Int32GetDatum(sql_start(token.span, doc));
     values[6] = Int32GetDatum(sql_length(token.span, doc));
-    const lang::Code code = outcome->sentence_language(token.sentence);
     nulls[7] = code.empty();
-    if (!nulls[7]) values[7] = PointerGetDatum(cstring_text(code.view()));
+    if (!nulls[7]) values[7] = lang_text;
     end_row(rows, values, nulls);
   }
   delete models;
@@ -160,6 +229,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
                     errhint("Pass the language explicitly: pos_tag(tokens, 'en'); "
                             "textsense_languages() lists the installed models.")));
   const textsense::pos::PosModel& model = tagger->model();
+  const TagColumnTexts::ModelTexts* texts = model_texts(fcinfo, &model);
   const std::vector<std::uint8_t>& tags = backend_tags();
   Datum values[4];
   bool nulls[4] = {false, false, false, false};
@@ -167,8 +237,10 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
     begin_row(rows);
     values[0] = Int32GetDatum(i + 1);
     values[1] = elements[i];
-    values[2] = PointerGetDatum(cstring_text(model.upos(tags[i])));
-    values[3] = PointerGetDatum(cstring_text(model.xpos(tags[i])));
+    values[2] = texts != nullptr ? texts->upos[tags[i]]
+                                 : PointerGetDatum(cstring_text(model.upos(tags[i])));
+    values[3] = texts != nullptr ? texts->xpos[tags[i]]
+                                 : PointerGetDatum(cstring_text(model.xpos(tags[i])));
     end_row(rows, values, nulls);
   }
   finish_srf_rows(rows);

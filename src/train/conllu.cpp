@@ -1,15 +1,19 @@
 #include "train/conllu.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 namespace textsense::train {
 
 std::vector<ConlluSentence> parse_conllu(const std::string& text) {
   std::vector<ConlluSentence> sentences;
   ConlluSentence current;
+  std::string pending_form;  // a multi-word token waiting for its first word
+  int pending_words = 0;
   std::size_t line_number = 0;
   std::size_t pos = 0;
   while (pos <= text.size()) {
@@ -35,11 +39,32 @@ std::vector<ConlluSentence> parse_conllu(const std::string& text) {
     }
     if (n != 10)
       throw std::runtime_error("CoNLL-U line " + std::to_string(line_number) + ": expected 10 fields");
-    if (fields[0].find_first_of("-.") != std::string_view::npos) continue;
-    current.push_back({std::string(fields[1]), std::string(fields[3]), std::string(fields[4])});
+    if (fields[0].find('.') != std::string_view::npos) continue;
+    if (const std::size_t dash = fields[0].find('-'); dash != std::string_view::npos) {
+      const int first = std::atoi(std::string(fields[0].substr(0, dash)).c_str());
+      const int last = std::atoi(std::string(fields[0].substr(dash + 1)).c_str());
+      if (first < 1 || last <= first)
+        throw std::runtime_error("CoNLL-U line " + std::to_string(line_number) + ": bad token range");
+      pending_form = std::string(fields[1]);
+      pending_words = last - first + 1;
+      continue;
+    }
+    current.push_back({std::string(fields[1]), std::string(fields[3]), std::string(fields[4]),
+                       std::move(pending_form), pending_words});
+    pending_form.clear();
+    pending_words = 0;
   }
   if (!current.empty()) sentences.push_back(std::move(current));
   return sentences;
+}
+
+std::pair<std::vector<ConlluSentence>, std::vector<ConlluSentence>> split_every(
+    std::vector<ConlluSentence> sentences, int k) {
+  if (k < 2) throw std::invalid_argument("split every k-th sentence needs k >= 2");
+  std::pair<std::vector<ConlluSentence>, std::vector<ConlluSentence>> out;
+  for (std::size_t i = 0; i < sentences.size(); ++i)
+    (i % std::size_t(k) == 0 ? out.second : out.first).push_back(std::move(sentences[i]));
+  return out;
 }
 
 std::string read_file(const std::string& path) {

@@ -197,12 +197,20 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> build_dictionary(
 
 }  // namespace
 
-TrainingResult train_tagger(const std::vector<ConlluSentence>& train,
+TrainingResult train_tagger(const std::vector<ConlluSentence>& train_sentences,
                             const std::vector<ConlluSentence>& dev, const TrainerOptions& options) {
+  std::vector<ConlluSentence> upos_only;
+  if (!options.xpos) {
+    upos_only = train_sentences;
+    for (auto& s : upos_only)
+      for (auto& w : s) w.xpos = "_";
+  }
+  const std::vector<ConlluSentence>& train = options.xpos ? train_sentences : upos_only;
   auto log = [&](const std::string& line) {
     if (options.log) options.log(line);
   };
   ModelContents contents;
+  contents.language = options.language;
   contents.classes = collect_classes(train);
   std::map<std::pair<std::string, std::string>, int> class_id;
   for (std::size_t i = 0; i < contents.classes.size(); ++i)

@@ -31,6 +31,11 @@ struct TrainerOptions {
   // Weights whose quantised magnitude is below this many int16 steps are
   // dropped from the model file.
   int prune_below = 1;
+  // The model's language (its header) and whether its classes keep the
+  // treebank's XPOS: false gives (UPOS, "_") classes, for treebanks whose
+  // XPOS is missing or not worth a larger model (models/README.md).
+  std::string language = "en";
+  bool xpos = true;
   // Word vectors (word2vec text, .gz/.xz allowed) to cluster into the
   // model's distributional classes; empty: no clusters.
   std::string vectors;

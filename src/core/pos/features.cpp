@@ -106,16 +106,22 @@ std::uint64_t word_key(std::string_view word) {
 void FeatureExtractor::prepare(const std::string_view* words, std::size_t count,
                                std::vector<TokenHashes>& out, bool complete) {
   out.resize(count);
+  // Two passes: hash every lower-case form and prefetch its vocabulary slot,
+  // then read the slots, so that their cache misses overlap.
+  for (std::size_t i = 0; i < count; ++i) {
+    normalize(words[i], scratch_);
+    out[i].lower = hashing::bytes(scratch_, 0x3D) | 1;
+    if (dictionary_.entries != nullptr) __builtin_prefetch(dictionary_.home(out[i].lower));
+  }
   for (std::size_t i = 0; i < count; ++i) {
     const std::string_view word = words[i];
     TokenHashes& t = out[i];
     normalize(word, scratch_);
     const std::string_view lower = scratch_;
-    t.lower = hashing::bytes(lower, 0x3D) | 1;
-    const std::int64_t slot = dictionary_.slot(t.lower);
-    t.ambiguity = slot < 0 ? 0 : dictionary_.values[slot];
-    t.clusters = slot < 0 || dictionary_.clusters == nullptr ? 0 : dictionary_.clusters[slot];
-    t.folded = slot < 0 || dictionary_.folded == nullptr ? 0 : dictionary_.folded[slot];
+    const WordEntry* entry = dictionary_.lookup(t.lower);
+    t.ambiguity = entry == nullptr ? 0 : entry->ambiguity;
+    t.clusters = entry == nullptr ? 0 : entry->clusters;
+    t.folded = entry == nullptr ? 0 : entry->folded;
     // Words outside the model's vocabulary share one identity, as words
     // seen once did in training: their features then carry weights learned
     // for rare words instead of none at all.

@@ -40,24 +40,34 @@ inline std::uint32_t cluster_at(std::uint64_t packed, int level) {
   return static_cast<std::uint32_t>(packed >> (16 * level)) & 0xFFFFu;
 }
 
-struct WordClassTable {
-  const std::uint64_t* keys = nullptr;      // [capacity]
-  const std::uint64_t* values = nullptr;    // [capacity] ambiguity classes
-  const std::uint64_t* clusters = nullptr;  // [capacity] packed cluster ids
-  const std::uint32_t* folded = nullptr;    // [capacity] folded rows + 1, 0: none
-  std::uint64_t mask = 0;                   // capacity - 1 (capacity is a power of 2)
+// One slot of the vocabulary: everything prepare() reads about a word in
+// one cache line.
+struct WordEntry {
+  std::uint64_t key;        // word_key(word); 0: empty slot
+  std::uint64_t ambiguity;  // ambiguity class, kRareWord, or 0 (training never saw it)
+  std::uint64_t clusters;   // packed cluster ids, 0 without a vector
+  std::uint32_t folded;     // the word's folded rows in the model + 1, 0: none
+  std::uint32_t reserved;
+};
+static_assert(sizeof(WordEntry) == 32, "model layout");
 
-  // The slot of `key`, or -1.
-  std::int64_t slot(std::uint64_t key) const {
-    if (keys == nullptr) return -1;
+struct WordClassTable {
+  const WordEntry* entries = nullptr;  // [capacity]
+  std::uint64_t mask = 0;              // capacity - 1 (capacity is a power of 2)
+
+  // The entry of `key`, or nullptr.
+  const WordEntry* lookup(std::uint64_t key) const {
+    if (entries == nullptr) return nullptr;
     for (std::uint64_t i = key & mask;; i = (i + 1) & mask) {
-      if (keys[i] == key) return static_cast<std::int64_t>(i);
-      if (keys[i] == 0) return -1;
+      if (entries[i].key == key) return &entries[i];
+      if (entries[i].key == 0) return nullptr;
     }
   }
+  // Where lookup() starts probing: prefetch this ahead of it.
+  const WordEntry* home(std::uint64_t key) const { return entries + (key & mask); }
   std::uint64_t find(std::uint64_t key) const {
-    const std::int64_t i = slot(key);
-    return i < 0 ? 0 : values[i];
+    const WordEntry* e = lookup(key);
+    return e == nullptr ? 0 : e->ambiguity;
   }
 };
 

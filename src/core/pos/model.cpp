@@ -108,16 +108,12 @@ std::string serialize(const ModelContents& contents) {
     }
   }
   const std::uint64_t word_capacity = power_of_two_at_least(words.size() * 2 + 1);
-  std::vector<std::uint64_t> word_keys(word_capacity, 0), word_values(word_capacity, 0),
-      word_clusters(word_capacity, 0);
-  std::vector<std::uint32_t> word_folded(word_capacity, 0);
+  std::vector<WordEntry> word_table(word_capacity, WordEntry{0, 0, 0, 0, 0});
   for (const auto& [key, value, cluster] : words) {
     if (key == 0) throw std::invalid_argument("word key 0 is reserved");
     std::uint64_t i = key & (word_capacity - 1);
-    while (word_keys[i] != 0) i = (i + 1) & (word_capacity - 1);
-    word_keys[i] = key;
-    word_values[i] = value;
-    word_clusters[i] = cluster;
+    while (word_table[i].key != 0) i = (i + 1) & (word_capacity - 1);
+    word_table[i] = WordEntry{key, value, cluster, 0, 0};
   }
   // Folded rows, in key order.
   auto folded = contents.folded;
@@ -128,12 +124,12 @@ std::string serialize(const ModelContents& contents) {
     if (rows.size() != std::size_t(kRoles) * stride)
       throw std::invalid_argument("folded rows of the wrong size");
     std::uint64_t i = key & (word_capacity - 1);
-    while (word_keys[i] != key) {
-      if (word_keys[i] == 0) throw std::invalid_argument("folded rows for a word outside the vocabulary");
+    while (word_table[i].key != key) {
+      if (word_table[i].key == 0) throw std::invalid_argument("folded rows for a word outside the vocabulary");
       i = (i + 1) & (word_capacity - 1);
     }
-    if (word_folded[i] != 0) throw std::invalid_argument("duplicate folded rows");
-    word_folded[i] = static_cast<std::uint32_t>(folded_rows.size() / (std::size_t(kRoles) * stride)) + 1;
+    if (word_table[i].folded != 0) throw std::invalid_argument("duplicate folded rows");
+    word_table[i].folded = static_cast<std::uint32_t>(folded_rows.size() / (std::size_t(kRoles) * stride)) + 1;
     folded_rows.insert(folded_rows.end(), rows.begin(), rows.end());
   }
   header.folded_count = static_cast<std::uint32_t>(folded.size());
@@ -147,11 +143,8 @@ std::string serialize(const ModelContents& contents) {
   image += classes;
   header.slots_offset = append_array(image, slots);
   header.entries_offset = append_array(image, entries);
-  header.word_keys_offset = append_array(image, word_keys);
-  header.word_values_offset = append_array(image, word_values);
+  header.words_offset = append_array(image, word_table);
   header.dense_offset = append_array(image, dense);
-  header.word_clusters_offset = append_array(image, word_clusters);
-  header.word_folded_offset = append_array(image, word_folded);
   header.folded_offset = append_array(image, folded_rows);
   pad_to_alignment(image);
   std::memcpy(image.data(), &header, sizeof header);
@@ -195,10 +188,7 @@ void PosModel::validate(const std::string& origin) {
       !section_ok(h.classes_offset, h.classes_size, 1, 1) ||
       !section_ok(h.slots_offset, h.feature_capacity, sizeof(FeatureSlot), alignof(FeatureSlot)) ||
       !section_ok(h.entries_offset, h.entry_count, sizeof(WeightEntry), alignof(WeightEntry)) ||
-      !section_ok(h.word_keys_offset, h.word_capacity, 8, 8) ||
-      !section_ok(h.word_values_offset, h.word_capacity, 8, 8) ||
-      !section_ok(h.word_clusters_offset, h.word_capacity, 8, 8) ||
-      !section_ok(h.word_folded_offset, h.word_capacity, 4, 4) ||
+      !section_ok(h.words_offset, h.word_capacity, sizeof(WordEntry), 8) ||
       !section_ok(h.folded_offset,
                   std::uint64_t(h.folded_count) * kRoles * dense_stride(h.class_count), 2, 64) ||
       !section_ok(h.dense_offset, std::uint64_t(h.dense_count) * dense_stride(h.class_count), 2,
@@ -226,16 +216,14 @@ void PosModel::validate(const std::string& origin) {
   for (std::uint64_t i = 0; i < h.entry_count; ++i)
     if (entries_[i].cls >= h.class_count) damaged(origin, "weight for an unknown class");
 
-  words_.keys = reinterpret_cast<const std::uint64_t*>(image.data() + h.word_keys_offset);
-  words_.values = reinterpret_cast<const std::uint64_t*>(image.data() + h.word_values_offset);
-  words_.clusters = reinterpret_cast<const std::uint64_t*>(image.data() + h.word_clusters_offset);
-  words_.folded = reinterpret_cast<const std::uint32_t*>(image.data() + h.word_folded_offset);
+  words_.entries = reinterpret_cast<const WordEntry*>(image.data() + h.words_offset);
   folded_ = reinterpret_cast<const std::int16_t*>(image.data() + h.folded_offset);
   words_.mask = h.word_capacity - 1;
   std::uint64_t words_used = 0;
   for (std::uint64_t i = 0; i < h.word_capacity; ++i) {
-    words_used += words_.keys[i] != 0;
-    if (words_.folded[i] > h.folded_count || (words_.folded[i] != 0 && words_.keys[i] == 0))
+    const WordEntry& e = words_.entries[i];
+    words_used += e.key != 0;
+    if (e.folded > h.folded_count || (e.folded != 0 && e.key == 0))
       damaged(origin, "folded rows out of range");
   }
   if (words_used != h.word_count) damaged(origin, "word count mismatch");

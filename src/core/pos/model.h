@@ -15,7 +15,7 @@
 //   folded rows:   int16[kRoles][dense_stride] per vocabulary word: the summed
 //                  weights of its role features (features.h), in the
 //                  tagger's units; one int16 step = one weight step
-//   word keys / word values / word clusters / word rows: the vocabulary (WordClassTable):
+//   words:         WordEntry per slot, the vocabulary (WordClassTable):
 //                  the tag dictionary of the training words and the
 //                  distributional clusters of the words of the vectors
 //                  (train/word_clusters.h), keyed by the same word key
@@ -37,7 +37,7 @@
 namespace textsense::pos {
 
 constexpr char kModelMagic[8] = {'T', 'S', 'P', 'O', 'S', 'M', 'D', 'L'};
-constexpr std::uint32_t kModelFormatVersion = 3;
+constexpr std::uint32_t kModelFormatVersion = 4;
 
 struct WeightEntry {
   std::uint8_t cls;
@@ -80,11 +80,11 @@ struct FileHeader {
   std::uint64_t classes_size;
   std::uint64_t slots_offset;
   std::uint64_t entries_offset;
-  std::uint64_t word_keys_offset;
-  std::uint64_t word_values_offset;
+  std::uint64_t words_offset;
+  std::uint64_t reserved_a;
   std::uint64_t dense_offset;
-  std::uint64_t word_clusters_offset;
-  std::uint64_t word_folded_offset;
+  std::uint64_t reserved_b;
+  std::uint64_t reserved_c;
   std::uint64_t folded_offset;
   std::uint32_t folded_count;
   std::uint32_t reserved32;
