@@ -81,11 +81,11 @@ FROM sentiment_explain('The hotel itself was great, really. Το πρωινό ή
 
 -- pos_tag(): tokens of a language without a tagging model keep their rows,
 -- with NULL tags and their language.
-SELECT token, upos, xpos, lang FROM pos_tag('Das Essen war ausgezeichnet.');
+SELECT token, upos, xpos, lang FROM pos_tag('Το φαγητό ήταν εξαιρετικό.');
 SELECT token, upos, lang FROM pos_tag('The food was great.');
 SELECT token, upos FROM pos_tag(ARRAY['The', 'food', 'was', 'great'], 'auto');
-SELECT * FROM pos_tag(ARRAY['Das', 'Essen', 'war', 'ausgezeichnet'], 'auto');
-SELECT * FROM pos_tag('Hunde bellen.', 'de');
+SELECT * FROM pos_tag(ARRAY['Το', 'φαγητό', 'ήταν', 'εξαιρετικό'], 'auto');
+SELECT * FROM pos_tag('Τα σκυλιά γαβγίζουν.', 'el');
 
 -- Segmentation follows the language: French and Italian elision, German
 -- compounds and abbreviations, English clitics only in English.

@@ -9,7 +9,7 @@ FROM (SELECT 'Das Café in Zürich 👍🏽 was great, wasn''t it? Yes.'::text A
 
 -- Explicit language; an unknown one names the available ones.
 SELECT token, upos FROM pos_tag('Dogs bark.', 'en');
-SELECT * FROM pos_tag('Hunde bellen.', 'de');
+SELECT * FROM pos_tag('Τα σκυλιά γαβγίζουν.', 'el');
 
 -- Pre-tokenised input: one sentence, one element per token.
 SELECT * FROM pos_tag(ARRAY['Time', 'flies', 'like', 'an', 'arrow', '.']);

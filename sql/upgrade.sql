@@ -2,8 +2,9 @@
 -- sentiment functions and their result type, 0.3.0 -> 0.4.0 the scoring
 -- trigger and the backfill procedure, 0.4.0 -> 0.5.0 the custom lexicon
 -- tables and the sentiment functions that use them, 0.5.0 -> 0.6.0
--- languages (detection, lang => 'auto', lang columns); each keeps what was
--- there. A fresh install runs 0.3.0's script and then the upgrade scripts.
+-- languages (detection, lang => 'auto', lang columns), 0.6.0 -> 0.7.0 the
+-- contraction column of pos_tag(doc); each keeps what was there. A fresh
+-- install runs 0.3.0's script and then the upgrade scripts.
 CREATE DATABASE textsense_upgrade TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C';
 \c textsense_upgrade
 CREATE EXTENSION textsense VERSION '0.1.0';
@@ -49,6 +50,10 @@ SELECT sentiment('Meh.', 'en', 'upgraded') > 0 AS custom_lexicon_still_works;
 SELECT * FROM detect_language('Das Essen war ausgezeichnet.');
 DROP TABLE upgraded_reviews;
 DELETE FROM textsense_lexicon;
+-- 0.6.0 -> 0.7.0: pos_tag(doc) gains the contraction column.
+ALTER EXTENSION textsense UPDATE TO '0.7.0';
+SELECT extversion FROM pg_extension WHERE extname = 'textsense';
+SELECT token, upos, contraction FROM pos_tag('Le prix du pain.', 'fr');
 -- The upgraded extension has the same members as a fresh install, with the
 -- same definitions (function properties, signatures, type attributes,
 -- comments).
@@ -61,7 +66,7 @@ SELECT member FROM fresh ORDER BY member;
 (SELECT * FROM fresh EXCEPT SELECT * FROM upgraded)
 UNION ALL
 (SELECT * FROM upgraded EXCEPT SELECT * FROM fresh);
--- 0.1.0 -> 0.6.0 in one step (through 0.2.0, 0.3.0, 0.4.0 and 0.5.0).
+-- 0.1.0 -> 0.7.0 in one step (through 0.2.0, 0.3.0, 0.4.0, 0.5.0 and 0.6.0).
 DROP EXTENSION textsense;
 CREATE EXTENSION textsense VERSION '0.1.0';
 ALTER EXTENSION textsense UPDATE;

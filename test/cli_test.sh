@@ -26,7 +26,7 @@ check "sentences escape backslashes, tabs and newlines" \
   $'1\t1\t13\tOne\\\\tab\\tcell.\n2\t15\t4\tTwo!' \
   "$(printf 'One\\tab\tcell.\nTwo!' | "$bin" sentences --no-header)"
 check "empty input prints only the header" "ordinal	start	length	sentence" "$(printf '' | "$bin" sentences)"
-check "version" "textsense 0.6.0" "$("$bin" version)"
+check "version" "textsense 0.7.0" "$("$bin" version)"
 check "help exits 0" 0 "$(status_of "$bin" --help)"
 check "no command is a usage error" 2 "$(status_of "$bin")"
 check "unknown command is a usage error" 2 "$(status_of "$bin" frobnicate)"
@@ -38,7 +38,7 @@ check "invalid UTF-8 message names the offset" \
 
 # tag: the evaluation interface.
 check "tag raw text: token, UPOS, XPOS, a blank line after each sentence" \
-  "$(printf 'Time\tNOUN\tNN\nflies\tVERB\tVBZ\nlike\tADP\tIN\nan\tDET\tDT\narrow\tNOUN\tNN\n.\tPUNCT\t.\n\nGood\tADJ\tJJ\n!\tPUNCT\t.\n\nx')" \
+  "$(printf 'Time\tNOUN\tNN\nflies\tNOUN\tNNS\nlike\tADP\tIN\nan\tDET\tDT\narrow\tNOUN\tNN\n.\tPUNCT\t.\n\nGood\tADJ\tJJ\n!\tPUNCT\t.\n\nx')" \
   "$(printf 'Time flies like an arrow. Good!' | "$bin" tag; echo x)"
 check "tag --pretokenized keeps the input's line structure" \
   "$(printf 'DET\tDT\nNOUN\tNN\nPUNCT\t.\n\nPRON\tPRP\n\n\nINTJ\tUH\n\nx')" \
@@ -128,7 +128,14 @@ check "tokens --lang fr splits elision" "L' homme qu' il" \
   "$("$bin" tokens --lang fr --no-header "L'homme qu'il" | cut -f6 | tr '\n' ' ' | sed 's/ $//')"
 check "tokens --lang de keeps hyphenated compounds" "E-Mail-Adresse" \
   "$("$bin" tokens --lang de --no-header 'E-Mail-Adresse' | cut -f6)"
-check "tag: a German sentence has no English tags" "$(printf 'Das\t\\N\t\\N')" \
+check "tag: a German sentence is tagged in German (STTS)" "$(printf 'Das\tDET\tART')" \
   "$("$bin" tag 'Das Essen war ausgezeichnet, aber der Service war schrecklich.' | head -1)"
+check "tag: a Greek sentence has no tagging model" "$(printf 'Το\t\\N\t\\N')" \
+  "$("$bin" tag 'Το φαγητό ήταν εξαιρετικό, αλλά η εξυπηρέτηση ήταν απαίσια.' | head -1)"
+check "tag: a French contraction is a line per word with the contraction" \
+  "$(printf 'de\tADP\t_\tdu\nle\tDET\t_\tdu')" \
+  "$("$bin" tag --lang fr 'Le prix du pain.' | grep -P '\tdu$')"
+check "tag --lang pt --pretokenized takes the words as given" "$(printf 'ADP\t_\nDET\t_\nNOUN\t_')" \
+  "$(printf 'em\no\ncentro\n' | "$bin" tag --lang pt --pretokenized)"
 
 [ "$failures" -eq 0 ] || { echo "$failures CLI check(s) failed"; exit 1; }

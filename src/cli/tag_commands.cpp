@@ -50,7 +50,9 @@ std::vector<train::ConlluSentence> read_treebanks(const std::string& list) {
 }
 
 // Raw text in its language (--lang, default auto): token, UPOS, XPOS a
-// line, \N \N for the tokens of a sentence without a tagging model.
+// line, \N \N for the tokens of a sentence without a tagging model; a
+// contraction ("du") a line per word ("de", "le") with the contraction in a
+// fourth field.
 int tag_raw_text(CliModels& models, const runtime::LanguageRequest& request,
                  const std::string& input) {
   runtime::DocumentPipeline pipeline;
@@ -58,13 +60,29 @@ int tag_raw_text(CliModels& models, const runtime::LanguageRequest& request,
   runtime::tag_document(pipeline, input, request, models.source(), {}, outcome);
   const segment::Segmentation& seg = pipeline.segmentation();
   const std::vector<std::uint8_t>& tags = pipeline.tags();
+  const std::vector<pos::ContractionTags>& contractions = pipeline.contractions();
+  std::size_t next_contraction = 0;
   std::string out;
   for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
     const segment::Sentence& sentence = seg.sentences[s];
     const pos::PosModel* model = models.pos_model(outcome.sentence_language(s));
     for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count;
          ++t) {
-      write_tsv_field(out, seg.tokens[t].span.text(input));
+      const std::string_view text = seg.tokens[t].span.text(input);
+      if (next_contraction < contractions.size() && contractions[next_contraction].token == t) {
+        // A contraction: a line per word, its surface in a fourth field.
+        const pos::ContractionTags& c = contractions[next_contraction++];
+        for (int k = 0; k < c.contraction->count; ++k) {
+          write_tsv_field(out, c.contraction->words[k]);
+          out += '\t';
+          append_tags(out, *model, c.tags[k]);
+          out += '\t';
+          write_tsv_field(out, text);
+          out += '\n';
+        }
+        continue;
+      }
+      write_tsv_field(out, text);
       out += '\t';
       if (model != nullptr && tags[t] != runtime::DocumentPipeline::kNotTagged)
         append_tags(out, *model, tags[t]);

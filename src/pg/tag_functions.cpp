@@ -58,7 +58,8 @@ const TagColumnTexts::ModelTexts* model_texts(FunctionCallInfo fcinfo, const pos
   m.xpos = static_cast<Datum*>(palloc(sizeof(Datum) * model->class_count()));
   for (std::size_t c = 0; c < model->class_count(); ++c) {
     m.upos[c] = PointerGetDatum(cstring_text(model->upos(c)));
-    m.xpos[c] = PointerGetDatum(cstring_text(model->xpos(c)));
+    // "_": the model has no treebank tags (NULL in the xpos column).
+    m.xpos[c] = model->xpos(c) == "_" ? Datum(0) : PointerGetDatum(cstring_text(model->xpos(c)));
   }
   MemoryContextSwitchTo(old);
   m.model = model;
@@ -107,11 +108,41 @@ Datum tag_document(FunctionCallInfo fcinfo, const runtime::LanguageRequest& requ
   });
   const segment::Segmentation& seg = pipeline->segmentation();
   const std::vector<std::uint8_t>& tags = pipeline->tags();
-  Datum values[8];
-  bool nulls[8];
+  const std::vector<pos::ContractionTags>& contractions = pipeline->contractions();
+  std::size_t next_contraction = 0;
+  Datum values[9];
+  bool nulls[9];
   std::uint32_t texts_sentence = UINT32_MAX;
   const TagColumnTexts::ModelTexts* texts = nullptr;
   Datum lang_text = 0;
+  int32 ordinal = 0;
+  // One row: the word `form` with class `cls` (or untagged) at the token's
+  // offsets; `contraction` non-null for a word of a contraction.
+  const auto emit = [&](const segment::Token& token, const pos::PosModel* model, bool tagged,
+                        int cls, Datum word, const lang::Code& code, Datum contraction) {
+    std::fill(nulls, nulls + 9, false);
+    values[0] = Int32GetDatum(++ordinal);
+    values[1] = Int32GetDatum(static_cast<int32>(token.sentence + 1));
+    values[2] = word;
+    if (tagged && texts != nullptr) {
+      values[3] = texts->upos[cls];
+      values[4] = texts->xpos[cls];
+      nulls[4] = texts->xpos[cls] == 0;
+    } else if (tagged) {
+      values[3] = PointerGetDatum(cstring_text(model->upos(cls)));
+      nulls[4] = model->xpos(cls) == "_";
+      if (!nulls[4]) values[4] = PointerGetDatum(cstring_text(model->xpos(cls)));
+    } else {
+      nulls[3] = nulls[4] = true;
+    }
+    values[5] = Int32GetDatum(sql_start(token.span, doc));
+    values[6] = Int32GetDatum(sql_length(token.span, doc));
+    nulls[7] = code.empty();
+    if (!nulls[7]) values[7] = lang_text;
+    nulls[8] = contraction == 0;
+    values[8] = contraction;
+    end_row(rows, values, nulls);
+  };
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
     const segment::Token& token = seg.tokens[i];
     const pos::PosModel* model = (*models)[token.sentence];
@@ -122,26 +153,22 @@ Datum tag_document(FunctionCallInfo fcinfo, const runtime::LanguageRequest& requ
       if (!code.empty()) lang_text = language_text(fcinfo, code);
     }
     const bool tagged = model != nullptr && tags[i] != runtime::DocumentPipeline::kNotTagged;
-    std::fill(nulls, nulls + 8, false);
-    begin_row(rows);
-    values[0] = Int32GetDatum(static_cast<int32>(i + 1));
-    values[1] = Int32GetDatum(static_cast<int32>(token.sentence + 1));
-    values[2] = PointerGetDatum(
-        text_from_utf8(doc.utf8 + token.span.byte_begin, token.span.byte_length));
-    if (tagged && texts != nullptr) {
-      values[3] = texts->upos[tags[i]];
-      values[4] = texts->xpos[tags[i]];
-    } else if (tagged) {
-      values[3] = PointerGetDatum(cstring_text(model->upos(tags[i])));
-      values[4] = PointerGetDatum(cstring_text(model->xpos(tags[i])));
-    } else {
-      nulls[3] = nulls[4] = true;
+    if (next_contraction < contractions.size() && contractions[next_contraction].token == i) {
+      const pos::ContractionTags& c = contractions[next_contraction++];
+      for (int k = 0; k < c.contraction->count; ++k) {
+        begin_row(rows);  // each row's values live in the row context
+        const std::string_view word = c.contraction->words[k];
+        emit(token, model, tagged, c.tags[k],
+             PointerGetDatum(text_from_utf8(word.data(), word.size())), code,
+             PointerGetDatum(
+                 text_from_utf8(doc.utf8 + token.span.byte_begin, token.span.byte_length)));
+      }
+      continue;
     }
-    values[5] = Int32GetDatum(sql_start(token.span, doc));
-    values[6] = Int32GetDatum(sql_length(token.span, doc));
-    nulls[7] = code.empty();
-    if (!nulls[7]) values[7] = lang_text;
-    end_row(rows, values, nulls);
+    begin_row(rows);
+    emit(token, model, tagged, tags[i],
+         PointerGetDatum(text_from_utf8(doc.utf8 + token.span.byte_begin, token.span.byte_length)),
+         code, 0);
   }
   delete models;
   delete outcome;
@@ -155,7 +182,8 @@ Datum tag_document(FunctionCallInfo fcinfo, const runtime::LanguageRequest& requ
 
 using namespace textsense::pg;
 
-// pos_tag(doc text) -> SETOF (ordinal, sentence, token, upos, xpos, start, length)
+// pos_tag(doc text) -> SETOF (ordinal, sentence, token, upos, xpos, start, length, lang,
+// contraction)
 TEXTSENSE_SQL_FUNCTION(textsense_pos_tag) {
   return tag_document(fcinfo, textsense::runtime::LanguageRequest::automatic_choice());
 }
@@ -239,8 +267,10 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
     values[1] = elements[i];
     values[2] = texts != nullptr ? texts->upos[tags[i]]
                                  : PointerGetDatum(cstring_text(model.upos(tags[i])));
-    values[3] = texts != nullptr ? texts->xpos[tags[i]]
-                                 : PointerGetDatum(cstring_text(model.xpos(tags[i])));
+    nulls[3] = model.xpos(tags[i]) == "_";
+    values[3] = nulls[3] ? Datum(0)
+                : texts != nullptr ? texts->xpos[tags[i]]
+                                   : PointerGetDatum(cstring_text(model.xpos(tags[i])));
     end_row(rows, values, nulls);
   }
   finish_srf_rows(rows);

@@ -195,6 +195,55 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> build_dictionary(
   return dictionary;
 }
 
+// UD's multi-word tokens of the training sentences that the tagger should
+// split in raw text: a lower-case surface seen split at least twice, and
+// more often split than as a word of its own ("des" in French is both),
+// into its most frequent words.
+std::vector<std::pair<std::string, std::vector<std::string>>> collect_contractions(
+    const std::vector<ConlluSentence>& sentences) {
+  std::map<std::string, std::map<std::vector<std::string>, int>> split;
+  std::map<std::string, int> whole;
+  std::string lower;
+  for (const auto& s : sentences) {
+    for (std::size_t i = 0; i < s.size();) {
+      const ConlluWord& w = s[i];
+      if (w.token_words < 2 || i + std::size_t(w.token_words) > s.size()) {
+        pos::normalize(w.form, lower);
+        ++whole[lower];
+        ++i;
+        continue;
+      }
+      std::vector<std::string> words;
+      for (int k = 0; k < w.token_words; ++k) {
+        pos::normalize(s[i + std::size_t(k)].form, lower);
+        words.push_back(lower);
+      }
+      pos::normalize(w.token_form, lower);
+      ++split[lower][words];
+      i += std::size_t(w.token_words);
+    }
+  }
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const auto& [surface, expansions] : split) {
+    if (surface.find_first_of(" \t\n") != std::string::npos) continue;
+    int total = 0, best_count = 0;
+    const std::vector<std::string>* best = nullptr;
+    for (const auto& [words, n] : expansions) {
+      total += n;
+      if (n > best_count) best_count = n, best = &words;
+    }
+    const auto it = whole.find(surface);
+    const int alone = it == whole.end() ? 0 : it->second;
+    if (total < 2 || total <= alone || best->size() > std::size_t(pos::kMaxContractionWords))
+      continue;
+    bool clean = true;
+    for (const std::string& word : *best)
+      clean &= !word.empty() && word.find_first_of(" \t\n") == std::string::npos;
+    if (clean) out.emplace_back(surface, *best);
+  }
+  return out;
+}
+
 }  // namespace
 
 TrainingResult train_tagger(const std::vector<ConlluSentence>& train_sentences,
@@ -223,11 +272,13 @@ TrainingResult train_tagger(const std::vector<ConlluSentence>& train_sentences,
       examples[s].labels.push_back(class_id.at({w.upos, w.xpos}));
     }
   contents.word_classes = build_dictionary(examples, contents.classes.size(), options);
+  contents.contractions = collect_contractions(train);
   if (!options.vectors.empty())
     contents.word_clusters = cluster_word_vectors(options.vectors, options.clusters);
   log("classes: " + std::to_string(contents.classes.size()) +
       ", dictionary words: " + std::to_string(contents.word_classes.size()) +
-      ", clustered words: " + std::to_string(contents.word_clusters.size()));
+      ", clustered words: " + std::to_string(contents.word_clusters.size()) +
+      ", contractions: " + std::to_string(contents.contractions.size()));
 
   // The extractor reads the dictionary in its model-file layout.
   const std::string dictionary_image = pos::serialize(contents);

@@ -136,11 +136,33 @@ std::string serialize(const ModelContents& contents) {
   header.word_capacity = static_cast<std::uint32_t>(word_capacity);
   header.word_count = static_cast<std::uint32_t>(words.size());
 
+  auto contraction_list = contents.contractions;
+  std::sort(contraction_list.begin(), contraction_list.end());
+  std::string contractions;
+  for (std::size_t i = 0; i < contraction_list.size(); ++i) {
+    const auto& [surface, words] = contraction_list[i];
+    if (i > 0 && contraction_list[i - 1].first == surface)
+      throw std::invalid_argument("duplicate contraction");
+    if (words.size() < 2 || words.size() > std::size_t(kMaxContractionWords) || surface.empty() ||
+        surface.find_first_of(" \t\n") != std::string::npos)
+      throw std::invalid_argument("a contraction needs 2 to 4 words and a surface without spaces");
+    contractions += surface + "\t";
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      if (words[w].empty() || words[w].find_first_of(" \t\n") != std::string::npos)
+        throw std::invalid_argument("a contraction's word is empty or has spaces");
+      contractions += (w ? " " : "") + words[w];
+    }
+    contractions += "\n";
+  }
+
   std::string image(sizeof header, '\0');
   pad_to_alignment(image);
   header.classes_offset = image.size();
   header.classes_size = classes.size();
   image += classes;
+  header.contractions_offset = image.size();
+  header.contractions_size = contractions.size();
+  image += contractions;
   header.slots_offset = append_array(image, slots);
   header.entries_offset = append_array(image, entries);
   header.words_offset = append_array(image, word_table);
@@ -150,6 +172,13 @@ std::string serialize(const ModelContents& contents) {
   std::memcpy(image.data(), &header, sizeof header);
   model::seal_file(image, kFileKind);
   return image;
+}
+
+const Contraction* PosModel::contraction(std::string_view lower) const {
+  const auto it = std::lower_bound(
+      contractions_.begin(), contractions_.end(), lower,
+      [](const Contraction& c, std::string_view key) { return c.surface < key; });
+  return it != contractions_.end() && it->surface == lower ? &*it : nullptr;
 }
 
 std::unique_ptr<PosModel> PosModel::load(const std::string& path) {
@@ -186,6 +215,7 @@ void PosModel::validate(const std::string& origin) {
   if (!pow2 || h.feature_count >= h.feature_capacity || h.word_count >= h.word_capacity ||
       h.class_count == 0 || h.class_count > 255 ||
       !section_ok(h.classes_offset, h.classes_size, 1, 1) ||
+      !section_ok(h.contractions_offset, h.contractions_size, 1, 1) ||
       !section_ok(h.slots_offset, h.feature_capacity, sizeof(FeatureSlot), alignof(FeatureSlot)) ||
       !section_ok(h.entries_offset, h.entry_count, sizeof(WeightEntry), alignof(WeightEntry)) ||
       !section_ok(h.words_offset, h.word_capacity, sizeof(WordEntry), 8) ||
@@ -242,6 +272,32 @@ void PosModel::validate(const std::string& origin) {
     classes.remove_prefix(eol + 1);
   }
   if (upos_.size() != h.class_count) damaged(origin, "class count mismatch");
+
+  contractions_.clear();
+  std::string_view lines = image.substr(h.contractions_offset, h.contractions_size);
+  while (!lines.empty()) {
+    const std::size_t eol = lines.find('\n');
+    if (eol == std::string_view::npos) damaged(origin, "malformed contraction table");
+    std::string_view line = lines.substr(0, eol);
+    lines.remove_prefix(eol + 1);
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) damaged(origin, "malformed contraction table");
+    Contraction c{};
+    c.surface = line.substr(0, tab);
+    std::string_view rest = line.substr(tab + 1);
+    while (!rest.empty()) {
+      const std::size_t space = rest.find(' ');
+      const std::string_view word = rest.substr(0, space);
+      if (word.empty() || c.count == kMaxContractionWords)
+        damaged(origin, "malformed contraction table");
+      c.words[c.count++] = word;
+      if (space == std::string_view::npos) break;
+      rest.remove_prefix(space + 1);
+    }
+    if (c.count < 2 || (!contractions_.empty() && !(contractions_.back().surface < c.surface)))
+      damaged(origin, "malformed contraction table");
+    contractions_.push_back(c);
+  }
   language_.assign(h.language, strnlen(h.language, sizeof h.language));
 }
 

@@ -5,6 +5,8 @@
 //   FileHeader (128 bytes): magic, format and feature-set versions, sizes,
 //                           section offsets, checksum of everything after it
 //   classes:       "UPOS\tXPOS\n" per class (class id = line number)
+//   contractions:  "du\tde le\n" per contraction the model splits into
+//                  syntactic words before tagging (lower-case surface)
 //   feature slots: open-addressing table of FeatureSlot {key, begin, count},
 //                  capacity a power of two, key 0 = empty
 //   entries:       WeightEntry {class, weight} runs, one run per feature;
@@ -81,9 +83,9 @@ struct FileHeader {
   std::uint64_t slots_offset;
   std::uint64_t entries_offset;
   std::uint64_t words_offset;
-  std::uint64_t reserved_a;
+  std::uint64_t contractions_offset;  // "surface\tword word ...\n" lines, sorted
   std::uint64_t dense_offset;
-  std::uint64_t reserved_b;
+  std::uint64_t contractions_size;
   std::uint64_t reserved_c;
   std::uint64_t folded_offset;
   std::uint32_t folded_count;
@@ -91,6 +93,16 @@ struct FileHeader {
   std::uint64_t reserved[4];
 };
 static_assert(sizeof(FileHeader) == 192, "model layout");
+
+// A contraction: one surface token, several syntactic words (UD's
+// multi-word tokens: French "du" = "de" + "le", German "zum" = "zu" +
+// "dem"). Views into the model image.
+constexpr int kMaxContractionWords = 4;
+struct Contraction {
+  std::string_view surface;  // lower-case (normalize())
+  std::string_view words[kMaxContractionWords];
+  std::uint8_t count;  // 2..kMaxContractionWords
+};
 
 // Everything a model holds, in plain containers: what the trainer produces
 // and serialize() writes.
@@ -110,6 +122,8 @@ struct ModelContents {
   // which must equal the sums of its role features' weights (the trainer
   // computes them; PosTagger relies on it). Only for words of word_classes.
   std::vector<std::pair<std::uint64_t, std::vector<std::int16_t>>> folded;
+  // lower-case surface -> its words (2..kMaxContractionWords, no spaces).
+  std::vector<std::pair<std::string, std::vector<std::string>>> contractions;
   float weight_scale = 1.0f;
 };
 
@@ -156,6 +170,10 @@ class PosModel {
     return folded_ + (std::size_t(folded) * kRoles + std::size_t(role)) * stride_;
   }
   std::size_t folded_count() const { return header_->folded_count; }
+  // The contraction whose lower-case surface is `lower`, or nullptr.
+  const Contraction* contraction(std::string_view lower) const;
+  bool has_contractions() const { return !contractions_.empty(); }
+  std::size_t contraction_count() const { return contractions_.size(); }
   std::size_t dense_count() const { return header_->dense_count; }
 
  private:
@@ -174,6 +192,7 @@ class PosModel {
   std::uint32_t stride_ = 16;
   WordClassTable words_;
   std::vector<std::string_view> upos_, xpos_;
+  std::vector<Contraction> contractions_;  // sorted by surface
   std::string language_;
 };
 

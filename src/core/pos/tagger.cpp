@@ -198,24 +198,79 @@ void PosTagger::release_buffers() {
   std::vector<TokenHashes>().swap(hashes_);
   std::vector<std::string_view>().swap(words_);
   std::vector<std::uint8_t>().swap(sentence_tags_);
+  std::vector<std::uint32_t>().swap(word_tokens_);
+  std::vector<const Contraction*>().swap(word_contractions_);
+}
+
+void PosTagger::tag_segmented_sentence(std::string_view doc, const segment::Segmentation& seg,
+                                       std::size_t index, std::uint8_t* tags,
+                                       std::vector<ContractionTags>* contractions,
+                                       const runtime::StopSignal& stop) {
+  const segment::Sentence& sentence = seg.sentences[index];
+  const bool expand = model_.has_contractions();
+  words_.clear();
+  word_tokens_.clear();
+  word_contractions_.clear();
+  for (std::uint32_t t = 0; t < sentence.token_count; ++t) {
+    const std::string_view text = seg.tokens[sentence.first_token + t].span.text(doc);
+    const Contraction* c = nullptr;
+    if (expand && text.size() <= 32) {
+      normalize(text, lower_);
+      c = model_.contraction(lower_);
+    }
+    if (c == nullptr) {
+      words_.push_back(text);
+      word_tokens_.push_back(t);
+      word_contractions_.push_back(nullptr);
+      continue;
+    }
+    for (int k = 0; k < c->count; ++k) {
+      words_.push_back(c->words[k]);
+      word_tokens_.push_back(t);
+      word_contractions_.push_back(c);
+    }
+  }
+  tag_sentence(words_.data(), words_.size(), sentence_tags_, stop);
+  for (std::size_t w = 0; w < words_.size();) {
+    const std::uint32_t t = word_tokens_[w];
+    tags[t] = sentence_tags_[w];
+    const Contraction* c = word_contractions_[w];
+    if (c == nullptr) {
+      ++w;
+      continue;
+    }
+    if (contractions != nullptr) {
+      ContractionTags entry{sentence.first_token + t, c, {}};
+      for (int k = 0; k < c->count; ++k) entry.tags[k] = sentence_tags_[w + std::size_t(k)];
+      contractions->push_back(entry);
+    }
+    w += c->count;
+  }
 }
 
 void PosTagger::tag_document(std::string_view doc, const segment::Segmentation& seg,
-                             std::vector<std::uint8_t>& tags, const runtime::StopSignal& stop) {
+                             std::vector<std::uint8_t>& tags, const runtime::StopSignal& stop,
+                             std::vector<ContractionTags>* contractions) {
   tags.resize(seg.tokens.size());
+  if (contractions != nullptr) contractions->clear();
   std::size_t since_poll = 0;
-  for (const segment::Sentence& sentence : seg.sentences) {
+  for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
+    const segment::Sentence& sentence = seg.sentences[s];
     since_poll += sentence.token_count;
     if (since_poll >= kStopPollTokens) {
       since_poll = 0;
       if (stop.requested()) throw CancelledError();
     }
-    words_.clear();
-    for (std::uint32_t t = 0; t < sentence.token_count; ++t)
-      words_.push_back(seg.tokens[sentence.first_token + t].span.text(doc));
-    tag_sentence(words_.data(), words_.size(), sentence_tags_, stop);
-    std::copy(sentence_tags_.begin(), sentence_tags_.end(),
-              tags.begin() + sentence.first_token);
+    if (!model_.has_contractions()) {
+      words_.clear();
+      for (std::uint32_t t = 0; t < sentence.token_count; ++t)
+        words_.push_back(seg.tokens[sentence.first_token + t].span.text(doc));
+      tag_sentence(words_.data(), words_.size(), sentence_tags_, stop);
+      std::copy(sentence_tags_.begin(), sentence_tags_.end(),
+                tags.begin() + sentence.first_token);
+      continue;
+    }
+    tag_segmented_sentence(doc, seg, s, tags.data() + sentence.first_token, contractions, stop);
   }
 }
 

@@ -16,6 +16,15 @@
 
 namespace textsense::pos {
 
+// The words of one contraction token of a document (model.h), tagged:
+// tags[k] is the class of contraction->words[k]. The token's entry in the
+// per-token tags holds tags[0].
+struct ContractionTags {
+  std::uint32_t token;
+  const Contraction* contraction;
+  std::uint8_t tags[kMaxContractionWords];
+};
+
 class PosTagger {
  public:
   // The model must outlive the tagger. A tagger is not thread-safe (it owns
@@ -28,8 +37,17 @@ class PosTagger {
                     std::vector<std::uint8_t>& tags, const runtime::StopSignal& stop = {});
 
   // Tags every sentence of a segmented document: tags[i] for seg.tokens[i].
+  // A token the model knows as a contraction ("du") is tagged as its words
+  // ("de", "le"); with `contractions`, their tags are appended there (in
+  // token order), and tags[i] is its first word's.
   void tag_document(std::string_view doc, const segment::Segmentation& seg,
-                    std::vector<std::uint8_t>& tags, const runtime::StopSignal& stop = {});
+                    std::vector<std::uint8_t>& tags, const runtime::StopSignal& stop = {},
+                    std::vector<ContractionTags>* contractions = nullptr);
+  // The same for one sentence of it; tags[0] is the tag of its first token.
+  void tag_segmented_sentence(std::string_view doc, const segment::Segmentation& seg,
+                              std::size_t sentence, std::uint8_t* tags,
+                              std::vector<ContractionTags>* contractions,
+                              const runtime::StopSignal& stop = {});
 
   // Frees scratch buffers that a huge sentence grew.
   void release_buffers();
@@ -61,6 +79,11 @@ class PosTagger {
   std::vector<std::int32_t> static_scores_;
   std::vector<std::string_view> words_;
   std::vector<std::uint8_t> sentence_tags_;
+  // Per word of the sentence being tagged: its token (within the sentence),
+  // and the contraction it comes from (nullptr for a plain token).
+  std::vector<std::uint32_t> word_tokens_;
+  std::vector<const Contraction*> word_contractions_;
+  std::string lower_;
 };
 
 }  // namespace textsense::pos

@@ -101,6 +101,7 @@ struct DocumentPipeline::Chunk {
   std::vector<sentiment::SentenceSentiment> sentences;
   std::vector<sentiment::TokenSentiment> tokens;
   std::vector<std::uint8_t> tags;
+  std::vector<pos::ContractionTags> contractions;
 };
 
 DocumentPipeline::DocumentPipeline(ThreadPool* pool) : pool_(pool) {}
@@ -164,7 +165,7 @@ void DocumentPipeline::run_chunk(std::string_view doc, Chunk& chunk, Workspace& 
                            stop);
       break;
     case Job::kTag:
-      ws.get_tagger(*spec.model).tag_document(text, seg, chunk.tags, stop);
+      ws.get_tagger(*spec.model).tag_document(text, seg, chunk.tags, stop, &chunk.contractions);
       break;
   }
   if (spec.job != Job::kScore || spec.output != SentimentOutput::kDocument)
@@ -214,7 +215,15 @@ void DocumentPipeline::merge_chunks(const JobSpec& spec, const StopSignal& stop)
   }
   if (scores) sentence_sentiments_.resize(sentences);
   if (with_token_scores) token_sentiments_.resize(tokens);
-  if (with_tags) tags_.resize(tokens);
+  if (with_tags) {
+    tags_.resize(tokens);
+    contractions_.clear();
+    for (std::size_t c = 0; c < chunk_count_; ++c)
+      for (pos::ContractionTags entry : chunks_[c].contractions) {
+        entry.token += static_cast<std::uint32_t>(chunks_[c].token_base);
+        contractions_.push_back(entry);
+      }
+  }
 
   // Each chunk's copy, shifting offsets and indexes by what precedes it.
   const auto copy_chunk = [&](std::size_t c) {
@@ -302,7 +311,7 @@ void DocumentPipeline::tag(std::string_view doc, const lang::Profile& profile,
   if (!plan_chunks(doc)) {
     workspace(0).get_segmenter(*profile_).segment(doc, segmentation_, stop);
     token_total_ = segmentation_.tokens.size();
-    workspace(0).get_tagger(model).tag_document(doc, segmentation_, tags_, stop);
+    workspace(0).get_tagger(model).tag_document(doc, segmentation_, tags_, stop, &contractions_);
     return;
   }
   const JobSpec spec{Job::kTag, nullptr, nullptr, SentimentOutput::kSentences, &model};
@@ -317,6 +326,7 @@ void DocumentPipeline::release_large_buffers(std::size_t keep_tokens) {
   free_vector(sentence_sentiments_);
   free_vector(token_sentiments_);
   free_vector(tags_);
+  free_vector(contractions_);
   free_vector(chunks_);
   for (std::unique_ptr<Workspace>& ws : workspaces_) ws->release();
   token_total_ = 0;
@@ -383,22 +393,28 @@ void DocumentPipeline::retag_sentences(std::string_view doc,
                                        lang::Code call_language, ModelFor model_for,
                                        void* context) {
   const segment::Segmentation& seg = segmentation_;
-  std::vector<std::string_view> words;
-  std::vector<std::uint8_t> sentence_tags;
+  std::vector<pos::ContractionTags> retagged;
   for (std::size_t i = 0; i < languages.size() && i < seg.sentences.size(); ++i) {
     if (languages[i] == call_language) continue;
     const segment::Sentence& sentence = seg.sentences[i];
     std::uint8_t* tags = tags_.data() + sentence.first_token;
+    // The sentence's contractions were its first model's.
+    const auto in_sentence = [&](const pos::ContractionTags& c) {
+      return c.token >= sentence.first_token && c.token < sentence.first_token + sentence.token_count;
+    };
+    contractions_.erase(std::remove_if(contractions_.begin(), contractions_.end(), in_sentence),
+                        contractions_.end());
     const pos::PosModel* model = model_for(languages[i], context);
     if (model == nullptr) {
       std::fill(tags, tags + sentence.token_count, kNotTagged);
       continue;
     }
-    words.clear();
-    for (std::uint32_t k = 0; k < sentence.token_count; ++k)
-      words.push_back(seg.tokens[sentence.first_token + k].span.text(doc));
-    workspace(0).get_tagger(*model).tag_sentence(words.data(), words.size(), sentence_tags);
-    std::copy(sentence_tags.begin(), sentence_tags.end(), tags);
+    workspace(0).get_tagger(*model).tag_segmented_sentence(doc, seg, i, tags, &retagged);
+  }
+  if (!retagged.empty()) {
+    contractions_.insert(contractions_.end(), retagged.begin(), retagged.end());
+    std::sort(contractions_.begin(), contractions_.end(),
+              [](const auto& a, const auto& b) { return a.token < b.token; });
   }
 }
 

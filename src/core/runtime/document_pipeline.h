@@ -85,6 +85,9 @@ class DocumentPipeline {
     return token_sentiments_;
   }
   const std::vector<std::uint8_t>& tags() const { return tags_; }
+  // After tag(): the tokens tagged as contractions (pos/tagger.h), in token
+  // order.
+  const std::vector<pos::ContractionTags>& contractions() const { return contractions_; }
   // How many chunks the last call was cut into (1: it ran unsplit).
   std::size_t last_chunk_count() const { return last_chunk_count_; }
 
@@ -113,7 +116,10 @@ class DocumentPipeline {
   void mark_unanalysed(SentimentOutput output);
   // After segment(): tags() holds kNotTagged for every token (a document in
   // a language without a tagging model).
-  void mark_untagged() { tags_.assign(segmentation_.tokens.size(), kNotTagged); }
+  void mark_untagged() {
+    tags_.assign(segmentation_.tokens.size(), kNotTagged);
+    contractions_.clear();
+  }
 
   // The calling thread's tagger over `model` (for already-tokenised input).
   pos::PosTagger& tagger(const pos::PosModel& model);
@@ -160,6 +166,7 @@ class DocumentPipeline {
   std::vector<sentiment::SentenceSentiment> sentence_sentiments_;
   std::vector<sentiment::TokenSentiment> token_sentiments_;
   std::vector<std::uint8_t> tags_;
+  std::vector<pos::ContractionTags> contractions_;
 };
 
 }  // namespace textsense::runtime
