@@ -2,7 +2,8 @@
 // (UD EWT dev sentences when ../shared/data is present, else a built-in
 // review paragraph), on raw text (segmentation included: a tweet, a
 // paragraph, 1 MB of paragraphs), and the cost of
-// loading the model (map + validate + checksum).
+// loading the model (map + validate + checksum); and every other
+// language's model on its UD dev sentences (BM_TagPretokenized/<code>).
 //   build/bench_tagger --benchmark_repetitions=5 --benchmark_report_aggregates_only
 #include <benchmark/benchmark.h>
 
@@ -132,6 +133,63 @@ void BM_ModelLoad(benchmark::State& state) {
   }
   state.counters["model_bytes"] = static_cast<double>(bytes);
 }
+
+// Every other language's model on its UD dev sentences (gold words), as
+// BM_TagPretokenized/<code>: registered when the model and the treebank
+// are present.
+struct LanguageBench {
+  const char* code;
+  const char* dev;  // under ../shared/data/ud/
+};
+constexpr LanguageBench kLanguages[] = {
+    {"pt", "pt_bosque/pt_bosque-ud-dev.conllu"}, {"fr", "fr_sequoia/fr_sequoia-ud-dev.conllu"},
+    {"ru", "ru_taiga/ru_taiga-ud-dev.conllu"},   {"ja", "ja_gsd/ja_gsd-ud-dev.conllu"},
+    {"nl", "nl_lassysmall/nl_lassysmall-ud-dev.conllu"}, {"es", "es_gsd/es_gsd-ud-dev.conllu"},
+    {"de", "de_gsd/de_gsd-ud-dev.conllu"},        {"zh", "zh_gsdsimp/zh_gsdsimp-ud-dev.conllu"},
+};
+
+void tag_language(benchmark::State& state, const std::shared_ptr<PosModel>& model,
+                  const std::shared_ptr<std::vector<std::vector<std::string>>>& sentences) {
+  PosTagger tagger(*model);
+  std::vector<std::vector<std::string_view>> views;
+  std::size_t per_pass = 0;
+  for (const auto& s : *sentences) {
+    views.emplace_back(s.begin(), s.end());
+    per_pass += s.size();
+  }
+  std::vector<std::uint8_t> tags;
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    for (const auto& s : views) {
+      tagger.tag_sentence(s.data(), s.size(), tags);
+      benchmark::DoNotOptimize(tags.data());
+    }
+    tokens += per_pass;
+  }
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+}
+
+const bool kLanguagesRegistered = [] {
+  for (const LanguageBench& l : kLanguages) {
+    const std::string model_path =
+        std::string(TEXTSENSE_SOURCE_DIR) + "/models/pos_" + l.code + ".model";
+    const std::string dev = std::string(TEXTSENSE_SHARED_DATA) + "/ud/" + l.dev;
+    if (!std::ifstream(model_path) || !std::ifstream(dev)) continue;
+    auto model = std::shared_ptr<PosModel>(PosModel::load(model_path));
+    auto sentences = std::make_shared<std::vector<std::vector<std::string>>>();
+    for (const auto& sentence : textsense::train::parse_conllu(textsense::train::read_file(dev))) {
+      sentences->emplace_back();
+      for (const auto& w : sentence) sentences->back().push_back(w.form);
+    }
+    benchmark::RegisterBenchmark((std::string("BM_TagPretokenized/") + l.code).c_str(),
+                                 [model, sentences](benchmark::State& state) {
+                                   tag_language(state, model, sentences);
+                                 })
+        ->Unit(benchmark::kMillisecond);
+  }
+  return true;
+}();
 
 BENCHMARK(BM_TagPretokenized)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagRawTweet);

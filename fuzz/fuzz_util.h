@@ -78,6 +78,30 @@ inline const pos::PosModel& shipped_pos_model() {
       pos::PosModel::load(model_path("pos_en.model"));
   return *model;
 }
+// Every shipped tagging model (models/pos_<code>.model of each language
+// with a profile), English first; English must load, the others are
+// fuzzed when installed.
+struct TaggingModel {
+  const lang::Profile* profile;
+  const pos::PosModel* model;
+};
+inline const std::vector<TaggingModel>& shipped_pos_models() {
+  static const std::vector<TaggingModel>* models = [] {
+    auto* all = new std::vector<TaggingModel>();
+    all->push_back({&lang::english(), &shipped_pos_model()});
+    const lang::ProfileList list = lang::profiles();
+    for (std::size_t i = 0; i < list.count; ++i) {
+      const lang::Profile& p = *list.items[i];
+      if (p.code == "en") continue;
+      const std::string file = "pos_" + std::string(p.code) + ".model";
+      if (FILE* f = std::fopen(model_path(file.c_str()).c_str(), "rb")) std::fclose(f);
+      else continue;
+      all->push_back({&p, pos::PosModel::load(model_path(file.c_str())).release()});
+    }
+    return all;
+  }();
+  return *models;
+}
 
 // The structure Segmenter::segment() promises for any valid UTF-8 `doc`:
 // sentences in order and disjoint, each with at least one token and its

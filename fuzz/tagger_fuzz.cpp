@@ -1,5 +1,5 @@
-// libFuzzer target: part-of-speech tagging with the shipped
-// models/pos_en.model, of raw text (pos_tag(text): segment, then tag) and
+// libFuzzer target: part-of-speech tagging with every shipped model
+// (models/pos_<code>.model; the input's size picks one), of raw text (pos_tag(text): segment, then tag) and
 // of pre-tokenised words (pos_tag(text[])).
 //
 // Input: the first byte picks the mode, and is part of the text too:
@@ -17,7 +17,9 @@
 // byte; one tag per token, each a class of the model; the chunked run
 // equals the serial one (segmentation and tags); tagging the same words
 // twice with a warm tagger gives the same tags; tag_document() over the
-// pipeline's segmentation gives the pipeline's tags. Plus ASan, UBSan, LSan.
+// pipeline's segmentation gives the pipeline's tags and contractions, each
+// contraction on a token of the document, in order, with a class for each
+// of its words. Plus ASan, UBSan, LSan.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -38,15 +40,16 @@ using namespace textsense;
 runtime::DocumentPipeline* serial;
 runtime::DocumentPipeline* parallel;
 runtime::ThreadPool* pool;
-pos::PosTagger* tagger;
+std::vector<pos::PosTagger*> taggers;
+const pos::PosModel* current_model;
 
 void check_tags(const std::vector<std::uint8_t>& tags, std::size_t count) {
-  const pos::PosModel& model = fuzz::shipped_pos_model();
+  const pos::PosModel& model = *current_model;
   FUZZ_CHECK(tags.size() == count);
   for (std::uint8_t t : tags) FUZZ_CHECK(t < model.class_count());
 }
 
-void tag_words(std::string_view input, std::uint8_t options) {
+void tag_words(pos::PosTagger* tagger, std::string_view input, std::uint8_t options) {
   if (utf8::find_invalid(input) != utf8::kValid) return;
   std::vector<std::string_view> words;
   for (std::size_t pos = 0;;) {
@@ -69,28 +72,33 @@ void tag_words(std::string_view input, std::uint8_t options) {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  (void)fuzz::shipped_pos_model();
   pool = new runtime::ThreadPool(1);
   serial = new runtime::DocumentPipeline();
   parallel = new runtime::DocumentPipeline(pool);
   parallel->settings().min_bytes = 0;
-  tagger = new pos::PosTagger(fuzz::shipped_pos_model());
+  for (const fuzz::TaggingModel& m : fuzz::shipped_pos_models())
+    taggers.push_back(new pos::PosTagger(*m.model));
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view doc(reinterpret_cast<const char*>(data), size);
   const std::uint8_t options = size > 0 ? data[0] : 0;
-  const pos::PosModel& model = fuzz::shipped_pos_model();
+  const std::size_t which = size % fuzz::shipped_pos_models().size();
+  const fuzz::TaggingModel& chosen = fuzz::shipped_pos_models()[which];
+  const pos::PosModel& model = *chosen.model;
+  const lang::Profile& profile = *chosen.profile;
+  pos::PosTagger* tagger = taggers[which];
+  current_model = &model;
 
   if (options & 1) {
-    tag_words(doc, options);
+    tag_words(tagger, doc, options);
     return 0;
   }
 
   const std::size_t bad = utf8::find_invalid(doc);
   try {
-    serial->tag(doc, lang::english(), model);
+    serial->tag(doc, profile, model);
     FUZZ_CHECK(bad == utf8::kValid);
   } catch (const InvalidUtf8Error& e) {
     FUZZ_CHECK(bad != utf8::kValid && e.byte_offset() == bad);
@@ -101,15 +109,31 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_tags(serial->tags(), seg.tokens.size());
   for (std::uint8_t t : serial->tags()) FUZZ_CHECK(!model.upos(t).empty());
 
+  std::uint32_t previous = 0;
+  for (std::size_t c = 0; c < serial->contractions().size(); ++c) {
+    const pos::ContractionTags& entry = serial->contractions()[c];
+    FUZZ_CHECK(entry.token < seg.tokens.size() && (c == 0 || entry.token > previous));
+    FUZZ_CHECK(entry.contraction->count >= 2 && entry.contraction->count <= pos::kMaxContractionWords);
+    for (int k = 0; k < entry.contraction->count; ++k)
+      FUZZ_CHECK(entry.tags[k] < model.class_count());
+    FUZZ_CHECK(serial->tags()[entry.token] == entry.tags[0]);
+    previous = entry.token;
+  }
+
   std::vector<std::uint8_t> direct;
-  tagger->tag_document(doc, seg, direct);
+  std::vector<pos::ContractionTags> direct_contractions;
+  tagger->tag_document(doc, seg, direct, {}, &direct_contractions);
   FUZZ_CHECK(direct == serial->tags());
+  FUZZ_CHECK(direct_contractions.size() == serial->contractions().size());
 
   if ((options & 6) == 6) {
     parallel->settings().chunk_bytes = 1 + options / 8;
-    parallel->tag(doc, lang::english(), model);
+    parallel->tag(doc, profile, model);
     FUZZ_CHECK(fuzz::same_segmentation(seg, parallel->segmentation()));
     FUZZ_CHECK(parallel->tags() == serial->tags());
+    FUZZ_CHECK(parallel->contractions().size() == serial->contractions().size());
+    for (std::size_t c = 0; c < serial->contractions().size(); ++c)
+      FUZZ_CHECK(parallel->contractions()[c].token == serial->contractions()[c].token);
   }
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "core/pos/features.h"
 #include "core/pos/model.h"
 #include "core/pos/tagger.h"
+#include "core/segment/segmenter.h"
 #include "train/conllu.h"
 #include "train/tagger_trainer.h"
 #include "train/word_clusters.h"
@@ -44,6 +46,23 @@ TEST(PosFeatures, SuffixesAndPrefixesRespectCharacterBoundaries) {
   EXPECT_EQ(h[0].suffix[0], h[1].suffix[0]);
   EXPECT_NE(h[0].suffix[0], h[2].suffix[0]);
   EXPECT_EQ(h[0].prefix[2], h[2].prefix[2]);  // "caf"
+}
+
+// The languages of the shipped models: suffixes and prefixes are whole
+// characters in Cyrillic (2 bytes), CJK and kana (3 bytes), so "книгах"
+// shares its case ending with "рыбах" and 博物馆 its last character with
+// 图书馆; a word of one character is its own prefix and suffix.
+TEST(PosFeatures, AffixesAreCharactersInEveryScript) {
+  const auto h = hashes_of({"книгах", "рыбах", "博物馆", "图书馆", "馆", "行きました", "見ました"});
+  EXPECT_EQ(h[0].suffix[1], h[1].suffix[1]);  // "ах"
+  EXPECT_NE(h[0].suffix[2], h[1].suffix[2]);  // "гах" / "бах"
+  EXPECT_EQ(h[2].suffix[0], h[3].suffix[0]);  // 馆
+  EXPECT_NE(h[2].prefix[0], h[3].prefix[0]);
+  EXPECT_EQ(h[4].suffix[0], h[2].suffix[0]);
+  EXPECT_EQ(h[5].suffix[2], h[6].suffix[2]);  // ました
+  EXPECT_EQ(h[0].length, 12u);                // bytes
+  EXPECT_EQ(h[2].flags & kFlagHasNonAscii, kFlagHasNonAscii);
+  EXPECT_EQ(h[2].flags & kFlagHasUpper, 0u);  // no case in CJK
 }
 
 TEST(PosFeatures, CaseAndShapeAreSeparateFromTheLowerForm) {
@@ -257,6 +276,121 @@ TEST(Conllu, SkipsMultiwordRangesAndComments) {
   EXPECT_EQ(sentences[1][0].form, "can");
   EXPECT_EQ(sentences[0][2].xpos, "VBZ");
   EXPECT_THROW(train::parse_conllu("1\tbroken\n"), std::runtime_error);
+}
+
+TEST(Conllu, KeepsAMultiwordTokenOnItsFirstWord) {
+  const auto sentences = train::parse_conllu(kTinyTreebank);
+  EXPECT_EQ(sentences[1][0].token_form, "cannot");
+  EXPECT_EQ(sentences[1][0].token_words, 2);
+  EXPECT_EQ(sentences[1][1].token_words, 0);
+  EXPECT_TRUE(sentences[0][0].token_form.empty());
+}
+
+// A French-like treebank: "du" is always "de" + "le", "des" is a word of
+// its own more often than a contraction.
+const char* const kContractionTreebank =
+    "1\tLe\tle\tDET\t_\t_\t2\tdet\t_\t_\n"
+    "2\tprix\tprix\tNOUN\t_\t_\t0\troot\t_\t_\n"
+    "3-4\tdu\t_\t_\t_\t_\t_\t_\t_\t_\n"
+    "3\tde\tde\tADP\t_\t_\t5\tcase\t_\t_\n"
+    "4\tle\tle\tDET\t_\t_\t5\tdet\t_\t_\n"
+    "5\tpain\tpain\tNOUN\t_\t_\t2\tnmod\t_\t_\n"
+    "6\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tDes\tun\tDET\t_\t_\t2\tdet\t_\t_\n"
+    "2\tamis\tami\tNOUN\t_\t_\t0\troot\t_\t_\n"
+    "3-4\tdes\t_\t_\t_\t_\t_\t_\t_\t_\n"
+    "3\tde\tde\tADP\t_\t_\t5\tcase\t_\t_\n"
+    "4\tles\tle\tDET\t_\t_\t5\tdet\t_\t_\n"
+    "5\tvoisins\tvoisin\tNOUN\t_\t_\t2\tnmod\t_\t_\n"
+    "6\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tdes\tun\tDET\t_\t_\t2\tdet\t_\t_\n"
+    "2\tchats\tchat\tNOUN\t_\t_\t0\troot\t_\t_\n"
+    "\n";
+
+TEST(TaggerTrainer, LearnsContractionsAndTheTaggerSplitsThem) {
+  auto sentences = train::parse_conllu(kContractionTreebank);
+  std::vector<train::ConlluSentence> corpus;
+  for (int i = 0; i < 10; ++i) corpus.insert(corpus.end(), sentences.begin(), sentences.end());
+  train::TrainerOptions options;
+  options.epochs = 3;
+  options.language = "fr";
+  options.xpos = false;
+  const auto trained = train::train_tagger(corpus, sentences, options);
+  ASSERT_EQ(trained.model.contractions.size(), 1u);  // "du"; "des" is mostly a word
+  EXPECT_EQ(trained.model.contractions[0].first, "du");
+  const auto model = PosModel::from_bytes(serialize(trained.model));
+  EXPECT_EQ(model->language(), "fr");
+  EXPECT_EQ(model->xpos(0), "_");
+  ASSERT_NE(model->contraction("du"), nullptr);
+  EXPECT_EQ(model->contraction("du")->count, 2);
+  EXPECT_EQ(model->contraction("du")->words[1], "le");
+  EXPECT_EQ(model->contraction("des"), nullptr);
+  EXPECT_EQ(model->contraction("d"), nullptr);
+
+  // Raw text: "Du" (any case) is tagged as "de" + "le"; the token's own
+  // tag is its first word's.
+  const std::string doc = "Le prix du pain. Du pain.";
+  segment::Segmenter segmenter;
+  segment::Segmentation seg;
+  segmenter.segment(doc, seg);
+  PosTagger tagger(*model);
+  std::vector<std::uint8_t> tags;
+  std::vector<ContractionTags> contractions;
+  tagger.tag_document(doc, seg, tags, {}, &contractions);
+  ASSERT_EQ(contractions.size(), 2u);
+  EXPECT_EQ(seg.tokens[contractions[0].token].span.text(doc), "du");
+  EXPECT_EQ(seg.tokens[contractions[1].token].span.text(doc), "Du");
+  for (const ContractionTags& c : contractions) {
+    EXPECT_EQ(model->upos(c.tags[0]), "ADP");
+    EXPECT_EQ(model->upos(c.tags[1]), "DET");
+    EXPECT_EQ(tags[c.token], c.tags[0]);
+  }
+  // Pre-tokenised words are taken as they are.
+  const std::vector<std::string_view> words = {"Le", "prix", "de", "le", "pain", "."};
+  tagger.tag_sentence(words.data(), words.size(), tags);
+  EXPECT_EQ(model->upos(tags[2]), "ADP");
+  EXPECT_EQ(model->upos(tags[3]), "DET");
+}
+
+TEST(PosModelFile, RejectsMalformedContractions) {
+  ModelContents c = tiny_model();
+  c.contractions = {{"du", {"de"}}};
+  EXPECT_THROW(serialize(c), std::invalid_argument);
+  c.contractions = {{"du", {"de", "l e"}}};
+  EXPECT_THROW(serialize(c), std::invalid_argument);
+  c.contractions = {{"du", {"de", "le"}}, {"du", {"de", "la"}}};
+  EXPECT_THROW(serialize(c), std::invalid_argument);
+  c.contractions = {{"zum", {"zu", "dem"}}, {"du", {"de", "le"}}};  // sorted on write
+  const auto model = PosModel::from_bytes(serialize(c));
+  EXPECT_EQ(model->contraction_count(), 2u);
+  EXPECT_EQ(model->contraction("zum")->words[1], "dem");
+}
+
+// Every shipped tagging model loads, tags, and is refused when damaged.
+TEST(PosModelFile, EveryShippedModelLoadsAndRejectsDamage) {
+  int models = 0;
+  for (const char* code : {"en", "pt", "fr", "ru", "ja", "nl", "es", "de", "zh"}) {
+    const std::string path =
+        std::string(TEXTSENSE_SOURCE_DIR) + "/models/pos_" + code + ".model";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) continue;
+    ++models;
+    const std::string image((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto model = PosModel::from_bytes(image);
+    EXPECT_EQ(model->language(), code);
+    PosTagger tagger(*model);
+    const std::vector<std::string_view> words = {"a", "b", "."};
+    std::vector<std::uint8_t> tags;
+    tagger.tag_sentence(words.data(), words.size(), tags);
+    for (std::uint8_t t : tags) EXPECT_LT(t, model->class_count());
+    expect_damaged(image.substr(0, image.size() / 2), code);
+    std::string flipped = image;
+    flipped[image.size() / 3] ^= 0x10;
+    expect_damaged(flipped, code);
+  }
+  EXPECT_GE(models, 1);
 }
 
 TEST(TaggerTrainer, SameSeedSameBytesAndItLearns) {

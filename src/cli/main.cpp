@@ -44,9 +44,9 @@ constexpr std::array<Command, 10> kCommands = {{
     {"version", "print the version", run_version},
 }};
 
-constexpr std::array<std::string_view, 13> kValuedOptions = {
+constexpr std::array<std::string_view, 14> kValuedOptions = {
     "--lang", "--model", "--train", "--dev", "--out", "--epochs", "--seed", "--vectors",
-    "--xpos", "--split-dev", "--data", "--rules", "--params"};
+    "--xpos", "--split-dev", "--raw", "--data", "--rules", "--params"};
 
 void print_usage(std::FILE* to) {
   std::fprintf(to,
@@ -78,6 +78,8 @@ void print_usage(std::FILE* to) {
                "                 every K-th sentence, which is the held-out part\n"
                "                 (--train and --dev take comma-separated lists of files;\n"
                "                 --lang CODE: the model's language)\n"
+               "  --raw yes      (eval-tagger) segment and tag each sentence's \"# text\" and\n"
+               "                 score words and UPOS by span (F1), as the UD shared tasks do\n"
                "  --data DIR, --rules FILE, --out PATH  (build-lexicon; --lang CODE: the pack's\n"
                "                language, default en)\n"
                "  -h, --help    show this help\n\n"

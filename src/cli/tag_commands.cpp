@@ -14,6 +14,7 @@
 #include "core/segment/segmenter.h"
 #include "core/common/utf8.h"
 #include "train/conllu.h"
+#include "train/raw_text_evaluation.h"
 #include "train/tagger_evaluation.h"
 #include "train/tagger_trainer.h"
 
@@ -168,6 +169,18 @@ int run_eval_tagger(const Options& options) {
   auto sentences = read_treebanks(required(options, "dev"));
   if (const std::string k = options.value("split-dev"); !k.empty())
     sentences = train::split_every(std::move(sentences), std::stoi(k)).second;
+  if (!options.value("raw").empty()) {
+    // --raw yes: the dev files' "# text" segmented and tagged by textsense.
+    if (options.value("raw") != "yes") throw std::invalid_argument("--raw takes yes");
+    const std::string split = options.value("split-dev");
+    const train::RawTextAccuracy raw = train::evaluate_raw_text(
+        *model, train::read_file(required(options, "dev")), split.empty() ? 0 : std::stoi(split));
+    std::printf("model\t%s\nsentences\t%zu\nskipped_sentences\t%zu\ngold_words\t%zu\n"
+                "predicted_words\t%zu\nwords_f1\t%.4f\nupos_f1\t%.4f\n",
+                path.c_str(), raw.sentences, raw.skipped_sentences, raw.gold_words,
+                raw.predicted_words, raw.words_f1(), raw.upos_f1());
+    return kOk;
+  }
   const auto start = std::chrono::steady_clock::now();
   const train::TaggerAccuracy acc = train::evaluate_tagger(*model, sentences);
   const double seconds =
