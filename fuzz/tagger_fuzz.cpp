@@ -40,7 +40,9 @@ using namespace textsense;
 runtime::DocumentPipeline* serial;
 runtime::DocumentPipeline* parallel;
 runtime::ThreadPool* pool;
-std::vector<pos::PosTagger*> taggers;
+// One tagger per model, kept for the whole run (a pointer: a global vector
+// would be destroyed at exit and LeakSanitizer would report its taggers).
+std::vector<pos::PosTagger*>* taggers;
 const pos::PosModel* current_model;
 
 void check_tags(const std::vector<std::uint8_t>& tags, std::size_t count) {
@@ -76,8 +78,9 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   serial = new runtime::DocumentPipeline();
   parallel = new runtime::DocumentPipeline(pool);
   parallel->settings().min_bytes = 0;
+  taggers = new std::vector<pos::PosTagger*>();
   for (const fuzz::TaggingModel& m : fuzz::shipped_pos_models())
-    taggers.push_back(new pos::PosTagger(*m.model));
+    taggers->push_back(new pos::PosTagger(*m.model));
   return 0;
 }
 
@@ -88,7 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const fuzz::TaggingModel& chosen = fuzz::shipped_pos_models()[which];
   const pos::PosModel& model = *chosen.model;
   const lang::Profile& profile = *chosen.profile;
-  pos::PosTagger* tagger = taggers[which];
+  pos::PosTagger* tagger = (*taggers)[which];
   current_model = &model;
 
   if (options & 1) {
