@@ -62,11 +62,13 @@ const std::vector<std::vector<std::string>>& sentences() {
   return s;
 }
 
-void BM_TagPretokenized(benchmark::State& state) {
-  PosTagger tagger(model());
+// Tags pre-tokenised sentences with `m`, reporting tokens/s.
+void tag_pretokenized(benchmark::State& state, const PosModel& m,
+                      const std::vector<std::vector<std::string>>& input) {
+  PosTagger tagger(m);
   std::vector<std::vector<std::string_view>> views;
   std::size_t per_pass = 0;
-  for (const auto& s : sentences()) {
+  for (const auto& s : input) {
     views.emplace_back(s.begin(), s.end());
     per_pass += s.size();
   }
@@ -82,6 +84,8 @@ void BM_TagPretokenized(benchmark::State& state) {
   state.counters["tokens/s"] =
       benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
+
+void BM_TagPretokenized(benchmark::State& state) { tag_pretokenized(state, model(), sentences()); }
 
 void raw_text(benchmark::State& state, const std::string& text) {
   textsense::segment::Segmenter segmenter;
@@ -148,28 +152,6 @@ constexpr LanguageBench kLanguages[] = {
     {"de", "de_gsd/de_gsd-ud-dev.conllu"},        {"zh", "zh_gsdsimp/zh_gsdsimp-ud-dev.conllu"},
 };
 
-void tag_language(benchmark::State& state, const std::shared_ptr<PosModel>& model,
-                  const std::shared_ptr<std::vector<std::vector<std::string>>>& sentences) {
-  PosTagger tagger(*model);
-  std::vector<std::vector<std::string_view>> views;
-  std::size_t per_pass = 0;
-  for (const auto& s : *sentences) {
-    views.emplace_back(s.begin(), s.end());
-    per_pass += s.size();
-  }
-  std::vector<std::uint8_t> tags;
-  std::size_t tokens = 0;
-  for (auto _ : state) {
-    for (const auto& s : views) {
-      tagger.tag_sentence(s.data(), s.size(), tags);
-      benchmark::DoNotOptimize(tags.data());
-    }
-    tokens += per_pass;
-  }
-  state.counters["tokens/s"] =
-      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
-}
-
 const bool kLanguagesRegistered = [] {
   for (const LanguageBench& l : kLanguages) {
     const std::string model_path =
@@ -184,7 +166,7 @@ const bool kLanguagesRegistered = [] {
     }
     benchmark::RegisterBenchmark((std::string("BM_TagPretokenized/") + l.code).c_str(),
                                  [model, sentences](benchmark::State& state) {
-                                   tag_language(state, model, sentences);
+                                   tag_pretokenized(state, *model, *sentences);
                                  })
         ->Unit(benchmark::kMillisecond);
   }
