@@ -4,7 +4,10 @@
 -- on), compared with textsense.max_threads = 1 (no pool at all).
 -- The settings exist once the library is loaded in the session (by the
 -- first textsense call, LOAD, or session_preload_libraries); a SET before
--- that is kept as a placeholder and applies when it loads.
+-- that is kept as a placeholder and applies when it loads. The cap
+-- (textsense.max_threads_limit, superuser only) defaults to the number of
+-- cores: raised here so that the test runs the same on any machine.
+SET textsense.max_threads_limit = 4;
 SET textsense.max_threads = 3;
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS textsense;
@@ -24,6 +27,26 @@ SET textsense.max_threads = 65;
 SET textsense.parallel_min_bytes = 100;
 SET textsense.no_such_setting = 1;
 RESET textsense.parallel_min_bytes;
+
+-- The cap. A SET above it is refused; a value that a lower cap overtakes
+-- is clamped, and SHOW says what is in effect.
+SET textsense.max_threads = 4;
+SET textsense.max_threads_limit = 2;
+SHOW textsense.max_threads;
+SET textsense.max_threads = 3;
+SET textsense.max_threads_limit = 65;
+-- A role that is not a superuser can neither raise the cap nor go past it.
+CREATE ROLE textsense_threads_user;
+SET ROLE textsense_threads_user;
+SET textsense.max_threads_limit = 64;
+SET textsense.max_threads = 64;
+SET textsense.max_threads = 2;
+SHOW textsense.max_threads;
+SHOW textsense.max_threads_limit;
+RESET ROLE;
+DROP ROLE textsense_threads_user;
+SET textsense.max_threads_limit = 4;
+RESET textsense.max_threads;
 
 CREATE TEMP TABLE docs (id int, doc text);
 INSERT INTO docs

@@ -96,13 +96,15 @@ void expect_same_scores(const sentiment::DocumentSentiment& a,
   EXPECT_EQ(a.tokens, b.tokens);
 }
 
-// Runs every job on `doc` unsplit and split, and compares everything.
+// Runs every job on `doc` unsplit and split, and compares everything. A
+// null `pool` splits on the calling thread alone.
 void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_bytes,
-                                   runtime::ThreadPool& pool, bool expect_split = true) {
+                                   runtime::ThreadPool* pool, bool expect_split = true) {
   SCOPED_TRACE("chunk_bytes " + std::to_string(chunk_bytes) + ", " +
-               std::to_string(doc.size()) + " bytes");
+               std::to_string(doc.size()) + " bytes" + (pool == nullptr ? ", one thread" : ""));
   runtime::DocumentPipeline serial;
-  runtime::DocumentPipeline parallel(&pool);
+  serial.settings().min_bytes = SIZE_MAX;  // never split
+  runtime::DocumentPipeline parallel(pool);
   parallel.settings().min_bytes = 0;
   parallel.settings().chunk_bytes = chunk_bytes;
   const sentiment::Params params;
@@ -152,8 +154,9 @@ TEST(DocumentPipeline, AwkwardDocumentsCutEverywhere) {
   for (std::uint32_t seed = 1; seed <= 40; ++seed) {
     const std::string doc = make_document(seed, 60);
     SCOPED_TRACE("seed " + std::to_string(seed));
-    expect_parallel_equals_serial(doc, 1, pool);
-    expect_parallel_equals_serial(doc, 97, pool);
+    expect_parallel_equals_serial(doc, 1, &pool);
+    expect_parallel_equals_serial(doc, 97, &pool);
+    expect_parallel_equals_serial(doc, 97, nullptr);
   }
 }
 
@@ -162,9 +165,21 @@ TEST(DocumentPipeline, LargeDocumentAutomaticChunks) {
   const std::string doc = make_document(7, 20000);  // about 700 KB
   runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
-  expect_parallel_equals_serial(doc, 0, pool);
+  expect_parallel_equals_serial(doc, 0, &pool);
   parallel.segment(doc, lang::english());
   EXPECT_GE(parallel.last_chunk_count(), 4u);
+}
+
+// One thread works chunk by chunk too (bounded memory): same results.
+TEST(DocumentPipeline, OneThreadSplitsLargeDocumentsIntoChunks) {
+  const std::string doc = make_document(11, 20000);
+  expect_parallel_equals_serial(doc, 0, nullptr);
+  runtime::DocumentPipeline one_thread;
+  one_thread.segment(doc, lang::english());
+  EXPECT_GE(one_thread.last_chunk_count(), 4u);
+  one_thread.settings().min_bytes = doc.size() + 1;
+  one_thread.segment(doc, lang::english());
+  EXPECT_EQ(one_thread.last_chunk_count(), 1u);
 }
 
 // Real text with its own oddities: the sentiment dev sets, joined the ways
@@ -195,8 +210,8 @@ TEST(DocumentPipeline, DevSetTextsCutEverywhere) {
       ++count;
     }
     SCOPED_TRACE(name);
-    expect_parallel_equals_serial(joined_space, 1, pool);
-    expect_parallel_equals_serial(joined_lines, 1, pool);
+    expect_parallel_equals_serial(joined_space, 1, &pool);
+    expect_parallel_equals_serial(joined_lines, 1, &pool);
   }
 }
 

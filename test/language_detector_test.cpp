@@ -14,7 +14,9 @@
 #include <thread>
 #include <vector>
 
+#include "core/langid/detection_sample.h"
 #include "core/langid/language_detector.h"
+#include "core/common/utf8.h"
 
 namespace textsense::langid {
 namespace {
@@ -208,6 +210,52 @@ TEST(LanguageDetector, TenMegabytes) {
   detector().detect_all(big, shares);
   ASSERT_FALSE(shares.empty());
   EXPECT_EQ(shares[0].lang, "it");
+}
+
+// A long text is judged on a bounded sample that covers its beginning, its
+// end and what lies between, cut at spaces, and stays well-formed UTF-8.
+TEST(DetectionSample, BoundedSpreadAndWellFormed) {
+  std::string scratch;
+  const std::string short_text = "Short texts are read whole.";
+  EXPECT_EQ(detection_sample(short_text, scratch).data(), short_text.data());
+
+  std::string big = "Anfang ";
+  while (big.size() < (8u << 20)) big += "Ça coûte 3 € — 世界は広い。 ";
+  big += " Schluss";
+  const std::string_view sample = detection_sample(big, scratch);
+  EXPECT_LE(sample.size(), kDetectionSampleBytes + kDetectionSampleWindows);
+  EXPECT_GT(sample.size(), kDetectionSampleBytes * 9 / 10);
+  EXPECT_EQ(sample.substr(0, 7), "Anfang ");
+  EXPECT_EQ(sample.substr(sample.size() - 8), " Schluss");
+  EXPECT_EQ(utf8::find_invalid(sample), utf8::kValid);
+  // Windows are joined at word edges: no word is cut in two.
+  std::size_t windows = 1;
+  for (std::size_t i = 0; i < sample.size(); ++i)
+    if (sample[i] == '\n') {
+      ++windows;
+      EXPECT_TRUE(sample[i - 1] != ' ' && i + 1 < sample.size()) << i;
+    }
+  EXPECT_EQ(windows, kDetectionSampleWindows);
+
+  // Text without spaces is cut at character boundaries.
+  std::string han;
+  while (han.size() < (1u << 20)) han += "好";
+  EXPECT_EQ(utf8::find_invalid(detection_sample(han, scratch)), utf8::kValid);
+}
+
+// A document whose second half is in another language shows both.
+TEST(LanguageDetector, LongDocumentChangingLanguageShowsBoth) {
+  std::string doc;
+  while (doc.size() < (4u << 20))
+    doc += "The train to Milan leaves at half past eight, but today it is twenty minutes late. ";
+  while (doc.size() < (8u << 20))
+    doc += "Il treno per Milano parte alle otto e mezza, ma oggi è in ritardo di venti minuti. ";
+  std::vector<Share> shares;
+  detector().detect_all(doc, shares);
+  ASSERT_GE(shares.size(), 2u);
+  EXPECT_TRUE((shares[0].lang == "en" && shares[1].lang == "it") ||
+              (shares[0].lang == "it" && shares[1].lang == "en"));
+  EXPECT_TRUE(detector().detect(doc).others_possible);
 }
 
 TEST(LanguageDetector, ConcurrentUseGivesTheSameAnswers) {

@@ -1,5 +1,6 @@
 // The extension's configuration parameters (GUCs), defined in _PG_init:
 //   textsense.max_threads                   threads one backend may use for one document
+//   textsense.max_threads_limit             the superuser's cap on it (PGC_SUSET)
 //   textsense.parallel_min_bytes            document size from which they are used
 //   textsense.max_threads_in_parallel_query the cap while PostgreSQL runs a parallel query
 //   textsense.max_document_bytes            the largest document any function analyses

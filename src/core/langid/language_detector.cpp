@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/langid/cld2_adapter.h"
+#include "core/langid/detection_sample.h"
 #include "core/langid/fast_path.h"
 #include "core/langid/function_word_index.h"
 #include "core/langid/script_profile.h"
@@ -33,9 +34,12 @@ struct Analysis {
   CldResult cld;
 };
 
-// Everything detect() and detect_all() share. `text` is well-formed UTF-8.
-Analysis analyze(std::string_view utf8) {
+// Everything detect() and detect_all() share; a long text is judged on
+// its sample (detection_sample.h).
+Analysis analyze(std::string_view text) {
   Analysis a;
+  thread_local std::string sampled;
+  const std::string_view utf8 = detection_sample(text, sampled);
   if (utf8::find_invalid(utf8) != utf8::kValid) return a;
   thread_local std::string cleaned;
   clean_for_detection(utf8, cleaned);

@@ -7,8 +7,8 @@
 //
 // No PostgreSQL headers. Every method is const and thread-safe (CLD2 and
 // the word index are read-only static tables; scratch space is per thread).
-// Linear in the input; an input of 2 GiB or more is judged on its first
-// 2 GiB - 1 bytes.
+// A text longer than 64 KiB is judged on a sample spread over all of it
+// (detection_sample.h), so the cost of detection is bounded.
 #pragma once
 
 #include <string>
@@ -51,8 +51,9 @@ class Detector {
   // detect() does not pay for it.
   Detector();
 
-  // The language of the whole text. Ill-formed UTF-8 gives an empty Guess
-  // (PostgreSQL text in a UTF8 database is always well-formed).
+  // The language of the whole text. Ill-formed UTF-8 (in the sample of a
+  // long text) gives an empty Guess (PostgreSQL text in a UTF8 database is
+  // always well-formed).
   Guess detect(std::string_view utf8) const;
 
   // Replaces `out` with up to 3 languages of a mixed document, largest

@@ -123,10 +123,14 @@ pos::PosTagger& DocumentPipeline::tagger(const pos::PosModel& model) {
   return workspace(0).get_tagger(model);
 }
 
+// One thread works chunk by chunk too: a score then holds one chunk's
+// segmentation at a time, not the whole document's (bounded memory), and
+// the chunks' smaller working sets made it faster per core than one
+// unsplit pass (bench/RESULTS.md, "Large documents on one thread").
 bool DocumentPipeline::plan_chunks(std::string_view doc) {
   chunk_count_ = 1;
   last_chunk_count_ = 1;
-  if (threads() < 2 || doc.size() < settings_.min_bytes) return false;
+  if (doc.size() < settings_.min_bytes) return false;
   const std::size_t target = settings_.chunk_bytes != 0
                                  ? settings_.chunk_bytes
                                  : auto_chunk_bytes(doc.size(), threads());
@@ -141,6 +145,19 @@ bool DocumentPipeline::plan_chunks(std::string_view doc) {
   }
   last_chunk_count_ = chunk_count_;
   return true;
+}
+
+template <typename Function>
+void DocumentPipeline::run_tasks(std::size_t count, Function&& fn, const StopSignal& stop) {
+  if (pool_ != nullptr && threads() > 1) {
+    pool_->run(count, fn, stop, threads());
+    return;
+  }
+  // One thread, no pool needed: the tasks in order on the calling thread.
+  for (std::size_t i = 0; i < count; ++i) {
+    if (stop.requested()) throw CancelledError();
+    fn(ThreadPool::TaskContext{i, 0, stop});
+  }
 }
 
 void DocumentPipeline::run_chunk(std::string_view doc, Chunk& chunk, Workspace& ws,
@@ -178,12 +195,12 @@ void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
   // not grow under them.
   workspace(threads() - 1);
   try {
-    pool_->run(
+    run_tasks(
         chunk_count_,
         [&](const ThreadPool::TaskContext& task) {
           run_chunk(doc, chunks_[task.task], *workspaces_[task.slot], spec, task.stop);
         },
-        stop, threads());
+        stop);
   } catch (const InvalidUtf8Error&) {
     // Report the document's first bad byte, not a chunk-relative offset
     // from whichever chunk failed first.
@@ -257,9 +274,8 @@ void DocumentPipeline::merge_chunks(const JobSpec& spec, const StopSignal& stop)
   // Copying millions of tokens is memory-bound work worth sharing too (on
   // one thread it cost tokens() a third of its speedup).
   if (with_segmentation) {
-    pool_->run(
-        chunk_count_, [&](const ThreadPool::TaskContext& task) { copy_chunk(task.task); }, stop,
-        threads());
+    run_tasks(
+        chunk_count_, [&](const ThreadPool::TaskContext& task) { copy_chunk(task.task); }, stop);
   } else {
     for (std::size_t c = 0; c < chunk_count_; ++c) copy_chunk(c);
   }
@@ -348,11 +364,12 @@ void DocumentPipeline::mark_unanalysed(SentimentOutput output) {
 sentiment::DocumentSentiment DocumentPipeline::rescore_sentences(
     std::string_view doc, const std::vector<lang::Code>& languages, lang::Code call_language,
     const sentiment::Lexicon* call_lexicon, LexiconFor lexicon_for, void* context,
-    const sentiment::Params& params, SentimentOutput output) {
+    const sentiment::Params& params, SentimentOutput output, const StopSignal& stop) {
   const bool explain = output == SentimentOutput::kTokens;
   const segment::Segmentation& seg = segmentation_;
   std::vector<sentiment::TokenSentiment> scratch;
   for (std::size_t i = 0; i < languages.size() && i < sentence_sentiments_.size(); ++i) {
+    if (i % kStopPollSentences == 0 && stop.requested()) throw CancelledError();
     if (languages[i] == call_language) continue;
     const segment::Sentence& sentence = seg.sentences[i];
     sentiment::TokenSentiment* out;
@@ -391,19 +408,25 @@ sentiment::DocumentSentiment DocumentPipeline::rescore_sentences(
 void DocumentPipeline::retag_sentences(std::string_view doc,
                                        const std::vector<lang::Code>& languages,
                                        lang::Code call_language, ModelFor model_for,
-                                       void* context) {
+                                       void* context, const StopSignal& stop) {
   const segment::Segmentation& seg = segmentation_;
+  const auto retagged_sentence = [&](std::uint32_t sentence) {
+    return sentence < languages.size() && languages[sentence] != call_language;
+  };
+  // The contractions of retagged sentences were their first model's: drop
+  // them in one pass (per sentence, the erase was quadratic in a long
+  // document with many foreign sentences).
+  contractions_.erase(std::remove_if(contractions_.begin(), contractions_.end(),
+                                     [&](const pos::ContractionTags& c) {
+                                       return retagged_sentence(seg.tokens[c.token].sentence);
+                                     }),
+                      contractions_.end());
   std::vector<pos::ContractionTags> retagged;
   for (std::size_t i = 0; i < languages.size() && i < seg.sentences.size(); ++i) {
+    if (i % kStopPollSentences == 0 && stop.requested()) throw CancelledError();
     if (languages[i] == call_language) continue;
     const segment::Sentence& sentence = seg.sentences[i];
     std::uint8_t* tags = tags_.data() + sentence.first_token;
-    // The sentence's contractions were its first model's.
-    const auto in_sentence = [&](const pos::ContractionTags& c) {
-      return c.token >= sentence.first_token && c.token < sentence.first_token + sentence.token_count;
-    };
-    contractions_.erase(std::remove_if(contractions_.begin(), contractions_.end(), in_sentence),
-                        contractions_.end());
     const pos::PosModel* model = model_for(languages[i], context);
     if (model == nullptr) {
       std::fill(tags, tags + sentence.token_count, kNotTagged);

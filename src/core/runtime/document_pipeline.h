@@ -98,6 +98,7 @@ class DocumentPipeline {
   // one, else marked not analysed (SentenceSentiment::analysed false, tags
   // kNotTagged). rescore_sentences() returns the document folded again
   // (`call_lexicon` is null when the document's own language has none).
+  // Both poll `stop` every kStopPollSentences sentences (CancelledError).
   using LexiconFor = const sentiment::Lexicon* (*)(lang::Code code, void* context);
   using ModelFor = const pos::PosModel* (*)(lang::Code code, void* context);
   sentiment::DocumentSentiment rescore_sentences(std::string_view doc,
@@ -106,9 +107,12 @@ class DocumentPipeline {
                                                  const sentiment::Lexicon* call_lexicon,
                                                  LexiconFor lexicon_for, void* context,
                                                  const sentiment::Params& params,
-                                                 SentimentOutput output);
+                                                 SentimentOutput output,
+                                                 const StopSignal& stop = {});
   void retag_sentences(std::string_view doc, const std::vector<lang::Code>& languages,
-                       lang::Code call_language, ModelFor model_for, void* context);
+                       lang::Code call_language, ModelFor model_for, void* context,
+                       const StopSignal& stop = {});
+  static constexpr std::size_t kStopPollSentences = 64;
   static constexpr std::uint8_t kNotTagged = 0xFF;
   // After segment(): every sentence not analysed (a document in a language
   // without a lexicon), as score() with `output` would have left them, so
@@ -145,6 +149,10 @@ class DocumentPipeline {
   std::size_t threads() const;
   // Cuts `doc` into chunks; false when it should run unsplit.
   bool plan_chunks(std::string_view doc);
+  // fn(TaskContext) for tasks [0, count): on the pool with threads() > 1,
+  // else in order on the calling thread; CancelledError when `stop` fires.
+  template <typename Function>
+  void run_tasks(std::size_t count, Function&& fn, const StopSignal& stop);
   void run_chunks(std::string_view doc, const JobSpec& spec, const StopSignal& stop);
   void run_chunk(std::string_view doc, Chunk& chunk, Workspace& ws, const JobSpec& spec,
                  const StopSignal& stop);

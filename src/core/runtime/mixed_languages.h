@@ -17,6 +17,7 @@
 
 #include "core/lang/code.h"
 #include "core/langid/language_detector.h"
+#include "core/runtime/stop_signal.h"
 #include "core/segment/segmentation.h"
 
 namespace textsense::runtime {
@@ -29,9 +30,11 @@ constexpr std::size_t kMinMixedSentenceBytes = 20;
 // Fills `out` with the language of each sentence of `seg`: its own
 // detection when it is long enough and that is reliable, else
 // `document_language`. Returns true
-// when some sentence differs from `document_language`.
+// when some sentence differs from `document_language`. Polls `stop` every
+// kStopPollSentences sentences and throws CancelledError.
+constexpr std::size_t kStopPollSentences = 64;
 bool detect_sentence_languages(std::string_view doc, const segment::Segmentation& seg,
                                const langid::Detector& detector, lang::Code document_language,
-                               std::vector<lang::Code>& out);
+                               std::vector<lang::Code>& out, const StopSignal& stop = {});
 
 }  // namespace textsense::runtime

@@ -53,10 +53,10 @@ bool choose_language(std::string_view doc, const LanguageRequest& request,
 // one German sentence in three is "99 % English"), so its shares cannot
 // tell which documents to look at.
 bool find_foreign_sentences(const DocumentPipeline& pipeline, std::string_view doc,
-                            LanguageOutcome& outcome) {
+                            LanguageOutcome& outcome, const StopSignal& stop) {
   if (pipeline.segmentation().sentences.size() < 2) return false;
   if (detect_sentence_languages(doc, pipeline.segmentation(), shared_detector(),
-                                outcome.language, outcome.sentence_languages))
+                                outcome.language, outcome.sentence_languages, stop))
     return true;
   outcome.sentence_languages.clear();
   return false;
@@ -120,9 +120,9 @@ sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::str
     outcome.analysed = true;
     result = pipeline.score(doc, profile, *lexicon, params, first, stop);
   }
-  if (may_mix && find_foreign_sentences(pipeline, doc, outcome)) {
+  if (may_mix && find_foreign_sentences(pipeline, doc, outcome, stop)) {
     result = pipeline.rescore_sentences(doc, outcome.sentence_languages, outcome.language,
-                                        lexicon, lexicon_for, &lookup, params, first);
+                                        lexicon, lexicon_for, &lookup, params, first, stop);
     outcome.analysed = result.analysed;
   }
   return result;
@@ -142,9 +142,9 @@ void tag_document(DocumentPipeline& pipeline, std::string_view doc,
     outcome.analysed = true;
     pipeline.tag(doc, profile, *model, stop);
   }
-  if (may_mix && find_foreign_sentences(pipeline, doc, outcome)) {
+  if (may_mix && find_foreign_sentences(pipeline, doc, outcome, stop)) {
     pipeline.retag_sentences(doc, outcome.sentence_languages, outcome.language, pos_model_for,
-                             const_cast<ModelSource*>(&models));
+                             const_cast<ModelSource*>(&models), stop);
     outcome.analysed = true;
   }
 }
