@@ -170,6 +170,22 @@ TEST(DocumentPipeline, LargeDocumentAutomaticChunks) {
   EXPECT_GE(parallel.last_chunk_count(), 4u);
 }
 
+// Sentences too long to analyse whole are cut the same way whether the
+// document is split or not.
+TEST(DocumentPipeline, LongSentencesCutTheSameWhenSplit) {
+  runtime::ThreadPool pool(2);
+  std::string doc = make_document(5, 200);
+  for (int i = 0; i < 30000; ++i) doc += "very ";
+  doc += make_document(6, 200);
+  for (int i = 0; i < 40000; ++i) doc += "好";
+  doc += " " + make_document(8, 200);
+  for (int i = 0; i < 20000; ++i) doc += "Dr. ";
+  doc += make_document(9, 100);
+  expect_parallel_equals_serial(doc, 1, &pool);
+  expect_parallel_equals_serial(doc, 4000, &pool);
+  expect_parallel_equals_serial(doc, 0, nullptr);
+}
+
 // One thread works chunk by chunk too (bounded memory): same results.
 TEST(DocumentPipeline, OneThreadSplitsLargeDocumentsIntoChunks) {
   const std::string doc = make_document(11, 20000);
@@ -223,7 +239,8 @@ TEST(DocumentPipeline, TextWithoutBoundariesRunsUnsplit) {
   parallel.settings().chunk_bytes = 1000;
   parallel.segment(doc, lang::english());
   EXPECT_EQ(parallel.last_chunk_count(), 1u);
-  EXPECT_EQ(parallel.segmentation().tokens.size(), 1u);
+  // Analysed in pieces of at most 63 KiB (segmenter.h, "Long sentences").
+  EXPECT_EQ(parallel.segmentation().tokens.size(), 4u);
 }
 
 TEST(DocumentPipeline, SmallDocumentsStayOnTheCallingThread) {

@@ -214,14 +214,68 @@ TEST(Segmenter, TenMegabyteInputs) {
   EXPECT_GT(seg.sentences.size(), 200'000u);
   EXPECT_GT(seg.tokens.size(), 2'000'000u);
   EXPECT_EQ(seg.tokens.back().span.byte_end(), prose.size() - 1);
-  // One "word" of 10 MB and 10 MB without any break opportunity.
+  // One "word" of 10 MB, no break opportunity: analysed in pieces of 32-63
+  // KiB (segmenter.h, "Long sentences"), one token per piece, that cover
+  // it end to end.
   const segment::Segmentation word = segment(std::string(10'000'000, 'a'));
-  ASSERT_EQ(word.tokens.size(), 1u);
-  EXPECT_EQ(word.tokens[0].span.byte_length, 10'000'000u);
+  ASSERT_GE(word.tokens.size(), 10'000'000u / (63 * 1024));
+  ASSERT_LE(word.tokens.size(), 10'000'000u / (32 * 1024) + 1);
+  EXPECT_EQ(word.sentences.size(), word.tokens.size());
+  std::uint32_t next = 0;
+  for (const segment::Token& t : word.tokens) {
+    EXPECT_EQ(t.span.byte_begin, next);
+    EXPECT_LE(t.span.byte_length, 64u * 1024);
+    next = t.span.byte_end();
+  }
+  EXPECT_EQ(next, 10'000'000u);
   std::string emoji;
   while (emoji.size() < 10'000'000) emoji += "😂";
   const segment::Segmentation emojis = segment(emoji);
   EXPECT_EQ(emojis.tokens.size(), emoji.size() / 4);
+}
+
+// A sentence longer than 64 KiB is cut at word starts, never inside a URL;
+// the sentences before and after it are untouched.
+TEST(Segmenter, LongSentencesAreCutAtWordStarts) {
+  std::string doc = "The room was clean! ";
+  const std::size_t long_begin = doc.size();
+  while (doc.size() < 300'000) doc += "very very https://example.org/a/b?c=d very ";
+  doc += "end!";
+  const std::size_t long_end = doc.size();
+  doc += " The staff were rude. Bye.";
+  const segment::Segmentation seg = segment(doc);
+  ASSERT_GE(seg.sentences.size(), 2u + 300'000 / (63 * 1024));
+  EXPECT_EQ(seg.sentences.front().span.text(doc), "The room was clean!");
+  EXPECT_EQ(seg.sentences.back().span.text(doc), "Bye.");
+  EXPECT_EQ(seg.sentences[seg.sentences.size() - 2].span.text(doc), "The staff were rude.");
+  for (std::size_t i = 1; i + 2 < seg.sentences.size(); ++i) {
+    const segment::Span& span = seg.sentences[i].span;
+    ASSERT_LE(span.byte_length, 64u * 1024);
+    ASSERT_GE(span.byte_begin, long_begin);
+    ASSERT_LE(span.byte_end(), long_end);
+    ASSERT_EQ(doc[span.byte_begin - 1], ' ') << "piece " << i << " starts inside a word";
+  }
+  for (const segment::Token& t : seg.tokens) {
+    if (t.kind != segment::TokenKind::kUrl) continue;
+    ASSERT_EQ(t.span.text(doc), "https://example.org/a/b?c=d");
+  }
+}
+
+// CJK without punctuation and one emoji repeated: pieces on code points.
+TEST(Segmenter, LongTextWithoutSpacesIsCutOnCodePoints) {
+  for (const std::string unit : {"好", "我们今天去公园散步", "😀", "a\u0301"}) {
+    std::string doc;
+    while (doc.size() < 500'000) doc += unit;
+    const segment::Segmentation seg = segment(doc);
+    EXPECT_GE(seg.sentences.size(), 500'000u / (63 * 1024)) << unit;
+    std::uint32_t covered = 0;
+    for (const segment::Sentence& s : seg.sentences) {
+      EXPECT_LE(s.span.byte_length, 64u * 1024) << unit;
+      EXPECT_EQ(utf8::find_invalid(s.span.text(doc)), utf8::kValid) << unit;
+      covered += s.span.byte_length;
+    }
+    EXPECT_EQ(covered, doc.size()) << unit;
+  }
 }
 
 TEST(Segmenter, StopSignalCancelsLongInputs) {

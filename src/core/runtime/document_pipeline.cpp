@@ -127,14 +127,14 @@ pos::PosTagger& DocumentPipeline::tagger(const pos::PosModel& model) {
 // segmentation at a time, not the whole document's (bounded memory), and
 // the chunks' smaller working sets made it faster per core than one
 // unsplit pass (bench/RESULTS.md, "Large documents on one thread").
-bool DocumentPipeline::plan_chunks(std::string_view doc) {
+bool DocumentPipeline::plan_chunks(std::string_view doc, const StopSignal& stop) {
   chunk_count_ = 1;
   last_chunk_count_ = 1;
   if (doc.size() < settings_.min_bytes) return false;
   const std::size_t target = settings_.chunk_bytes != 0
                                  ? settings_.chunk_bytes
                                  : auto_chunk_bytes(doc.size(), threads());
-  workspace(0).get_segmenter(*profile_).find_chunk_starts(doc, target, chunk_starts_);
+  workspace(0).get_segmenter(*profile_).find_chunk_starts(doc, target, chunk_starts_, stop);
   if (chunk_starts_.size() < 2) return false;
   chunk_count_ = chunk_starts_.size();
   if (chunks_.size() < chunk_count_) chunks_.resize(chunk_count_);
@@ -284,7 +284,7 @@ void DocumentPipeline::merge_chunks(const JobSpec& spec, const StopSignal& stop)
 void DocumentPipeline::segment(std::string_view doc, const lang::Profile& profile,
                                const StopSignal& stop) {
   profile_ = &profile;
-  if (!plan_chunks(doc)) {
+  if (!plan_chunks(doc, stop)) {
     workspace(0).get_segmenter(*profile_).segment(doc, segmentation_, stop);
     token_total_ = segmentation_.tokens.size();
     return;
@@ -302,7 +302,7 @@ sentiment::DocumentSentiment DocumentPipeline::score(std::string_view doc,
                                                      const StopSignal& stop) {
   profile_ = &profile;
   const bool explain = output == SentimentOutput::kTokens;
-  if (!plan_chunks(doc)) {
+  if (!plan_chunks(doc, stop)) {
     // A score alone reports no positions.
     workspace(0).get_segmenter(*profile_).segment(doc, segmentation_, stop,
                                          output == SentimentOutput::kDocument
@@ -324,7 +324,7 @@ sentiment::DocumentSentiment DocumentPipeline::score(std::string_view doc,
 void DocumentPipeline::tag(std::string_view doc, const lang::Profile& profile,
                            const pos::PosModel& model, const StopSignal& stop) {
   profile_ = &profile;
-  if (!plan_chunks(doc)) {
+  if (!plan_chunks(doc, stop)) {
     workspace(0).get_segmenter(*profile_).segment(doc, segmentation_, stop);
     token_total_ = segmentation_.tokens.size();
     workspace(0).get_tagger(model).tag_document(doc, segmentation_, tags_, stop, &contractions_);

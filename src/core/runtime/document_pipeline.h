@@ -148,7 +148,7 @@ class DocumentPipeline {
   // Threads this call may use: the pool's and the caller, within settings.
   std::size_t threads() const;
   // Cuts `doc` into chunks; false when it should run unsplit.
-  bool plan_chunks(std::string_view doc);
+  bool plan_chunks(std::string_view doc, const StopSignal& stop);
   // fn(TaskContext) for tasks [0, count): on the pool with threads() > 1,
   // else in order on the calling thread; CancelledError when `stop` fires.
   template <typename Function>

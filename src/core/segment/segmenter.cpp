@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <limits>
 #include <vector>
 
@@ -17,9 +18,16 @@
 namespace textsense::segment {
 namespace {
 
-// How often (in input bytes) the stop signal is polled: often enough to
-// stop within milliseconds, rarely enough to cost nothing.
-constexpr std::uint32_t kStopPollBytes = 64 * 1024;
+// How much text ICU's sentence iterator reads at a time, and how close to
+// a window's end a boundary is not trusted (ICU looks ahead past a full
+// stop for what follows). segmenter.h, "Long sentences".
+constexpr std::uint32_t kSentenceWindowBytes = 64 * 1024;
+constexpr std::uint32_t kSentenceWindowMargin = 1024;
+// A long sentence's piece is at least this long (its cut is searched for
+// between here and the window's margin).
+constexpr std::uint32_t kMinPieceBytes = kSentenceWindowBytes / 2;
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Converts non-decreasing byte offsets to code point offsets in one pass.
 class CharCursor {
@@ -112,6 +120,61 @@ struct Segmenter::Impl {
 
   ~Impl() { utext_close(text); }
 
+  // Points the sentence iterator at doc[begin, begin + bytes) (ending on a
+  // code point) and returns where the window ends.
+  std::uint32_t open_window(std::string_view doc, std::uint32_t begin, std::uint32_t bytes) {
+    std::uint32_t end = static_cast<std::uint32_t>(doc.size());
+    if (end - begin > bytes) {
+      end = begin + bytes;
+      while (end > begin + 1 && is_continuation_byte(doc[end])) --end;
+    }
+    const std::string_view window = doc.substr(begin, end - begin);
+    UErrorCode status = U_ZERO_ERROR;
+    if (doc_is_ascii) {
+      // ICU iterates UTF-16 faster than UTF-8, and widening ASCII keeps
+      // indexes equal to byte offsets.
+      wide.assign(window.begin(), window.end());
+      text = utext_openUChars(text, wide.data(), static_cast<int64_t>(wide.size()), &status);
+    } else {
+      text = utext_openUTF8(text, window.data(), static_cast<int64_t>(window.size()), &status);
+    }
+    if (U_FAILURE(status)) throw IcuError("utext_open", status);
+    sentence_iterator->setText(text, status);
+    if (U_FAILURE(status)) throw IcuError("BreakIterator::setText", status);
+    return end;
+  }
+
+  // Where the first piece of a sentence too long to analyse whole ends:
+  // the last word start (after ASCII whitespace) in [begin + kMinPieceBytes,
+  // limit], else the last code point boundary there, never inside a URL
+  // or other special span (after it, if one covers the whole range).
+  std::uint32_t long_sentence_cut(std::string_view doc, std::uint32_t begin,
+                                  std::uint32_t limit) const {
+    const std::uint32_t from = begin + kMinPieceBytes;
+    const auto inside_special = [&](std::uint32_t at) -> const SpecialSpan* {
+      const auto it = std::upper_bound(
+          specials.begin(), specials.end(), at,
+          [](std::uint32_t x, const SpecialSpan& s) { return x < s.begin; });
+      if (it == specials.begin()) return nullptr;
+      const SpecialSpan& s = *(it - 1);
+      return s.begin < at && at < s.end ? &s : nullptr;
+    };
+    for (std::uint32_t at = limit; at > from; --at)
+      if (is_ascii_space(doc[at - 1]) && !is_ascii_space(doc[at]) && !inside_special(at))
+        return at;
+    std::uint32_t at = limit;
+    while (at > from && is_continuation_byte(doc[at])) --at;
+    while (const SpecialSpan* s = inside_special(at)) {
+      if (s->begin > from) {
+        at = s->begin;
+      } else {
+        at = s->end;
+        break;
+      }
+    }
+    return at;
+  }
+
   void add_words(std::string_view doc, std::uint32_t begin, std::uint32_t end) {
     if (begin >= end) return;
     pieces.clear();
@@ -180,7 +243,8 @@ const lang::Profile& Segmenter::profile() const { return impl_->profile; }
 void Segmenter::set_ascii_fast_path(bool enabled) { impl_->ascii_fast_path = enabled; }
 
 void Segmenter::find_chunk_starts(std::string_view doc, std::size_t target_bytes,
-                                  std::vector<std::uint32_t>& starts) {
+                                  std::vector<std::uint32_t>& starts,
+                                  const runtime::StopSignal& stop) {
   starts.assign(1, 0);
   if (doc.size() >= std::numeric_limits<std::uint32_t>::max())
     throw InputTooLargeError(doc.size());
@@ -204,6 +268,7 @@ void Segmenter::find_chunk_starts(std::string_view doc, std::size_t target_bytes
   const std::size_t size = doc.size();
   std::size_t target = target_bytes;
   while (target < size) {
+    if (stop.requested()) throw CancelledError();
     // Start on a code point.
     while (target < size && (static_cast<unsigned char>(doc[target]) & 0xC0) == 0x80) ++target;
     if (target >= size) break;
@@ -247,47 +312,71 @@ void Segmenter::segment(std::string_view doc, Segmentation& out, const runtime::
   Impl& m = *impl_;
   m.specials.clear();
   find_special_spans(doc, m.specials);
+  m.doc_is_ascii = utf8::is_ascii(doc);
 
-  UErrorCode status = U_ZERO_ERROR;
-  const bool ascii = m.doc_is_ascii = utf8::is_ascii(doc);
-  if (ascii) {
-    // ICU iterates UTF-16 faster than UTF-8, and widening ASCII keeps
-    // indexes equal to byte offsets.
-    m.wide.assign(doc.begin(), doc.end());
-    m.text = utext_openUChars(m.text, m.wide.data(), static_cast<int64_t>(m.wide.size()), &status);
-  } else {
-    m.text = utext_openUTF8(m.text, doc.data(), static_cast<int64_t>(doc.size()), &status);
-  }
-  if (U_FAILURE(status)) throw IcuError("utext_openUTF8", status);
-  icu::BreakIterator& it = *m.sentence_iterator;
-  it.setText(m.text, status);
-  if (U_FAILURE(status)) throw IcuError("BreakIterator::setText", status);
-
+  // ICU reads one window at a time, from the current sentence's start
+  // (segmenter.h, "Long sentences"): every call into ICU and every
+  // sentence handed to the word breaker is bounded, so the stop signal is
+  // polled at least once per window whatever the text.
+  const auto size = static_cast<std::uint32_t>(doc.size());
   std::size_t next_special = 0;  // for add_sentence
   std::size_t covering = 0;      // first special span that may cover a boundary
-  std::uint32_t start = 0, next_poll = kStopPollBytes;
-  for (std::int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
-    const auto boundary = static_cast<std::uint32_t>(b);
-    // A sentence never ends inside a URL ("see x.org/a. b" is not two)
-    // or right after "Dr.".
-    while (covering < m.specials.size() && m.specials[covering].end <= boundary) ++covering;
-    if (boundary < doc.size() &&
-        ((covering < m.specials.size() && m.specials[covering].begin < boundary) ||
-         ends_with_non_final_abbreviation(m.profile, doc, start, boundary)))
-      continue;
-    m.add_sentence(doc, start, boundary, next_special, out);
-    start = boundary;
-    if (boundary >= next_poll) {
-      if (stop.requested()) throw CancelledError();
-      next_poll = boundary + kStopPollBytes;
+  std::uint32_t start = 0;       // the current sentence's first byte
+  std::uint32_t window_bytes = kSentenceWindowBytes;
+  while (start < size) {
+    if (stop.requested()) throw CancelledError();
+    const std::uint32_t window_end = m.open_window(doc, start, window_bytes);
+    const bool last = window_end == size;
+    // Near the window's end ICU cannot see what follows a full stop: only
+    // boundaries before the margin are taken (all of them in the last).
+    const std::uint32_t limit = last ? size : window_end - kSentenceWindowMargin;
+    const std::uint32_t window_start = start;
+    // The window may read again what the previous one read past its last
+    // sentence: find the spans that can cover its boundaries afresh.
+    covering = static_cast<std::size_t>(
+        std::partition_point(m.specials.begin(), m.specials.end(),
+                             [&](const SpecialSpan& s) { return s.end <= window_start; }) -
+        m.specials.begin());
+    bool boundary_in_margin = false;
+    icu::BreakIterator& it = *m.sentence_iterator;
+    for (std::int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
+      const std::uint32_t boundary = window_start + static_cast<std::uint32_t>(b);
+      // A sentence never ends inside a URL ("see x.org/a. b" is not two)
+      // or right after "Dr.".
+      while (covering < m.specials.size() && m.specials[covering].end <= boundary) ++covering;
+      if (boundary < size &&
+          ((covering < m.specials.size() && m.specials[covering].begin < boundary) ||
+           ends_with_non_final_abbreviation(m.profile, doc, start, boundary)))
+        continue;
+      if (boundary >= limit && !last) {
+        boundary_in_margin = boundary < window_end;
+        break;
+      }
+      m.add_sentence(doc, start, boundary, next_special, out);
+      start = boundary;
     }
+    if (start > window_start || last) {
+      window_bytes = kSentenceWindowBytes;
+      continue;
+    }
+    // No sentence ended in the window. A boundary in its margin is found
+    // again, away from the end, in a window twice as long ...
+    if (boundary_in_margin && window_bytes == kSentenceWindowBytes) {
+      window_bytes = 2 * kSentenceWindowBytes;
+      continue;
+    }
+    // ... otherwise the sentence is too long to analyse whole: its first
+    // piece ends at a word start (segmenter.h, "Long sentences").
+    const std::uint32_t cut = m.long_sentence_cut(
+        doc, start, std::min(limit, start + kSentenceWindowBytes - kSentenceWindowMargin));
+    m.add_sentence(doc, start, cut, next_special, out);
+    start = cut;
+    window_bytes = kSentenceWindowBytes;
   }
-  if (start < doc.size()) m.add_sentence(doc, start, static_cast<std::uint32_t>(doc.size()),
-                                         next_special, out);
 
   if (offsets == Offsets::kBytesOnly) return;
   // Character offsets: equal to byte offsets for ASCII, else one pass each.
-  if (ascii) {
+  if (m.doc_is_ascii) {
     for (Token& t : out.tokens) {
       t.span.char_begin = t.span.byte_begin;
       t.span.char_length = t.span.byte_length;

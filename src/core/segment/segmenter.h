@@ -8,6 +8,19 @@
 // mentions and hashtags kept whole (special_spans.h) and the token rules of
 // the language (token_rules.h).
 // Blank text yields no sentence; a sentence always has at least one token.
+//
+// Long sentences. ICU's sentence iterator reads 64 KiB of text at a time,
+// starting at the current sentence (boundaries in a window's last 1 KiB
+// are looked for again in the next window, or in one twice as long). When
+// a window of 64 KiB holds no sentence end, the text up to a cut is taken
+// as a sentence of its own: the cut is the last word start (after ASCII
+// whitespace) between 32 KiB and 63 KiB into it, else the last character
+// boundary there (text without spaces: CJK, one long "word"), never inside
+// a URL, e-mail, mention or hashtag. So a 100 MB "sentence" is analysed as
+// pieces of at most 64 KiB; every call into ICU and the word breaker is
+// bounded and the stop signal is polled between windows, so a cancel is
+// seen within milliseconds. Ordinary text (sentences shorter than 32 KiB)
+// is segmented exactly as one pass of ICU over the whole text would.
 #pragma once
 
 #include <memory>
@@ -46,9 +59,11 @@ class Segmenter {
   // where chunk i + 1 starts). Each cut is a sentence boundary where the
   // chunks segment independently exactly as the whole text does (offsets
   // aside), so per-chunk results put back in order equal the whole's. Text
-  // without such a boundary stays one chunk. Throws InputTooLargeError.
+  // without such a boundary stays one chunk. Throws InputTooLargeError,
+  // and CancelledError when `stop` asks for it (polled every window).
   void find_chunk_starts(std::string_view utf8, std::size_t target_bytes,
-                         std::vector<std::uint32_t>& starts);
+                         std::vector<std::uint32_t>& starts,
+                         const runtime::StopSignal& stop = {});
 
   const lang::Profile& profile() const;
 
