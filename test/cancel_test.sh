@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Cancellation of large documents: statement_timeout, pg_cancel_backend and
 # pg_terminate_backend must stop textsense's analysis of a ~100 MB document
-# promptly, leave the session usable and leave no worker thread busy.
+# promptly, leave the session usable and leave no worker thread busy. Then
+# every analysing function under statement_timeout, and cancel and
+# terminate, on each hostile 100 MB input: one giant sentence of tiny
+# tokens, one emoji repeated, one word without spaces, CJK text without
+# punctuation, and sentences alternating between two languages.
 # Needs a running server with textsense installed and the PG* variables
 # pointing at it (scripts/test.sh runs it under pg_virtualenv), and must run
 # on the server's host: it reads the backend's threads in /proc.
@@ -15,6 +19,8 @@ TIMEOUT_MS=400                 # statement_timeout of check 1
 LIMIT_TIMEOUT_MS=1200          # check 1: the failed statement's wall time
 LIMIT_CANCEL_MS=1000           # check 2: cancel -> error
 LIMIT_TERMINATE_MS=1000        # check 3: terminate -> backend process gone
+HOSTILE_TIMEOUT_MS=300         # statement_timeout of check 4
+LIMIT_HOSTILE_MS=1000          # check 4: timeout -> error, on every input and function
 DB=textsense_cancel_test
 
 work=$(mktemp -d)
@@ -144,16 +150,21 @@ sql "CREATE EXTENSION textsense;
 bytes=$(sql "SELECT octet_length(doc) FROM big")
 echo "     document: $bytes bytes ($(sql "SELECT pg_column_size(doc) FROM big") stored)"
 
-start_session
-send "SELECT 'pid=' || pg_backend_pid();" \
-     "SET textsense.max_threads = $MAX_THREADS;" \
-     "SET max_parallel_workers_per_gather = 0;" \
-     "SELECT 'warm=' || sentiment('good');"
-wait_for_line '^warm=' 20
-apid=$(sed -n 's/^pid=//p' "$work/a.out")
-if [ -z "$apid" ] || [ ! -d "/proc/$apid" ]; then
-  fail "cannot find session A's backend in /proc (is the server on this host?)"
-fi
+# Starts session A with textsense loaded and its settings; sets $apid.
+open_session_a() {
+  start_session
+  since=""
+  send "SELECT 'pid=' || pg_backend_pid();" \
+       "SET textsense.max_threads = $MAX_THREADS;" \
+       "SET max_parallel_workers_per_gather = 0;" \
+       "SELECT 'warm=' || sentiment('good');"
+  wait_for_line '^warm=' 20
+  apid=$(sed -n 's/^pid=//p' "$work/a.out")
+  if [ -z "$apid" ] || [ ! -d "/proc/$apid" ]; then
+    fail "cannot find session A's backend in /proc (is the server on this host?)"
+  fi
+}
+open_session_a
 
 # 1. statement_timeout --------------------------------------------------------
 mark
@@ -213,26 +224,30 @@ cancel_during "tokens(doc)" "SELECT count(*) FROM tokens((SELECT doc FROM big));
 
 # 3. pg_terminate_backend -----------------------------------------------------
 checkpointer=$(sql "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")
-send "SELECT sentiment(doc) FROM big;"
-wait_until_busy
-res=$(sql "SELECT pg_terminate_backend($apid), extract(epoch FROM clock_timestamp())") ||
-  fail "pg_terminate_backend failed"
-[ "${res%%|*}" = t ] || fail "pg_terminate_backend($apid) returned ${res%%|*}"
-deadline=$(($(now_ms) + 5000))
-while [ -e "/proc/$apid" ] && [ "$(now_ms)" -lt "$deadline" ]; do sleep 0.005; done
-gone_at=$(now_ms)
-[ -e "/proc/$apid" ] && fail "pg_terminate_backend: backend $apid still exists 5 s later"
-gone_ms=$((gone_at - $(awk -v t="${res#*|}" 'BEGIN { printf "%.0f", t * 1000 }')))
-echo "     pg_terminate_backend: backend process gone ${gone_ms} ms after the terminate"
-[ "$gone_ms" -lt "$LIMIT_TERMINATE_MS" ] ||
-  fail "pg_terminate_backend: the backend took ${gone_ms} ms to exit (limit ${LIMIT_TERMINATE_MS} ms)"
-exec {session_fd}>&-
-session_fd=""
-wait "$session_pid"
-session_pid=""
-grep -q 'terminating connection due to administrator command' "$work/a.out" ||
-  fail "pg_terminate_backend: session A saw no termination message"
-ok "pg_terminate_backend: backend exited in ${gone_ms} ms (< ${LIMIT_TERMINATE_MS})"
+terminate_during() {  # terminate_during LABEL STATEMENT; ends session A
+  local label=$1 statement=$2 res deadline gone_at gone_ms
+  send "$statement"
+  wait_until_busy
+  res=$(sql "SELECT pg_terminate_backend($apid), extract(epoch FROM clock_timestamp())") ||
+    fail "$label: pg_terminate_backend failed"
+  [ "${res%%|*}" = t ] || fail "$label: pg_terminate_backend($apid) returned ${res%%|*}"
+  deadline=$(($(now_ms) + 5000))
+  while [ -e "/proc/$apid" ] && [ "$(now_ms)" -lt "$deadline" ]; do sleep 0.005; done
+  gone_at=$(now_ms)
+  [ -e "/proc/$apid" ] && fail "$label: pg_terminate_backend: backend $apid still exists 5 s later"
+  gone_ms=$((gone_at - $(awk -v t="${res#*|}" 'BEGIN { printf "%.0f", t * 1000 }')))
+  echo "     $label: pg_terminate_backend: backend process gone ${gone_ms} ms after the terminate"
+  [ "$gone_ms" -lt "$LIMIT_TERMINATE_MS" ] ||
+    fail "$label: pg_terminate_backend: the backend took ${gone_ms} ms to exit (limit ${LIMIT_TERMINATE_MS} ms)"
+  exec {session_fd}>&-
+  session_fd=""
+  wait "$session_pid"
+  session_pid=""
+  grep -q 'terminating connection due to administrator command' "$work/a.out" ||
+    fail "$label: pg_terminate_backend: session A saw no termination message"
+  ok "$label: pg_terminate_backend: backend exited in ${gone_ms} ms (< ${LIMIT_TERMINATE_MS})"
+}
+terminate_during "sentiment(doc)" "SELECT sentiment(doc) FROM big;"
 
 t0=$(now_ms)
 score=$(sql "SET textsense.max_threads = $MAX_THREADS;
@@ -243,5 +258,61 @@ t1=$(now_ms)
 [ "$(sql "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")" = "$checkpointer" ] ||
   fail "after pg_terminate_backend: the server restarted (crash recovery)"
 ok "after pg_terminate_backend: server up (no restart), new session scored 20 MB of the document ($score) in $((t1 - t0)) ms"
+
+# 4. Hostile inputs: every function, statement_timeout, cancel, terminate ----
+HOSTILE_INPUTS=(sentence emoji word cjk mixed)
+sql "CREATE TABLE hostile (name text PRIMARY KEY, doc text);
+     INSERT INTO hostile VALUES
+       ('sentence', repeat('very ', 20000000)),
+       ('emoji', repeat('😀', 25000000)),
+       ('word', repeat('a', 100000000)),
+       ('cjk', repeat('我们今天去公园散步天气很好', 2500000)),
+       ('mixed', repeat('The food was great but the service was slow. '
+                        'Das Essen war kalt und der Kellner war unfreundlich. ', 1000000));" >/dev/null ||
+  fail "cannot create the hostile inputs"
+echo "     hostile inputs: $(sql "SELECT string_agg(name || ' ' || octet_length(doc) / 1000000 || ' MB', ', ' ORDER BY name) FROM hostile")"
+HOSTILE_FUNCTIONS=(
+  "sentiment(doc)" "sentiment(doc, 'auto')" "sentiment_detail(doc)"
+  "(SELECT count(*) FROM sentence_sentiment(doc))" "(SELECT count(*) FROM sentiment_explain(doc))"
+  "(SELECT count(*) FROM pos_tag(doc))" "(SELECT count(*) FROM pos_tag(doc, 'auto'))"
+  "(SELECT count(*) FROM tokens(doc))" "(SELECT count(*) FROM sentences(doc))"
+  "detect_language(doc)" "(SELECT count(*) FROM detect_languages(doc))"
+  "sentiment_language(doc, 'auto')")
+open_session_a
+mark
+for input in "${HOSTILE_INPUTS[@]}"; do
+  for i in "${!HOSTILE_FUNCTIONS[@]}"; do
+    send "SELECT clock_timestamp() AS t0 \\gset" \
+         "SET statement_timeout = '${HOSTILE_TIMEOUT_MS}ms';" \
+         "SELECT ${HOSTILE_FUNCTIONS[$i]} FROM hostile WHERE name = '$input';" \
+         "RESET statement_timeout;" \
+         "SELECT 'hostile $input $i ' || round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000);"
+  done
+done
+send "SELECT 'next=' || sentiment('good');"
+wait_for_line '^next=' 600
+out=$(output_after "$since")
+worst=0
+for input in "${HOSTILE_INPUTS[@]}"; do
+  line="$input:"
+  for i in "${!HOSTILE_FUNCTIONS[@]}"; do
+    ms=$(sed -n "s/^hostile $input $i //p" <<<"$out")
+    [ -n "$ms" ] || fail "statement_timeout on $input: no result for ${HOSTILE_FUNCTIONS[$i]}"
+    line="$line $ms"
+    [ "$ms" -gt "$worst" ] && worst=$ms
+    [ "$ms" -lt $((HOSTILE_TIMEOUT_MS + LIMIT_HOSTILE_MS)) ] ||
+      fail "statement_timeout on $input: ${HOSTILE_FUNCTIONS[$i]} took ${ms} ms (limit $((HOSTILE_TIMEOUT_MS + LIMIT_HOSTILE_MS)) ms)"
+  done
+  echo "     statement_timeout ${HOSTILE_TIMEOUT_MS} ms, ms per function in the order above: $line"
+done
+grep -qE '^next=0\.[0-9]+' <<<"$out" || fail "hostile inputs: the session does not work afterwards"
+ok "statement_timeout ${HOSTILE_TIMEOUT_MS} ms: ${#HOSTILE_FUNCTIONS[@]} functions x ${#HOSTILE_INPUTS[@]} hostile inputs stopped within ${worst} ms of the statement's start (< $((HOSTILE_TIMEOUT_MS + LIMIT_HOSTILE_MS)))"
+check_idle_threads "hostile statement_timeouts"
+for input in "${HOSTILE_INPUTS[@]}"; do
+  cancel_during "sentiment($input)" "SELECT sentiment(doc) FROM hostile WHERE name = '$input';"
+  cancel_during "tokens($input)" "SELECT count(*) FROM tokens((SELECT doc FROM hostile WHERE name = '$input'));"
+  terminate_during "pos_tag($input)" "SELECT count(*) FROM pos_tag((SELECT doc FROM hostile WHERE name = '$input'));"
+  open_session_a
+done
 
 echo "ok   all cancellation checks passed"
