@@ -12,7 +12,7 @@ OBJS = $(patsubst %.cpp,%.o,$(CORE_SOURCES) $(sort $(wildcard src/pg/*.cpp)))
 MODULEDIR = extension
 DATA = extension/textsense.control $(sort $(wildcard extension/textsense--*.sql))
 
-REGRESS = segmentation languages sentiment_languages encodings pos_tag pos_tag_languages sentiment upgrade threads parallel_plans score_trigger generated_indexes backfill bi_examples custom_lexicon limits
+REGRESS = segmentation languages sentiment_languages encodings pos_tag pos_tag_languages sentiment upgrade threads parallel_plans score_trigger generated_indexes backfill bi_examples custom_lexicon limits search_path
 # A UTF8 test database whatever the cluster locale; encodings.sql makes its own.
 REGRESS_OPTS = --encoding=UTF8
 

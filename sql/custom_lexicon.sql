@@ -48,7 +48,12 @@ SELECT round(sentiment('I feel sick.', 'en', 'neutral_sick')::numeric, 3) AS neu
 -- A change is visible to the next statement, in this session and in
 -- another one (a second connection through dblink), which had the old
 -- version compiled.
-SELECT dblink_connect('other', 'dbname=' || current_database());
+-- To this server, whatever its port and socket directory (another cluster
+-- may hold the default port on the same machine).
+SELECT dblink_connect('other', pg_catalog.format('dbname=%s port=%s host=%s',
+  current_database(), current_setting('port'),
+  coalesce(nullif(btrim(split_part(current_setting('unix_socket_directories'), ',', 1)), ''),
+           'localhost')));
 SELECT round(score::numeric, 3) AS other_before
 FROM dblink('other', $$SELECT sentiment('This board is sick!', 'en', 'skate')$$) AS t(score float8);
 UPDATE textsense_lexicon_term SET valence = -3 WHERE lexicon = 'skate' AND term = 'sick';

@@ -3,7 +3,8 @@
 -- trigger and the backfill procedure, 0.4.0 -> 0.5.0 the custom lexicon
 -- tables and the sentiment functions that use them, 0.5.0 -> 0.6.0
 -- languages (detection, lang => 'auto', lang columns), 0.6.0 -> 0.7.0 the
--- contraction column of pos_tag(doc); each keeps what was there. A fresh
+-- contraction column of pos_tag(doc), 0.7.0 -> 0.8.0 search_path hardening;
+-- each keeps what was there. A fresh
 -- install runs 0.3.0's script and then the upgrade scripts.
 CREATE DATABASE textsense_upgrade TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C';
 \c textsense_upgrade
@@ -54,10 +55,15 @@ DELETE FROM textsense_lexicon;
 ALTER EXTENSION textsense UPDATE TO '0.7.0';
 SELECT extversion FROM pg_extension WHERE extname = 'textsense';
 SELECT token, upos, contraction FROM pos_tag('Le prix du pain.', 'fr');
+-- 0.7.0 -> 0.8.0: the PL/pgSQL routines run with search_path pg_catalog.
+ALTER EXTENSION textsense UPDATE TO '0.8.0';
+SELECT extversion FROM pg_extension WHERE extname = 'textsense';
+SELECT p.proname, p.proconfig FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+WHERE l.lanname = 'plpgsql' AND p.proname LIKE 'textsense%' ORDER BY p.proname;
 -- The upgraded extension has the same members as a fresh install, with the
 -- same definitions (function properties, signatures, type attributes,
 -- comments).
-\set members 'SELECT pg_describe_object(d.classid, d.objid, 0) AS member, concat_ws(\' \', p.provolatile, p.proparallel, p.proisstrict, p.procost, p.prorows, p.prosrc, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), (SELECT string_agg(a.attname || \' \' || format_type(a.atttypid, a.atttypmod), \', \' ORDER BY a.attnum) FROM pg_type t JOIN pg_attribute a ON a.attrelid = t.typrelid WHERE d.classid = \'pg_type\'::regclass AND t.oid = d.objid), md5(obj_description(d.objid, c.relname))) AS definition FROM pg_depend d JOIN pg_class c ON c.oid = d.classid LEFT JOIN pg_proc p ON d.classid = \'pg_proc\'::regclass AND p.oid = d.objid WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = \'textsense\') AND d.deptype = \'e\''
+\set members 'SELECT pg_describe_object(d.classid, d.objid, 0) AS member, concat_ws(\' \', p.provolatile, p.proparallel, p.proisstrict, p.procost, p.prorows, p.prosrc, p.proconfig, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), (SELECT string_agg(a.attname || \' \' || format_type(a.atttypid, a.atttypmod), \', \' ORDER BY a.attnum) FROM pg_type t JOIN pg_attribute a ON a.attrelid = t.typrelid WHERE d.classid = \'pg_type\'::regclass AND t.oid = d.objid), md5(obj_description(d.objid, c.relname))) AS definition FROM pg_depend d JOIN pg_class c ON c.oid = d.classid LEFT JOIN pg_proc p ON d.classid = \'pg_proc\'::regclass AND p.oid = d.objid WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = \'textsense\') AND d.deptype = \'e\''
 CREATE TEMP TABLE upgraded AS :members;
 DROP EXTENSION textsense;
 CREATE EXTENSION textsense;
@@ -66,7 +72,7 @@ SELECT member FROM fresh ORDER BY member;
 (SELECT * FROM fresh EXCEPT SELECT * FROM upgraded)
 UNION ALL
 (SELECT * FROM upgraded EXCEPT SELECT * FROM fresh);
--- 0.1.0 -> 0.7.0 in one step (through 0.2.0, 0.3.0, 0.4.0, 0.5.0 and 0.6.0).
+-- 0.1.0 -> 0.8.0 in one step (through 0.2.0, 0.3.0, 0.4.0, 0.5.0, 0.6.0 and 0.7.0).
 DROP EXTENSION textsense;
 CREATE EXTENSION textsense VERSION '0.1.0';
 ALTER EXTENSION textsense UPDATE;

@@ -1,4 +1,4 @@
 // The version of the core, of the SQL extension and of the CLI: one number.
 #pragma once
 
-#define TEXTSENSE_VERSION "0.7.0"
+#define TEXTSENSE_VERSION "0.8.0"
