@@ -186,6 +186,30 @@ TEST(DocumentPipeline, LongSentencesCutTheSameWhenSplit) {
   expect_parallel_equals_serial(doc, 0, nullptr);
 }
 
+// Random long stretches built from the units that steer ICU's sentence
+// rules and the special spans (abbreviations, "a.b", URLs, terminators
+// without a following capital, CJK, emoji, CR LF): the windows and the
+// cuts of long sentences agree between split and unsplit runs.
+TEST(DocumentPipeline, RandomLongStretchesCutTheSameWhenSplit) {
+  runtime::ThreadPool pool(2);
+  const char* const units[] = {"Dr. ", "a.b", "very ", "x.org/a. b ", "? ", "好", "😀", "\r\n",
+                               "e.g. ", "Ok! ", "word", " ", "#tag ", "...", "U.S. "};
+  std::uint32_t state = 12345;
+  for (int round = 0; round < 3; ++round) {
+    std::string doc = make_document(20 + round, 50);
+    while (doc.size() < 260'000) {
+      state = state * 1664525u + 1013904223u;
+      const std::size_t unit = (state >> 8) % (sizeof units / sizeof units[0]);
+      // Runs of one unit, long enough to cross windows now and then.
+      const std::size_t run = 1 + ((state >> 20) % 4 == 0 ? (state >> 4) % 20000 : (state >> 4) % 8);
+      for (std::size_t i = 0; i < run && doc.size() < 260'000; ++i) doc += units[unit];
+    }
+    SCOPED_TRACE("round " + std::to_string(round));
+    expect_parallel_equals_serial(doc, 5000, &pool, false);
+    expect_parallel_equals_serial(doc, 0, nullptr, false);
+  }
+}
+
 // One thread works chunk by chunk too (bounded memory): same results.
 TEST(DocumentPipeline, OneThreadSplitsLargeDocumentsIntoChunks) {
   const std::string doc = make_document(11, 20000);

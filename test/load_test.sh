@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Load test (issue 8): pgbench with many clients for a while on a mix of
-# sentiment(), sentiment_detail(), tokens() and pos_tag() over documents of
-# 0 bytes to 5 MB, with textsense's thread pool on (documents of 64 kB and
+# Load test: pgbench with many clients for a while on a mix of
+# sentiment(), sentiment_detail(), tokens() and pos_tag() (automatic
+# language, and each language pack named explicitly) over documents of
+# 0 bytes to 5 MB in several languages and scripts, with textsense's thread pool on (documents of 64 kB and
 # more are split across textsense.max_threads threads).
 #
 #   test/load_test.sh [SECONDS] [CLIENTS]     (defaults 60 and 8)
@@ -144,6 +145,10 @@ warm_tag_id=$(sql "SELECT max(id) FROM load_docs WHERE bytes <= 1048576")
   echo 'SELECT (d).score, (d).label, (d).tokens FROM (SELECT sentiment_detail(doc) AS d FROM load_docs WHERE id = :id) s;'
   echo 'SELECT count(*) FROM load_docs, tokens(load_docs.doc) WHERE load_docs.id = :id;'
   echo 'SELECT count(*) FROM load_docs, pos_tag(load_docs.doc) WHERE load_docs.id = :tid;'
+  # Every language pack, named explicitly, on whatever the text is.
+  echo '\set k random(1, 11)'
+  echo "SELECT sentiment(doc, (ARRAY['en','es','fr','de','it','pt','nl','ru','ar','zh','ja'])[:k]) FROM load_docs WHERE id = :id;"
+  echo "SELECT count(*) FROM load_docs, pos_tag(load_docs.doc, (ARRAY['en','pt','fr','ru','ja','nl','es','de','zh','en','auto'])[:k]) WHERE load_docs.id = :tid;"
   echo '\endif'
 } >"$work/mix.sql"
 
