@@ -53,7 +53,9 @@ SET search_path = hostile, pg_catalog, public;
 SELECT 1::bigint < 2::bigint;
 -- The backfill, its batches, the trigger it fires and the custom lexicon
 -- triggers run none of them.
+\set VERBOSITY terse
 CALL textsense_backfill('reviews', 'body', 'score', 7);
+\set VERBOSITY default
 INSERT INTO textsense_lexicon (name, lang) VALUES ('guarded', 'en');
 INSERT INTO textsense_lexicon_term (lexicon, term, valence) VALUES ('guarded', 'meh', -1.5);
 UPDATE textsense_lexicon_term SET valence = -2 WHERE lexicon OPERATOR(pg_catalog.=) 'guarded';
