@@ -125,16 +125,16 @@ nodes_init() {
   [ "$(id -u)" -ne 0 ] || chown postgres: "$NODES_DIR"
 }
 
-# A port nothing listens on and no socket file uses, as use_free_port in
+# A port no socket (listening or connected) and no socket file uses, as use_free_port in
 # scripts/common.sh picks them, and none of our own nodes has.
 free_port() {
   local port p taken
   for _ in $(seq 200); do
-    port=$((54320 + RANDOM % 600))
+    port=$(random_server_port)
     taken=0
     for p in "${NODE_PORTS[@]}"; do [ "$p" != "$port" ] || taken=1; done
     if [ "$taken" -eq 0 ] && [ ! -e "/var/run/postgresql/.s.PGSQL.$port" ] &&
-       [ ! -e "/tmp/.s.PGSQL.$port" ] && [ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
+       [ ! -e "/tmp/.s.PGSQL.$port" ] && [ -z "$(ss -Htan "sport = :$port" 2>/dev/null)" ]; then
       echo "$port"
       return 0
     fi

@@ -51,6 +51,18 @@ with_throwaway_cluster() {
   pg_virtualenv -t -v "$PG_MAJOR" "$@"
 }
 
+# A port for a throwaway server, below the kernel's range of ephemeral
+# ports (ip_local_port_range, 32768-60999 by default): a port in that range
+# can be the local end of a client connection (one of Citus's between its
+# nodes, say) at the moment the server binds it, and the bind then fails
+# with "Address already in use" though nothing listens there.
+random_server_port() {
+  local low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [[ $low =~ ^[0-9]+$ ]] && [ "$low" -gt 21000 ] || low=32768
+  echo $((low - 12000 + RANDOM % 10000))
+}
+
 # pg_virtualenv -t puts every throwaway cluster on port 5432 unless PGPORT
 # says otherwise, so a long benchmark would collide with a test run started
 # meanwhile: unless PGPORT is set, export one that nothing listens on.
@@ -58,9 +70,9 @@ use_free_port() {
   [ -n "${PGPORT:-}" ] && return 0
   local port
   for _ in $(seq 100); do
-    port=$((54320 + RANDOM % 600))
+    port=$(random_server_port)
     if [ ! -e "/var/run/postgresql/.s.PGSQL.$port" ] && [ ! -e "/tmp/.s.PGSQL.$port" ] &&
-       [ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
+       [ -z "$(ss -Htan "sport = :$port" 2>/dev/null)" ]; then
       export PGPORT=$port
       return 0
     fi
