@@ -21,6 +21,10 @@ std::size_t find_invalid(std::string_view s);
 // True when every byte is below 0x80.
 bool is_ascii(std::string_view s);
 
+// True for the bytes that continue a multi-byte sequence (10xxxxxx): a
+// position holding one is not a code point boundary.
+inline bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
 // Decodes the code point starting at s[i] (which must be valid UTF-8) and
 // advances i past it.
 inline char32_t decode(std::string_view s, std::size_t& i) {

@@ -2,14 +2,14 @@
 
 #include <algorithm>
 
+#include "core/common/ascii.h"
+#include "core/common/utf8.h"
+
 namespace textsense::langid {
 namespace {
 
 // How far a window's edge may move to land on a space.
 constexpr std::size_t kMaxEdgeShift = 128;
-
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // The first position at or after `pos` that starts a word (just after a
 // space), else the first character boundary at or after `pos`.
@@ -17,8 +17,8 @@ std::size_t forward_edge(std::string_view s, std::size_t pos) {
   if (pos == 0) return 0;
   const std::size_t limit = std::min(s.size(), pos + kMaxEdgeShift);
   for (std::size_t i = pos; i < limit; ++i)
-    if (is_space(s[i - 1])) return i;
-  while (pos < s.size() && is_continuation(s[pos])) ++pos;
+    if (ascii::is_space(s[i - 1])) return i;
+  while (pos < s.size() && utf8::is_continuation(s[pos])) ++pos;
   return pos;
 }
 
@@ -28,8 +28,8 @@ std::size_t backward_edge(std::string_view s, std::size_t pos) {
   if (pos >= s.size()) return s.size();
   const std::size_t limit = pos > kMaxEdgeShift ? pos - kMaxEdgeShift : 0;
   for (std::size_t i = pos; i > limit; --i)
-    if (is_space(s[i])) return i;
-  while (pos > 0 && is_continuation(s[pos])) --pos;
+    if (ascii::is_space(s[i])) return i;
+  while (pos > 0 && utf8::is_continuation(s[pos])) --pos;
   return pos;
 }
 

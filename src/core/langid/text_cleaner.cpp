@@ -4,13 +4,11 @@
 #include <cstring>
 #include <utility>
 
+#include "core/common/ascii.h"
+
 namespace textsense::langid {
 
 namespace {
-
-bool is_ascii_space(unsigned char b) {
-  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v';
-}
 
 bool starts_with_ignoring_case(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -84,8 +82,8 @@ void blank_non_interchange(std::string& out) {
 // The whitespace-delimited token around byte `at`.
 std::pair<std::size_t, std::size_t> token_around(const std::string& s, std::size_t at) {
   std::size_t begin = at, end = at;
-  while (begin > 0 && !is_ascii_space(static_cast<unsigned char>(s[begin - 1]))) --begin;
-  while (end < s.size() && !is_ascii_space(static_cast<unsigned char>(s[end]))) ++end;
+  while (begin > 0 && !ascii::is_space(static_cast<unsigned char>(s[begin - 1]))) --begin;
+  while (end < s.size() && !ascii::is_space(static_cast<unsigned char>(s[end]))) ++end;
   return {begin, end};
 }
 
@@ -119,7 +117,7 @@ void clean_for_detection(std::string_view utf8, std::string& out) {
   // drop only its '#'.
   std::size_t from = 0;
   while ((from = out.find('#', from)) != std::string::npos) {
-    if (from == 0 || is_ascii_space(static_cast<unsigned char>(out[from - 1]))) out[from] = ' ';
+    if (from == 0 || ascii::is_space(static_cast<unsigned char>(out[from - 1]))) out[from] = ' ';
     ++from;
   }
 }

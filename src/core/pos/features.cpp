@@ -3,14 +3,13 @@
 #include <algorithm>
 
 #include "core/common/ascii.h"
+#include "core/common/utf8.h"
 #include "core/common/hash.h"
 
 namespace textsense::pos {
 namespace {
 
 using hashing::combine;
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 // "Xxxx", "dd.dd", "xx'x": ASCII classes with runs capped at two, any
 // non-ASCII character as 'u', at most 12 symbols.
@@ -20,7 +19,7 @@ std::uint64_t shape_hash(std::string_view word) {
   char last = 0;
   int run = 0;
   for (unsigned char c : word) {
-    if (is_continuation(c)) continue;
+    if (utf8::is_continuation(c)) continue;
     char s;
     if (c >= 'A' && c <= 'Z') s = 'X';
     else if (c >= 'a' && c <= 'z') s = 'x';
@@ -137,7 +136,7 @@ void FeatureExtractor::prepare(const std::string_view* words, std::size_t count,
     std::size_t starts[5];
     int found = 0;
     for (std::size_t b = lower.size(); b > 0 && found < 5; --b)
-      if (!is_continuation(static_cast<unsigned char>(lower[b - 1]))) starts[found++] = b - 1;
+      if (!utf8::is_continuation(static_cast<unsigned char>(lower[b - 1]))) starts[found++] = b - 1;
     auto suffix = [&](int k) {
       const std::size_t from = k < found ? starts[k] : 0;
       return hashing::bytes(lower.substr(from), 0x50 + static_cast<std::uint64_t>(k));
@@ -149,7 +148,7 @@ void FeatureExtractor::prepare(const std::string_view* words, std::size_t count,
     for (int k = 0; k < 3; ++k) {
       if (b < lower.size()) {
         ++b;
-        while (b < lower.size() && is_continuation(static_cast<unsigned char>(lower[b]))) ++b;
+        while (b < lower.size() && utf8::is_continuation(static_cast<unsigned char>(lower[b]))) ++b;
       }
       t.prefix[k] = hashing::bytes(lower.substr(0, b), 0x70 + static_cast<std::uint64_t>(k));
     }

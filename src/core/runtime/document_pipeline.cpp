@@ -126,7 +126,7 @@ pos::PosTagger& DocumentPipeline::tagger(const pos::PosModel& model) {
 // One thread works chunk by chunk too: a score then holds one chunk's
 // segmentation at a time, not the whole document's (bounded memory), and
 // the chunks' smaller working sets made it faster per core than one
-// unsplit pass (bench/RESULTS.md, "Large documents on one thread").
+// unsplit pass (bench/RESULTS.md, "One thread works chunk by chunk").
 bool DocumentPipeline::plan_chunks(std::string_view doc, const StopSignal& stop) {
   chunk_count_ = 1;
   last_chunk_count_ = 1;

@@ -112,7 +112,6 @@ class DocumentPipeline {
   void retag_sentences(std::string_view doc, const std::vector<lang::Code>& languages,
                        lang::Code call_language, ModelFor model_for, void* context,
                        const StopSignal& stop = {});
-  static constexpr std::size_t kStopPollSentences = 64;
   static constexpr std::uint8_t kNotTagged = 0xFF;
   // After segment(): every sentence not analysed (a document in a language
   // without a lexicon), as score() with `output` would have left them, so

@@ -32,7 +32,6 @@ constexpr std::size_t kMinMixedSentenceBytes = 20;
 // `document_language`. Returns true
 // when some sentence differs from `document_language`. Polls `stop` every
 // kStopPollSentences sentences and throws CancelledError.
-constexpr std::size_t kStopPollSentences = 64;
 bool detect_sentence_languages(std::string_view doc, const segment::Segmentation& seg,
                                const langid::Detector& detector, lang::Code document_language,
                                std::vector<lang::Code>& out, const StopSignal& stop = {});

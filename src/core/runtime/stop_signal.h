@@ -5,7 +5,12 @@
 // the core knowing anything about PostgreSQL.
 #pragma once
 
+#include <cstddef>
+
 namespace textsense::runtime {
+
+// How often loops over sentences (detection, re-analysis) poll the signal.
+inline constexpr std::size_t kStopPollSentences = 64;
 
 struct StopSignal {
   bool (*should_stop)(void* context) = nullptr;

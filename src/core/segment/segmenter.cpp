@@ -27,7 +27,6 @@ constexpr std::uint32_t kSentenceWindowMargin = 1024;
 // between here and the window's margin).
 constexpr std::uint32_t kMinPieceBytes = kSentenceWindowBytes / 2;
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Converts non-decreasing byte offsets to code point offsets in one pass.
 class CharCursor {
@@ -69,8 +68,6 @@ bool ends_with_non_final_abbreviation(const lang::Profile& profile, std::string_
   return profile.never_ends_sentence(doc.substr(b, word_end - b));
 }
 
-bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 // Whether a sentence boundary `b` of the whole document (an ICU boundary)
 // is a safe place to cut it into chunks that segment independently exactly
 // as the whole does. Conservative on purpose, since a refused boundary only
@@ -82,17 +79,17 @@ bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 //     non-final-abbreviation check ("Dr.") reads the same word whatever
 //     sentence start it is given, and that word ends sentences.
 bool is_safe_cut(const lang::Profile& profile, std::string_view doc, std::uint32_t b) {
-  if (b == 0 || b >= doc.size() || !is_ascii_space(doc[b - 1]) || is_ascii_space(doc[b]))
+  if (b == 0 || b >= doc.size() || !ascii::is_space(doc[b - 1]) || ascii::is_space(doc[b]))
     return false;
   std::uint32_t e = b;
-  while (e > 0 && is_ascii_space(doc[e - 1])) --e;
+  while (e > 0 && ascii::is_space(doc[e - 1])) --e;
   if (e == 0 || doc[e - 1] != '.') return true;
   const std::uint32_t word_end = e - 1;
   std::uint32_t w = word_end;
   while (w > 0 && (ascii::is_letter(doc[w - 1]) || doc[w - 1] == '.')) --w;
   for (std::uint32_t i = w; i < word_end; ++i)
     if (doc[i] == '.') return false;
-  if (w > 0 && !is_ascii_space(doc[w - 1])) return false;
+  if (w > 0 && !ascii::is_space(doc[w - 1])) return false;
   return profile.never_ends_sentence == nullptr ||
          !profile.never_ends_sentence(doc.substr(w, word_end - w));
 }
@@ -126,7 +123,7 @@ struct Segmenter::Impl {
     std::uint32_t end = static_cast<std::uint32_t>(doc.size());
     if (end - begin > bytes) {
       end = begin + bytes;
-      while (end > begin + 1 && is_continuation_byte(doc[end])) --end;
+      while (end > begin + 1 && utf8::is_continuation(doc[end])) --end;
     }
     const std::string_view window = doc.substr(begin, end - begin);
     UErrorCode status = U_ZERO_ERROR;
@@ -160,10 +157,10 @@ struct Segmenter::Impl {
       return s.begin < at && at < s.end ? &s : nullptr;
     };
     for (std::uint32_t at = limit; at > from; --at)
-      if (is_ascii_space(doc[at - 1]) && !is_ascii_space(doc[at]) && !inside_special(at))
+      if (ascii::is_space(doc[at - 1]) && !ascii::is_space(doc[at]) && !inside_special(at))
         return at;
     std::uint32_t at = limit;
-    while (at > from && is_continuation_byte(doc[at])) --at;
+    while (at > from && utf8::is_continuation(doc[at])) --at;
     while (const SpecialSpan* s = inside_special(at)) {
       if (s->begin > from) {
         at = s->begin;
@@ -270,7 +267,7 @@ void Segmenter::find_chunk_starts(std::string_view doc, std::size_t target_bytes
   while (target < size) {
     if (stop.requested()) throw CancelledError();
     // Start on a code point.
-    while (target < size && (static_cast<unsigned char>(doc[target]) & 0xC0) == 0x80) ++target;
+    while (target < size && utf8::is_continuation(doc[target])) ++target;
     if (target >= size) break;
     const std::size_t window_end = std::min(size, target + kWindowBytes);
     const std::string_view window = doc.substr(target, window_end - target);
