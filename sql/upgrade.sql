@@ -3,9 +3,10 @@
 -- trigger and the backfill procedure, 0.4.0 -> 0.5.0 the custom lexicon
 -- tables and the sentiment functions that use them, 0.5.0 -> 0.6.0
 -- languages (detection, lang => 'auto', lang columns), 0.6.0 -> 0.7.0 the
--- contraction column of pos_tag(doc), 0.7.0 -> 0.8.0 search_path hardening;
--- each keeps what was there. A fresh
--- install runs 0.3.0's script and then the upgrade scripts.
+-- contraction column of pos_tag(doc), 0.7.0 -> 0.8.0 search_path hardening,
+-- 0.8.0 -> 0.9.0 textsense_models(); each keeps what was there. A fresh
+-- install of 0.9.0 runs one script (textsense--0.9.0.sql, generated from
+-- extension/textsense.sql), compared below with the upgrade chain.
 CREATE DATABASE textsense_upgrade TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C';
 \c textsense_upgrade
 CREATE EXTENSION textsense VERSION '0.1.0';
@@ -60,19 +61,73 @@ ALTER EXTENSION textsense UPDATE TO '0.8.0';
 SELECT extversion FROM pg_extension WHERE extname = 'textsense';
 SELECT p.proname, p.proconfig FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE l.lanname = 'plpgsql' AND p.proname LIKE 'textsense%' ORDER BY p.proname;
--- The upgraded extension has the same members as a fresh install, with the
--- same definitions (function properties, signatures, type attributes,
--- comments).
-\set members 'SELECT pg_describe_object(d.classid, d.objid, 0) AS member, concat_ws(\' \', p.provolatile, p.proparallel, p.proisstrict, p.procost, p.prorows, p.prosrc, p.proconfig, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), (SELECT string_agg(a.attname || \' \' || format_type(a.atttypid, a.atttypmod), \', \' ORDER BY a.attnum) FROM pg_type t JOIN pg_attribute a ON a.attrelid = t.typrelid WHERE d.classid = \'pg_type\'::regclass AND t.oid = d.objid), md5(obj_description(d.objid, c.relname))) AS definition FROM pg_depend d JOIN pg_class c ON c.oid = d.classid LEFT JOIN pg_proc p ON d.classid = \'pg_proc\'::regclass AND p.oid = d.objid WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = \'textsense\') AND d.deptype = \'e\''
-CREATE TEMP TABLE upgraded AS :members;
+-- 0.8.0 -> 0.9.0: textsense_models(); from 0.9.0 on a fresh install runs
+-- one script, generated from extension/textsense.sql.
+ALTER EXTENSION textsense UPDATE TO '0.9.0';
+SELECT extversion FROM pg_extension WHERE extname = 'textsense';
+SELECT kind, lang, problem FROM textsense_models() WHERE lang = 'en' ORDER BY kind;
+-- The upgraded extension has the same members as a fresh install of the
+-- current version (textsense--0.9.0.sql), with the same definitions:
+-- functions' kind, signature, result, volatility, parallel safety,
+-- strictness, cost, rows, language, body, settings and privileges; types'
+-- attributes; tables' columns, defaults, constraints, indexes, triggers and
+-- privileges; sequences' parameters; comments; and the extension's
+-- configuration tables (what pg_dump dumps).
+CREATE FUNCTION pg_temp.extension_members()
+RETURNS TABLE (member text, definition text)
+LANGUAGE sql STABLE
+AS $members$
+SELECT pg_describe_object(d.classid, d.objid, 0),
+  concat_ws(' | ',
+    (SELECT concat_ws(' ', p.prokind, p.provolatile, p.proparallel, p.proisstrict, p.prosecdef,
+                      p.proleakproof, p.procost, p.prorows, l.lanname, p.prosrc, p.probin,
+                      p.proconfig, p.proacl, pg_get_function_arguments(p.oid),
+                      pg_get_function_result(p.oid))
+     FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+     WHERE d.classid = 'pg_proc'::regclass AND p.oid = d.objid),
+    (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+     FROM pg_type t JOIN pg_attribute a ON a.attrelid = t.typrelid
+     WHERE d.classid = 'pg_type'::regclass AND t.oid = d.objid AND t.typtype = 'c'
+       AND a.attnum > 0 AND NOT a.attisdropped),
+    (SELECT concat_ws(' ', c.relkind, c.relacl,
+       (SELECT string_agg(concat_ws(' ', a.attname, format_type(a.atttypid, a.atttypmod),
+                                    CASE WHEN a.attnotnull THEN 'NOT NULL' END,
+                                    pg_get_expr(ad.adbin, ad.adrelid)), ', ' ORDER BY a.attnum)
+        FROM pg_attribute a LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
+       (SELECT string_agg(co.conname || ' ' || pg_get_constraintdef(co.oid), ', ' ORDER BY co.conname)
+        FROM pg_constraint co WHERE co.conrelid = c.oid),
+       (SELECT string_agg(pg_get_indexdef(i.indexrelid), ', ' ORDER BY pg_get_indexdef(i.indexrelid))
+        FROM pg_index i WHERE i.indrelid = c.oid),
+       (SELECT string_agg(pg_get_triggerdef(tg.oid), ', ' ORDER BY tg.tgname)
+        FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND NOT tg.tgisinternal),
+       (SELECT concat_ws(' ', s.seqtypid::regtype, s.seqstart, s.seqincrement, s.seqmax, s.seqmin,
+                         s.seqcache, s.seqcycle)
+        FROM pg_sequence s WHERE s.seqrelid = c.oid))
+     FROM pg_class c WHERE d.classid = 'pg_class'::regclass AND c.oid = d.objid),
+    md5(obj_description(d.objid, cl.relname)))
+FROM pg_depend d JOIN pg_class cl ON cl.oid = d.classid
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'textsense') AND d.deptype = 'e'
+UNION ALL
+SELECT 'configuration tables',
+       (SELECT string_agg(c.relname || ' ' || coalesce(e.extcondition[i], ''), ', ' ORDER BY c.relname)
+        FROM pg_extension e, generate_subscripts(e.extconfig, 1) i
+        JOIN pg_class c ON true
+        WHERE e.extname = 'textsense' AND c.oid = e.extconfig[i])
+$members$;
+CREATE TEMP TABLE upgraded AS SELECT * FROM pg_temp.extension_members();
 DROP EXTENSION textsense;
 CREATE EXTENSION textsense;
-CREATE TEMP TABLE fresh AS :members;
+SELECT extversion FROM pg_extension WHERE extname = 'textsense';
+CREATE TEMP TABLE fresh AS SELECT * FROM pg_temp.extension_members();
 SELECT member FROM fresh ORDER BY member;
+-- No difference (an empty result), and the comparison is not vacuous:
+-- every kind of member has a definition.
 (SELECT * FROM fresh EXCEPT SELECT * FROM upgraded)
 UNION ALL
 (SELECT * FROM upgraded EXCEPT SELECT * FROM fresh);
--- 0.1.0 -> 0.8.0 in one step (through 0.2.0, 0.3.0, 0.4.0, 0.5.0, 0.6.0 and 0.7.0).
+SELECT count(*) AS members, count(*) FILTER (WHERE definition = '') AS without_definition FROM fresh;
+-- 0.1.0 -> 0.9.0 in one step (through every version between).
 DROP EXTENSION textsense;
 CREATE EXTENSION textsense VERSION '0.1.0';
 ALTER EXTENSION textsense UPDATE;

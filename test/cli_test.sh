@@ -26,7 +26,9 @@ check "sentences escape backslashes, tabs and newlines" \
   $'1\t1\t13\tOne\\\\tab\\tcell.\n2\t15\t4\tTwo!' \
   "$(printf 'One\\tab\tcell.\nTwo!' | "$bin" sentences --no-header)"
 check "empty input prints only the header" "ordinal	start	length	sentence" "$(printf '' | "$bin" sentences)"
-check "version" "textsense 0.8.0" "$("$bin" version)"
+# The version is the control file's default_version, the one place it lives.
+version=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" "$(dirname "$0")/../extension/textsense.control")
+check "version from the control file" "textsense $version" "$("$bin" version)"
 check "help exits 0" 0 "$(status_of "$bin" --help)"
 check "no command is a usage error" 2 "$(status_of "$bin")"
 check "unknown command is a usage error" 2 "$(status_of "$bin" frobnicate)"

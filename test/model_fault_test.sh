@@ -230,6 +230,8 @@ SELECT 'pos2=' || $(need_sql pos_en.model);
 SELECT 'sent2=' || $(need_sql sentiment_en.model);
 SELECT 'detail=' || label FROM sentiment_detail('I do not love it.');
 SELECT 'pos3=' || count(*) FROM pos_tag(repeat('The food was great. ', 2000));
+SELECT 'listed=' || kind || ':' || (loaded_checksum IS NOT NULL) || ':' || coalesce(problem, 'none')
+FROM textsense_models() WHERE lang = 'en' ORDER BY kind;
 \\! '$work/restore' pos_en.model && '$work/restore' sentiment_en.model
 SELECT 'pid=' || pg_backend_pid();
 EOF
@@ -246,6 +248,12 @@ grep -q '^fresh=' <<<"$out" && fail "loaded session: a new session scored with a
   fail "loaded session: sentiment() changed or failed after the file was replaced: $out"
 [ -n "$(sed -n 's/^detail=//p' <<<"$out")" ] && [ "$(sed -n 's/^pos3=//p' <<<"$out")" = 10000 ] ||
   fail "loaded session: sentiment_detail() or a 40 KB pos_tag() failed: $out"
+# textsense_models() lists the damaged files without failing: the
+# truncated one with its problem, both with the checksum of the copy this
+# session still uses.
+sed -n 's/^listed=//p' <<<"$out" | head -n 1 | grep -q '^pos:true:size is .*truncated' &&
+  sed -n 's/^listed=//p' <<<"$out" | tail -n 1 | grep -q '^sentiment:true:' ||
+  fail "loaded session: textsense_models() did not list the damaged files as expected: $out"
 [ "$(sed -n 's/^pid=//p' <<<"$out" | sort -u | wc -l)" = 1 ] || fail "loaded session: the session did not survive: $out"
 [ "$(server_identity)" = "$identity" ] || fail "loaded session: the server restarted (crash?)"
 echo "     new session meanwhile: $(grep 'ERROR:' <<<"$out" | sed -E 's/^.*ERROR: +//')"

@@ -142,6 +142,23 @@ const sentiment::Lexicon& backend_sentiment_lexicon(lang::Code language) {
 
 namespace {
 
+template <typename Model>
+const model::FilePrefix* cached_prefix(const ModelCache<Model>* cache, lang::Code language) {
+  if (cache == nullptr) return nullptr;
+  for (const auto& entry : *cache)
+    if (entry.first == language) return &entry.second->file_prefix();
+  return nullptr;
+}
+
+}  // namespace
+
+const model::FilePrefix* loaded_model_prefix(lang::ModelKind kind, lang::Code language) {
+  return kind == lang::ModelKind::kPos ? cached_prefix(pos_models, language)
+                                       : cached_prefix(lexicons, language);
+}
+
+namespace {
+
 const sentiment::Lexicon* source_lexicon(lang::Code code, void*) {
   return &backend_sentiment_lexicon(code);
 }

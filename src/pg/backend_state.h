@@ -49,6 +49,10 @@ void refresh_installed_models();
 const pos::PosModel& backend_pos_model(lang::Code language);
 const sentiment::Lexicon& backend_sentiment_lexicon(lang::Code language);
 
+// The header of the (kind, language) model this backend has mapped, or
+// nullptr when no call has loaded it yet. Never loads anything.
+const model::FilePrefix* loaded_model_prefix(lang::ModelKind kind, lang::Code language);
+
 // The same models as a runtime::ModelSource (inside run_core()).
 runtime::ModelSource backend_model_source();
 

@@ -1,0 +1,25 @@
+-- textsense 0.8.0 -> 0.9.0: model identity in SQL. textsense_models() lists
+-- the installed model files with their paths, sizes, format versions and
+-- checksums, and the checksum of the copy the session has loaded.
+-- From 0.9.0 on, CREATE EXTENSION runs one install script,
+-- textsense--0.9.0.sql, generated from extension/textsense.sql.
+
+\echo Use "ALTER EXTENSION textsense UPDATE TO '0.9.0'" to load this file. \quit
+
+CREATE FUNCTION textsense_models(
+    OUT kind text,
+    OUT lang text,
+    OUT path text,
+    OUT bytes bigint,
+    OUT format_version integer,
+    OUT checksum text,
+    OUT loaded_checksum text,
+    OUT problem text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'textsense_models'
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+COST 100 ROWS 20;
+
+COMMENT ON FUNCTION textsense_models() IS
+'The model files installed in the extension''s share directory, one row per file: kind (sentiment or pos), lang, path, bytes, and the format version and content checksum its header records; loaded_checksum is the checksum of the copy this session has loaded (NULL until a call loads it), so a session still using a replaced file shows a different one. problem says what is wrong with a file whose header cannot be read (NULL otherwise); the whole file is checked when it is loaded. When checksum changes, REINDEX indexes and recompute stored columns that depend on the model. STABLE: it reads the share directory.';
+
