@@ -17,8 +17,19 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 install_packages
 
+echo "==> PGXN: META.json against the Meta Spec 1.0.0 (test/pgxn_meta_check.py)"
+if ! python3 "$TEXTSENSE_ROOT/test/pgxn_meta_check.py" ||
+   ! python3 "$TEXTSENSE_ROOT/test/pgxn_meta_check.py" --self-test; then
+  echo "META.json check failed (test/pgxn_meta_check.py)" >&2
+  exit 1
+fi
+
 echo "==> C++ core: build and unit tests (cmake, ctest)"
-cmake -S "$TEXTSENSE_ROOT" -B "$TEXTSENSE_ROOT/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+# build/ holds the core library that `make` then links into textsense.so:
+# the unit tests below run the object code that ships.
+cmake -S "$TEXTSENSE_ROOT" -B "$TEXTSENSE_ROOT/build" -DCMAKE_BUILD_TYPE=Release \
+  -DTEXTSENSE_BUILD_TESTS=ON -DTEXTSENSE_BUILD_BENCHMARKS=ON \
+  -DPG_CONFIG="/usr/lib/postgresql/$PG_MAJOR/bin/pg_config" >/dev/null
 cmake --build "$TEXTSENSE_ROOT/build" -j2 -- --no-print-directory >/dev/null
 ctest --test-dir "$TEXTSENSE_ROOT/build" --output-on-failure -j2 | tail -n 5
 
