@@ -171,7 +171,7 @@ awk -F'\t' -v rows="$rows" -v sample_rows="$sample_rows" -v rounds="$rounds" \
   FILENAME ~ /peers.tsv$/ { pn++; pname[pn] = $1; ptask[pn] = $2; ptexts[pn] = $3; ptokens[pn] = $4; pms[pn] = $5; prounds[pn] = $6; next }
   END {
     tags = res["pos_tag" SUBSEP "serial"]; sample_tokens = res["tokens_sample" SUBSEP "serial"]
-    printf "## Throughput against to_tsvector and the npm peers (issue 7)\n\n"
+    printf "## Throughput against to_tsvector and the npm peers\n\n"
     printf "`bash bench/sql_benchmark.sh %d` (%s, commit %s; %s, %d CPUs; PostgreSQL %s, textsense %s, node %s; jit off; median of %d rounds, interleaved, each query in a fresh session with the models loaded).\n\n",
       rows, date, commit, cpu, ncpu, ver["server_version"], ver["textsense"], node_version, rounds
     printf "Data: `examples/sample_reviews.sql`, %d rows, %.1f MB of text (%d bytes a row on average, %d to %d; %d %% with emoji or other non-ASCII text). `pos_tag` and the same-texts comparison use the first %d rows (%.1f MB, %d tokens as textsense counts them).\n\n",

@@ -6,7 +6,7 @@
 -- (15%) or four of 5 to 7 (5%): runs of sentences from a fixed set, with
 -- emoji, emoticons, a URL, a hashtag and some non-ASCII text. Products
 -- cycle through six; created_at spreads over the 90 days from 2026-01-01.
--- Used by examples/ (the README's walk-through and the dashboard queries),
+-- Used by examples/ (score_reviews.sql and the dashboard queries),
 -- pg_regress (sql/bi_examples.sql) and the benchmarks in bench/.
 \if :{?rows}
 \else

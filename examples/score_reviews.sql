@@ -1,5 +1,5 @@
--- Scoring the rows of a table (the README's "Score rows on insert" and
--- "Backfill" sections): on examples/sample_reviews.sql's reviews table.
+-- Scoring the rows of a table (docs/scoring-tables.md, "Score rows on
+-- insert" and "Backfill"): on examples/sample_reviews.sql's reviews table.
 
 -- Columns for the score and the label, filled for existing rows by the
 -- backfill procedure in committed batches (CALL outside a transaction

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The libFuzzer layer of scripts/test.sh (ARCHITECTURE §7): builds the fuzz
+# The libFuzzer layer of scripts/test.sh (docs/architecture.md, "Testing layers"): builds the fuzz
 # targets of fuzz/ with clang 14 (libFuzzer + ASan + UBSan, the core
 # instrumented too) in build-fuzz/, then runs each target in turn for
 # SECONDS seconds on its working corpus and fails on any crash, sanitizer

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The sanitizer layer of scripts/test.sh (ARCHITECTURE §7):
+# The sanitizer layer of scripts/test.sh (docs/architecture.md, "Testing layers"):
 #   asan  the whole ctest suite (every GoogleTest test and the CLI contract)
 #         built with AddressSanitizer + UndefinedBehaviorSanitizer (gcc) in
 #         build-asan/; any report, leaks included, fails the run;

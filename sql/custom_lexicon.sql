@@ -146,7 +146,8 @@ RESET ROLE;
 SET ROLE regress_tenant_b;
 SELECT sentiment('Meh.', 'en', 'regress_tenant_b') < 0 AS own_lexicon_applies;
 RESET ROLE;
--- A tenant may edit its own terms (with the grants the README lists), not
+-- A tenant may edit its own terms (with the grants docs/custom-lexicons.md
+-- lists), not
 -- another tenant's.
 GRANT INSERT, UPDATE, DELETE ON textsense_lexicon_term TO regress_tenant_a;
 GRANT UPDATE (revision) ON textsense_lexicon TO regress_tenant_a;

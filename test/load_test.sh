@@ -15,7 +15,7 @@
 #   * no error: pgbench exits 0, no client aborted, 0 failed transactions;
 #   * threads: no backend ever has more than textsense.max_threads + 1
 #     threads (its own thread plus max_threads - 1 pool workers is the most
-#     it should have; the + 1 is the allowance);
+#     it should have; the + 1 is a margin of one thread);
 #   * memory is stable: for every backend, the least private memory
 #     (RssAnon) it holds in the last 10 s of the run is at most its least
 #     in the 10 s after the warm-up plus max(64 MB, 10 %).
