@@ -52,6 +52,12 @@ if ! with_throwaway_cluster make -C "$TEXTSENSE_ROOT" -s installcheck \
   exit 1
 fi
 
+echo "==> SQL: every example of README.md and docs/*.md, outputs compared, on a throwaway cluster"
+if ! with_throwaway_cluster bash "$TEXTSENSE_ROOT/test/docs_examples_test.sh"; then
+  echo "docs examples test failed (test/docs_examples_test.sh)" >&2
+  exit 1
+fi
+
 echo "==> SQL: dashboard queries through a BI client driver (psycopg2) on a throwaway cluster"
 # Debian's python3, which python3-psycopg2 is installed for (a python3
 # earlier on PATH, from pyenv or a virtualenv, may not have it).
