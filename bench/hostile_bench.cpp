@@ -1,6 +1,8 @@
-// Adversarial documents (issue 8): linear time and bounded memory whatever
-// the text. Each input is run through DocumentPipeline on one thread (no
-// pool, as parallel_bench.cpp's "1 thread"), the way the SQL functions run:
+// Adversarial documents (see docs/architecture.md, "Adversarial inputs";
+// figures in bench/RESULTS.md, "Load and hostile input"): linear time and
+// bounded memory whatever the text. Each input is run through
+// DocumentPipeline on one thread (no pool, as parallel_bench.cpp's
+// "1 thread"), the way the SQL functions run:
 //   sentiment = segment + score (SentimentOutput::kDocument)
 //   pos_tag   = segment + tag
 //   tokens    = segment
@@ -50,22 +52,23 @@ std::string repeat_to(std::string_view unit, std::size_t bytes) {
 }
 
 enum Input : int {
-  kOrdinary,     // review paragraphs and tweets, one per line
-  kEmoji,        // one emoji repeated, no space: 😀😀😀...
-  kNot,          // "not not not ..."
-  kNoSpace,      // the ordinary text with every blank removed
-  kCombining,    // "a" + U+0301 x (bytes / 2): one grapheme cluster
-  kBut,          // "but but but ...": one sentence of contrasts
-  kWordSame,     // one word: "aaaa..." (an elongation, as far as it goes)
-  kWordMixed,    // one word of pseudo-random letters
-  kRtl,          // Arabic, Hebrew and English sentences mixed, digits, bidi marks
-  kControls,     // C0 and C1 controls except U+0000 (and DEL), cycling
+  kOrdinary,   // review paragraphs and tweets, one per line
+  kEmoji,      // one emoji repeated, no space: 😀😀😀...
+  kNot,        // "not not not ..."
+  kNoSpace,    // the ordinary text with every blank removed
+  kCombining,  // "a" + U+0301 x (bytes / 2): one grapheme cluster
+  kBut,        // "but but but ...": one sentence of contrasts
+  kWordSame,   // one word: "aaaa..." (an elongation, as far as it goes)
+  kWordMixed,  // one word of pseudo-random letters
+  kRtl,        // Arabic, Hebrew and English sentences mixed, digits, bidi marks
+  kControls,   // C0 and C1 controls except U+0000 (and DEL), cycling
   kInputCount
 };
 
 const char* input_name(int input) {
-  static const char* const names[] = {"ordinary", "emoji", "not", "no_space", "combining",
-                                      "but", "word_same", "word_mixed", "rtl", "controls"};
+  static const char* const names[] = {"ordinary",  "emoji",   "not",       "no_space",
+                                      "combining", "but",     "word_same", "word_mixed",
+                                      "rtl",       "controls"};
   return names[input];
 }
 
@@ -81,12 +84,9 @@ std::string ordinary_text(std::size_t bytes) {
 
 std::string make_input(int input, std::size_t bytes) {
   switch (input) {
-    case kOrdinary:
-      return ordinary_text(bytes);
-    case kEmoji:
-      return repeat_to("\xF0\x9F\x98\x80", bytes);  // U+1F600
-    case kNot:
-      return repeat_to("not ", bytes);
+    case kOrdinary: return ordinary_text(bytes);
+    case kEmoji: return repeat_to("\xF0\x9F\x98\x80", bytes);  // U+1F600
+    case kNot: return repeat_to("not ", bytes);
     case kNoSpace: {
       std::string out;
       const std::string text = ordinary_text(bytes * 6 / 5 + 1024);
@@ -97,10 +97,8 @@ std::string make_input(int input, std::size_t bytes) {
     }
     case kCombining:
       return "a" + repeat_to("\xCC\x81", bytes - 1);  // U+0301 COMBINING ACUTE ACCENT
-    case kBut:
-      return repeat_to("but ", bytes);
-    case kWordSame:
-      return std::string(bytes, 'a');
+    case kBut: return repeat_to("but ", bytes);
+    case kWordSame: return std::string(bytes, 'a');
     case kWordMixed: {
       std::string out(bytes, 'a');
       std::uint32_t x = 12345;
@@ -110,6 +108,7 @@ std::string make_input(int input, std::size_t bytes) {
       }
       return out;
     }
+    // clang-format off
     case kRtl:
       return repeat_to(
           "\xD8\xA7\xD9\x84\xD8\xB7\xD8\xB9\xD8\xA7\xD9\x85 \xD9\x83\xD8\xA7\xD9\x86 "
@@ -122,6 +121,7 @@ std::string make_input(int input, std::size_t bytes) {
           "\xD7\xA9\xD7\x99\xD7\xA8\xD7\x95\xD7\xAA \xD7\x92\xD7\xA8\xD7\x95\xD7\xA2 "
           "\xE2\x80\xAB" "not good \xE2\x80\xAC" "at all. ",                   // RLE ... PDF
           bytes);
+    // clang-format on
     case kControls: {
       std::string unit;
       for (int c = 1; c < 0x20; ++c) unit += static_cast<char>(c);
@@ -189,7 +189,8 @@ void BM_Sentiment(benchmark::State& state) {
   memory.start();
   std::size_t tokens = 0;
   for (auto _ : state) {
-    const auto d = pipeline.score(text, textsense::lang::english(), lexicon(), params, SentimentOutput::kDocument);
+    const auto d = pipeline.score(text, textsense::lang::english(), lexicon(), params,
+                                  SentimentOutput::kDocument);
     benchmark::DoNotOptimize(d.score);
     tokens = d.tokens;
   }

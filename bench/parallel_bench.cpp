@@ -71,7 +71,8 @@ void BM_Sentiment(benchmark::State& state) {
   const textsense::sentiment::Params params;
   std::size_t tokens = 0;
   for (auto _ : state) {
-    const auto d = setup.pipeline.score(text, textsense::lang::english(), lexicon(), params, SentimentOutput::kDocument);
+    const auto d = setup.pipeline.score(text, textsense::lang::english(), lexicon(), params,
+                                        SentimentOutput::kDocument);
     benchmark::DoNotOptimize(d.score);
     tokens += d.tokens;
   }
@@ -123,7 +124,8 @@ void BM_TweetPipeline(benchmark::State& state) {
   DocumentPipeline pipeline(&pool);
   const textsense::sentiment::Params params;
   for (auto _ : state) {
-    const auto d = pipeline.score(kTweet, textsense::lang::english(), lexicon(), params, SentimentOutput::kDocument);
+    const auto d = pipeline.score(kTweet, textsense::lang::english(), lexicon(), params,
+                                  SentimentOutput::kDocument);
     benchmark::DoNotOptimize(d.score);
   }
   state.counters["texts/s"] =
@@ -138,9 +140,18 @@ BENCHMARK(BM_Sentiment)
     ->ArgsProduct({{4 * kKB, 16 * kKB, 64 * kKB, 256 * kKB}, {1, 2}})
     ->Unit(benchmark::kMicrosecond)
     ->UseRealTime();
-BENCHMARK(BM_Sentiment)->ArgsProduct({{kMB, 10 * kMB}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_PosTag)->ArgsProduct({{kMB, 10 * kMB}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_Tokens)->ArgsProduct({{kMB, 10 * kMB}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Sentiment)
+    ->ArgsProduct({{kMB, 10 * kMB}, {1, 2}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_PosTag)
+    ->ArgsProduct({{kMB, 10 * kMB}, {1, 2}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_Tokens)
+    ->ArgsProduct({{kMB, 10 * kMB}, {1, 2}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 

@@ -189,7 +189,8 @@ const GeneratedTerms& generated_terms() {
       out.texts.push_back(t);
     }
     for (std::size_t i = 0; i < out.texts.size(); ++i)
-      out.terms.push_back({out.texts[i], static_cast<double>(static_cast<int>(i * 37 % 81) - 40) / 10.0});
+      out.terms.push_back(
+          {out.texts[i], static_cast<double>(static_cast<int>(i * 37 % 81) - 40) / 10.0});
     return out;
   }();
   return g;

@@ -36,13 +36,15 @@ void segment_and_score(benchmark::State& state, const std::string& code, const s
     tokens += seg.tokens.size();
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
   state.counters["texts/s"] =
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 const int kRegistered = [] {
-  benchmark::RegisterBenchmark("sentiment/en/tweet", segment_and_score, "en", std::string(bench::kTweet));
+  benchmark::RegisterBenchmark("sentiment/en/tweet", segment_and_score, "en",
+                               std::string(bench::kTweet));
   benchmark::RegisterBenchmark("sentiment/en/paragraph", segment_and_score, "en",
                                std::string(bench::kParagraph));
   for (const bench::LanguageSample& s : bench::kLanguageSamples) {

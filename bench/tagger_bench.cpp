@@ -39,10 +39,10 @@ const PosModel& model() {
 const std::vector<std::vector<std::string>>& sentences() {
   static const std::vector<std::vector<std::string>> s = [] {
     std::vector<std::vector<std::string>> out;
-    const std::string dev =
-        std::string(TEXTSENSE_SHARED_DATA) + "/ud/en_ewt/en_ewt-ud-dev.conllu";
+    const std::string dev = std::string(TEXTSENSE_SHARED_DATA) + "/ud/en_ewt/en_ewt-ud-dev.conllu";
     if (std::ifstream(dev)) {
-      for (const auto& sentence : textsense::train::parse_conllu(textsense::train::read_file(dev))) {
+      for (const auto& sentence :
+           textsense::train::parse_conllu(textsense::train::read_file(dev))) {
         out.emplace_back();
         for (const auto& w : sentence) out.back().push_back(w.form);
       }
@@ -146,10 +146,14 @@ struct LanguageBench {
   const char* dev;  // under ../shared/data/ud/
 };
 constexpr LanguageBench kLanguages[] = {
-    {"pt", "pt_bosque/pt_bosque-ud-dev.conllu"}, {"fr", "fr_sequoia/fr_sequoia-ud-dev.conllu"},
-    {"ru", "ru_taiga/ru_taiga-ud-dev.conllu"},   {"ja", "ja_gsd/ja_gsd-ud-dev.conllu"},
-    {"nl", "nl_lassysmall/nl_lassysmall-ud-dev.conllu"}, {"es", "es_gsd/es_gsd-ud-dev.conllu"},
-    {"de", "de_gsd/de_gsd-ud-dev.conllu"},        {"zh", "zh_gsdsimp/zh_gsdsimp-ud-dev.conllu"},
+    {"pt", "pt_bosque/pt_bosque-ud-dev.conllu"},
+    {"fr", "fr_sequoia/fr_sequoia-ud-dev.conllu"},
+    {"ru", "ru_taiga/ru_taiga-ud-dev.conllu"},
+    {"ja", "ja_gsd/ja_gsd-ud-dev.conllu"},
+    {"nl", "nl_lassysmall/nl_lassysmall-ud-dev.conllu"},
+    {"es", "es_gsd/es_gsd-ud-dev.conllu"},
+    {"de", "de_gsd/de_gsd-ud-dev.conllu"},
+    {"zh", "zh_gsdsimp/zh_gsdsimp-ud-dev.conllu"},
 };
 
 const bool kLanguagesRegistered = [] {

@@ -22,12 +22,12 @@
 
 // A violated invariant is a bug: print it and abort, which libFuzzer (and a
 // reproduction run) reports as a crash with the input that caused it.
-#define FUZZ_CHECK(cond)                                                              \
-  do {                                                                                \
-    if (!(cond)) {                                                                    \
+#define FUZZ_CHECK(cond)                                                                 \
+  do {                                                                                   \
+    if (!(cond)) {                                                                       \
       std::fprintf(stderr, "%s:%d: fuzz check failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                                   \
-    }                                                                                 \
+      std::abort();                                                                      \
+    }                                                                                    \
   } while (0)
 
 namespace textsense::fuzz {
@@ -134,7 +134,8 @@ inline void check_segmentation(std::string_view doc, const segment::Segmentation
     FUZZ_CHECK(token.span.byte_length > 0);
     FUZZ_CHECK(token.span.byte_begin >= token_floor);
     FUZZ_CHECK(token.span.byte_end() <= doc.size());
-    FUZZ_CHECK(static_cast<unsigned>(token.kind) <= static_cast<unsigned>(segment::TokenKind::kEmoticon));
+    FUZZ_CHECK(static_cast<unsigned>(token.kind) <=
+               static_cast<unsigned>(segment::TokenKind::kEmoticon));
     token_floor = token.span.byte_end();
   }
   // Character offsets, and that no span cuts a UTF-8 sequence (`doc` is
@@ -184,8 +185,8 @@ inline void check_label(sentiment::Label label) {
 
 // What any sentiment result must look like: scores in [-1, 1], finite
 // masses, document shares that sum to 1 (or are all 0), counts that match.
-inline void check_document_sentiment(const sentiment::DocumentSentiment& doc,
-                                     std::size_t sentences, std::size_t tokens) {
+inline void check_document_sentiment(const sentiment::DocumentSentiment& doc, std::size_t sentences,
+                                     std::size_t tokens) {
   FUZZ_CHECK(in_unit_range(doc.score));
   check_label(doc.label);
   FUZZ_CHECK(doc.sentences == sentences);

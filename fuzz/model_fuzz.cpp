@@ -93,7 +93,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   sample_segmentation = new segment::Segmentation();
   segmenter.segment(kSample, *sample_segmentation);
   sample_words = new std::vector<std::string_view>();
-  for (const segment::Token& t : sample_segmentation->tokens) sample_words->push_back(t.span.text(kSample));
+  for (const segment::Token& t : sample_segmentation->tokens)
+    sample_words->push_back(t.span.text(kSample));
   sample_words->push_back("");  // pre-tokenised input may hold empty tokens
   return 0;
 }

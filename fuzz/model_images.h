@@ -152,11 +152,11 @@ inline pos::ModelContents small_pos_contents() {
 inline pos::ModelContents dense_pos_contents() {
   using namespace pos;
   ModelContents c;
-  const char* const upos[] = {"NOUN", "VERB", "ADJ", "ADV", "PRON", "DET", "ADP",
-                              "PUNCT", "SYM", "NUM", "PROPN", "AUX", "CCONJ", "SCONJ",
-                              "PART", "INTJ", "X", "NOUN", "VERB", "ADJ"};
-  const char* const xpos[] = {"NN", "VB", "JJ", "RB", "PRP", "DT", "IN", ".", "NFP", "CD",
-                              "NNP", "MD", "CC", "IN", "RP", "UH", "FW", "NNS", "VBD", "JJR"};
+  const char* const upos[] = {"NOUN",  "VERB", "ADJ", "ADV",   "PRON", "DET",   "ADP",
+                              "PUNCT", "SYM",  "NUM", "PROPN", "AUX",  "CCONJ", "SCONJ",
+                              "PART",  "INTJ", "X",   "NOUN",  "VERB", "ADJ"};
+  const char* const xpos[] = {"NN",  "VB", "JJ", "RB", "PRP", "DT", "IN", ".",   "NFP", "CD",
+                              "NNP", "MD", "CC", "IN", "RP",  "UH", "FW", "NNS", "VBD", "JJR"};
   for (int i = 0; i < 20; ++i) c.classes.emplace_back(upos[i], xpos[i]);
   c.word_classes = {{word_key("the"), 5}, {word_key("time"), 17}, {word_key("flies"), 0x5EED}};
   const auto dict_model = PosModel::from_bytes(serialize(c));

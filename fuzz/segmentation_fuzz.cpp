@@ -75,7 +75,8 @@ void check_word_breakers(std::string_view doc, std::uint8_t options) {
 
 // Each chunk of `whole` (the segmentation of `doc`) must segment alone as
 // the whole does over its range.
-void check_chunks(std::string_view doc, const segment::Segmentation& whole, std::size_t target_bytes) {
+void check_chunks(std::string_view doc, const segment::Segmentation& whole,
+                  std::size_t target_bytes) {
   std::vector<std::uint32_t> starts;
   fast_segmenter->find_chunk_starts(doc, target_bytes, starts);
   FUZZ_CHECK(!starts.empty() && starts[0] == 0);
@@ -89,7 +90,8 @@ void check_chunks(std::string_view doc, const segment::Segmentation& whole, std:
   std::uint32_t chars = 0;
   for (std::size_t c = 0; c < starts.size(); ++c) {
     const std::uint32_t begin = starts[c];
-    const std::uint32_t end = c + 1 < starts.size() ? starts[c + 1] : static_cast<std::uint32_t>(doc.size());
+    const std::uint32_t end =
+        c + 1 < starts.size() ? starts[c + 1] : static_cast<std::uint32_t>(doc.size());
     fast_segmenter->segment(doc.substr(begin, end - begin), part);
     for (const segment::Sentence& s : part.sentences) {
       FUZZ_CHECK(sentence < whole.sentences.size());

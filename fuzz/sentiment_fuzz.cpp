@@ -89,8 +89,8 @@ void check_same_sentences(const std::vector<sentiment::SentenceSentiment>& a,
 void check_same_document(const sentiment::DocumentSentiment& a,
                          const sentiment::DocumentSentiment& b) {
   FUZZ_CHECK(a.score == b.score && a.label == b.label && a.positive == b.positive &&
-             a.negative == b.negative && a.neutral == b.neutral &&
-             a.sentences == b.sentences && a.tokens == b.tokens);
+             a.negative == b.negative && a.neutral == b.neutral && a.sentences == b.sentences &&
+             a.tokens == b.tokens);
 }
 
 }  // namespace
@@ -163,8 +163,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if ((options & 12) == 12) {
     parallel->settings().chunk_bytes = 1 + options / 16;
     for (runtime::SentimentOutput output :
-         {runtime::SentimentOutput::kDocument, runtime::SentimentOutput::kSentences, runtime::SentimentOutput::kTokens}) {
-      const sentiment::DocumentSentiment split = parallel->score(doc, profile, lexicon, kParams, output);
+         {runtime::SentimentOutput::kDocument, runtime::SentimentOutput::kSentences,
+          runtime::SentimentOutput::kTokens}) {
+      const sentiment::DocumentSentiment split =
+          parallel->score(doc, profile, lexicon, kParams, output);
       check_same_document(explained, split);
       check_same_sentences(sentences, parallel->sentence_sentiments());
       if (output != runtime::SentimentOutput::kDocument)

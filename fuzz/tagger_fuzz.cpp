@@ -1,6 +1,6 @@
 // libFuzzer target: part-of-speech tagging with every shipped model
-// (models/pos_<code>.model; the input's size picks one), of raw text (pos_tag(text): segment, then tag) and
-// of pre-tokenised words (pos_tag(text[])).
+// (models/pos_<code>.model; the input's size picks one), of raw text (pos_tag(text): segment, then
+// tag) and of pre-tokenised words (pos_tag(text[])).
 //
 // Input: the first byte picks the mode, and is part of the text too:
 //   (b & 1) == 0:   raw text, through DocumentPipeline::tag(); when also
@@ -116,7 +116,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t c = 0; c < serial->contractions().size(); ++c) {
     const pos::ContractionTags& entry = serial->contractions()[c];
     FUZZ_CHECK(entry.token < seg.tokens.size() && (c == 0 || entry.token > previous));
-    FUZZ_CHECK(entry.contraction->count >= 2 && entry.contraction->count <= pos::kMaxContractionWords);
+    FUZZ_CHECK(entry.contraction->count >= 2 &&
+               entry.contraction->count <= pos::kMaxContractionWords);
     for (int k = 0; k < entry.contraction->count; ++k)
       FUZZ_CHECK(entry.tags[k] < model.class_count());
     FUZZ_CHECK(serial->tags()[entry.token] == entry.tags[0]);

@@ -220,8 +220,7 @@ TEST(CustomLexicon, LongestPhraseFirst) {
   const auto reversed = custom({{"mega deal breaker", -3.0}, {"mega deal", 2.0}});
   EXPECT_LT(score_of(*reversed, "That is a mega deal breaker."), -0.05);
   // And a custom word as the head of custom phrases.
-  const auto with_word =
-      custom({{"mega", 1.0}, {"mega deal", 2.0}, {"mega deal breaker", -3.0}});
+  const auto with_word = custom({{"mega", 1.0}, {"mega deal", 2.0}, {"mega deal breaker", -3.0}});
   EXPECT_LT(score_of(*with_word, "That is a mega deal breaker."), -0.05);
   EXPECT_FLOAT_EQ(score(*with_word, "That is mega.").row("mega").valence, 1.0f);
   EXPECT_FLOAT_EQ(score(*with_word, "That is a mega deal.").row("mega").valence, 2.0f);
@@ -270,7 +269,8 @@ TEST(CustomLexicon, NegationAppliesToCustomWords) {
   EXPECT_LT(s.row("sick").contribution, 0.0f);
   EXPECT_LT(score_of(*lexicon, "These trucks aren't rock solid."), -0.05);
   // Boosters too.
-  EXPECT_GT(score_of(*lexicon, "This board is very sick."), score_of(*lexicon, "This board is sick."));
+  EXPECT_GT(score_of(*lexicon, "This board is very sick."),
+            score_of(*lexicon, "This board is sick."));
 }
 
 TEST(CustomLexicon, ExplainNamesTheCustomLexicon) {
@@ -348,14 +348,14 @@ TEST(CustomLexicon, RejectsBadTerms) {
 }
 
 TEST(CustomLexicon, RejectsTermsThatNormaliseAlike) {
-  for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
-           {"Sick", "SICK"},
-           {"sick", "#sick"},
-           {"not bad at all", "Not  BAD at all"},
-           {"überraschend", "ÜBERRASCHEND"},
-           {"Überraschend gut", "überraschend gut"},
-           {"don’t care", "don't care"},
-           {"👍🏽", "👍"}}) {
+  for (const auto& [a, b] :
+       std::vector<std::pair<std::string, std::string>>{{"Sick", "SICK"},
+                                                        {"sick", "#sick"},
+                                                        {"not bad at all", "Not  BAD at all"},
+                                                        {"überraschend", "ÜBERRASCHEND"},
+                                                        {"Überraschend gut", "überraschend gut"},
+                                                        {"don’t care", "don't care"},
+                                                        {"👍🏽", "👍"}}) {
     SCOPED_TRACE(a + " / " + b);
     const std::string message = rejection({{a, 1.0}, {"other", 2.0}, {b, -1.0}});
     EXPECT_NE(message.find("\"" + a + "\""), std::string::npos) << message;
@@ -398,8 +398,8 @@ TEST(CustomLexicon, BaseIsUntouched) {
   const std::size_t entries = base().entry_count();
   const LexiconEntry sick = *base().find(term_key("sick"));
   {
-    const auto lexicon = custom({{"sick", 3}, {"unpredictable", 0}, {"to die for", -3},
-                                 {"not bad at all", 4}, {"😍", -2}});
+    const auto lexicon = custom(
+        {{"sick", 3}, {"unpredictable", 0}, {"to die for", -3}, {"not bad at all", 4}, {"😍", -2}});
     for (std::size_t i = 0; i < texts.size(); ++i)
       EXPECT_NE(score_of(*lexicon, texts[i]), before[i]) << texts[i];
   }
@@ -483,8 +483,8 @@ void expect_identical(const Scored& a, const Scored& b) {
   for (std::size_t i = 0; i < a.tokens.size(); ++i) {
     const TokenSentiment &s = a.tokens[i], &t = b.tokens[i];
     const bool same = std::memcmp(&s.valence, &t.valence, 4) == 0 &&
-                      std::memcmp(&s.contribution, &t.contribution, 4) == 0 &&
-                      s.rules == t.rules && s.source == t.source &&
+                      std::memcmp(&s.contribution, &t.contribution, 4) == 0 && s.rules == t.rules &&
+                      s.source == t.source &&
                       a.lexicon->source_name(s.source) == b.lexicon->source_name(t.source);
     EXPECT_TRUE(same) << a.text << " token " << i;
   }

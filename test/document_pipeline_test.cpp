@@ -35,6 +35,7 @@ const pos::PosModel& pos_model() {
 // URLs and e-mails with dots, mentions and hashtags that would start a
 // chunk, CR LF, emoji sequences, CJK and RTL text, quotes and brackets
 // after a full stop, lower case after a full stop, no space after "!".
+// clang-format off
 const char* const kFragments[] = {
     "The food was great.", "But the service was painfully slow!", "Dr. Smith was not helpful.",
     "I met Mr. and Mrs. Jones, e.g. at the U.S. embassy.", "J. R. R. Tolkien wrote it.",
@@ -46,6 +47,7 @@ const char* const kFragments[] = {
     "Great product, but it broke after a week; the support never replied.",
     "Although the price was high, it's worth it.", "what a goooood day",
 };
+// clang-format on
 const char* const kSeparators[] = {" ", "  ", "\n", "\n\n", "\r\n", "\t", " \n ", ""};
 
 // A deterministic pseudo-random document of `pieces` fragments.
@@ -67,20 +69,20 @@ void expect_same_segmentation(const segment::Segmentation& a, const segment::Seg
   for (std::size_t i = 0; i < a.sentences.size(); ++i) {
     const segment::Sentence& x = a.sentences[i];
     const segment::Sentence& y = b.sentences[i];
-    ASSERT_TRUE(x.span.byte_begin == y.span.byte_begin && x.span.byte_length == y.span.byte_length &&
-                x.span.char_begin == y.span.char_begin &&
-                x.span.char_length == y.span.char_length && x.first_token == y.first_token &&
-                x.token_count == y.token_count)
+    ASSERT_TRUE(
+        x.span.byte_begin == y.span.byte_begin && x.span.byte_length == y.span.byte_length &&
+        x.span.char_begin == y.span.char_begin && x.span.char_length == y.span.char_length &&
+        x.first_token == y.first_token && x.token_count == y.token_count)
         << "sentence " << i << " differs: bytes " << x.span.byte_begin << "+" << x.span.byte_length
         << " vs " << y.span.byte_begin << "+" << y.span.byte_length;
   }
   for (std::size_t i = 0; i < a.tokens.size(); ++i) {
     const segment::Token& x = a.tokens[i];
     const segment::Token& y = b.tokens[i];
-    ASSERT_TRUE(x.span.byte_begin == y.span.byte_begin && x.span.byte_length == y.span.byte_length &&
-                x.span.char_begin == y.span.char_begin &&
-                x.span.char_length == y.span.char_length && x.sentence == y.sentence &&
-                x.kind == y.kind)
+    ASSERT_TRUE(
+        x.span.byte_begin == y.span.byte_begin && x.span.byte_length == y.span.byte_length &&
+        x.span.char_begin == y.span.char_begin && x.span.char_length == y.span.char_length &&
+        x.sentence == y.sentence && x.kind == y.kind)
         << "token " << i << " differs at byte " << x.span.byte_begin << " vs " << y.span.byte_begin;
   }
 }
@@ -100,8 +102,8 @@ void expect_same_scores(const sentiment::DocumentSentiment& a,
 // null `pool` splits on the calling thread alone.
 void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_bytes,
                                    runtime::ThreadPool* pool, bool expect_split = true) {
-  SCOPED_TRACE("chunk_bytes " + std::to_string(chunk_bytes) + ", " +
-               std::to_string(doc.size()) + " bytes" + (pool == nullptr ? ", one thread" : ""));
+  SCOPED_TRACE("chunk_bytes " + std::to_string(chunk_bytes) + ", " + std::to_string(doc.size()) +
+               " bytes" + (pool == nullptr ? ", one thread" : ""));
   runtime::DocumentPipeline serial;
   serial.settings().min_bytes = SIZE_MAX;  // never split
   runtime::DocumentPipeline parallel(pool);
@@ -117,9 +119,12 @@ void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_byt
   expect_same_segmentation(serial.segmentation(), parallel.segmentation());
 
   for (runtime::SentimentOutput output :
-       {runtime::SentimentOutput::kDocument, runtime::SentimentOutput::kSentences, runtime::SentimentOutput::kTokens}) {
-    const sentiment::DocumentSentiment a = serial.score(doc, lang::english(), lexicon(), params, output);
-    const sentiment::DocumentSentiment b = parallel.score(doc, lang::english(), lexicon(), params, output);
+       {runtime::SentimentOutput::kDocument, runtime::SentimentOutput::kSentences,
+        runtime::SentimentOutput::kTokens}) {
+    const sentiment::DocumentSentiment a =
+        serial.score(doc, lang::english(), lexicon(), params, output);
+    const sentiment::DocumentSentiment b =
+        parallel.score(doc, lang::english(), lexicon(), params, output);
     expect_same_scores(a, b);
     ASSERT_EQ(serial.sentence_sentiments().size(), parallel.sentence_sentiments().size());
     for (std::size_t i = 0; i < serial.sentence_sentiments().size(); ++i) {
@@ -192,8 +197,9 @@ TEST(DocumentPipeline, LongSentencesCutTheSameWhenSplit) {
 // cuts of long sentences agree between split and unsplit runs.
 TEST(DocumentPipeline, RandomLongStretchesCutTheSameWhenSplit) {
   runtime::ThreadPool pool(2);
-  const char* const units[] = {"Dr. ", "a.b", "very ", "x.org/a. b ", "? ", "好", "😀", "\r\n",
-                               "e.g. ", "Ok! ", "word", " ", "#tag ", "...", "U.S. "};
+  const char* const units[] = {"Dr. ", "a.b", "very ", "x.org/a. b ", "? ",
+                               "好",   "😀",   "\r\n",  "e.g. ",       "Ok! ",
+                               "word", " ",   "#tag ", "...",         "U.S. "};
   std::uint32_t state = 12345;
   for (int round = 0; round < 3; ++round) {
     std::string doc = make_document(20 + round, 50);
@@ -201,7 +207,8 @@ TEST(DocumentPipeline, RandomLongStretchesCutTheSameWhenSplit) {
       state = state * 1664525u + 1013904223u;
       const std::size_t unit = (state >> 8) % (sizeof units / sizeof units[0]);
       // Runs of one unit, long enough to cross windows now and then.
-      const std::size_t run = 1 + ((state >> 20) % 4 == 0 ? (state >> 4) % 20000 : (state >> 4) % 8);
+      const std::size_t run =
+          1 + ((state >> 20) % 4 == 0 ? (state >> 4) % 20000 : (state >> 4) % 8);
       for (std::size_t i = 0; i < run && doc.size() < 260'000; ++i) doc += units[unit];
     }
     SCOPED_TRACE("round " + std::to_string(round));
@@ -228,10 +235,9 @@ TEST(DocumentPipeline, DevSetTextsCutEverywhere) {
   const std::string data = testing::shared_data_dir();
   if (data.empty()) GTEST_SKIP() << "../shared/data not found: dev-set texts skipped";
   runtime::ThreadPool pool(2);
-  for (const char* name : {"tweets", "amazonReviewSnippets", "movieReviewSnippets",
-                           "nytEditorialSnippets"}) {
-    const std::string path =
-        data + "/sentiment_dev/vader_groundtruth_dev/" + name + "_dev.tsv";
+  for (const char* name :
+       {"tweets", "amazonReviewSnippets", "movieReviewSnippets", "nytEditorialSnippets"}) {
+    const std::string path = data + "/sentiment_dev/vader_groundtruth_dev/" + name + "_dev.tsv";
     const std::string raw = testing::read_data_file(path);
     ASSERT_FALSE(raw.empty()) << "cannot read " << path;
     // Lines are "id<TAB>score<TAB>text": keep the texts.
@@ -291,7 +297,8 @@ TEST(DocumentPipeline, InvalidUtf8ReportsTheDocumentOffset) {
     serial_offset = e.byte_offset();
   }
   try {
-    parallel.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument);
+    parallel.score(doc, lang::english(), lexicon(), sentiment::Params(),
+                   runtime::SentimentOutput::kDocument);
   } catch (const InvalidUtf8Error& e) {
     parallel_offset = e.byte_offset();
   }
@@ -299,7 +306,9 @@ TEST(DocumentPipeline, InvalidUtf8ReportsTheDocumentOffset) {
   EXPECT_EQ(parallel_offset, bad);
 }
 
-bool after_polls(void* counter) { return static_cast<std::atomic<int>*>(counter)->fetch_sub(1) <= 0; }
+bool after_polls(void* counter) {
+  return static_cast<std::atomic<int>*>(counter)->fetch_sub(1) <= 0;
+}
 
 TEST(DocumentPipeline, StopRequestEndsAChunkedCallAndThePipelineRecovers) {
   runtime::ThreadPool pool(2);
@@ -307,13 +316,15 @@ TEST(DocumentPipeline, StopRequestEndsAChunkedCallAndThePipelineRecovers) {
   runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
   std::atomic<int> polls{3};
-  EXPECT_THROW(parallel.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument,
-                              runtime::StopSignal{after_polls, &polls}),
-               CancelledError);
+  EXPECT_THROW(
+      parallel.score(doc, lang::english(), lexicon(), sentiment::Params(),
+                     runtime::SentimentOutput::kDocument, runtime::StopSignal{after_polls, &polls}),
+      CancelledError);
   runtime::DocumentPipeline serial;
-  expect_same_scores(
-      serial.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument),
-      parallel.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kDocument));
+  expect_same_scores(serial.score(doc, lang::english(), lexicon(), sentiment::Params(),
+                                  runtime::SentimentOutput::kDocument),
+                     parallel.score(doc, lang::english(), lexicon(), sentiment::Params(),
+                                    runtime::SentimentOutput::kDocument));
 }
 
 TEST(DocumentPipeline, ReleasingBuffersKeepsResultsCorrect) {
@@ -321,10 +332,12 @@ TEST(DocumentPipeline, ReleasingBuffersKeepsResultsCorrect) {
   const std::string doc = make_document(13, 5000);
   runtime::DocumentPipeline parallel(&pool);
   parallel.settings().min_bytes = 0;
-  const auto before = parallel.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kTokens);
+  const auto before = parallel.score(doc, lang::english(), lexicon(), sentiment::Params(),
+                                     runtime::SentimentOutput::kTokens);
   parallel.release_large_buffers(10);
   EXPECT_EQ(parallel.token_sentiments().capacity(), 0u);
-  const auto after = parallel.score(doc, lang::english(), lexicon(), sentiment::Params(), runtime::SentimentOutput::kTokens);
+  const auto after = parallel.score(doc, lang::english(), lexicon(), sentiment::Params(),
+                                    runtime::SentimentOutput::kTokens);
   expect_same_scores(before, after);
 }
 

@@ -132,9 +132,9 @@ TEST(LanguageDetector, NothingToSay) {
 TEST(LanguageDetector, IllFormedUtf8IsEmptyNotACrash) {
   const std::string cases[] = {
       std::string("hello \xff world, this is English"),
-      std::string("\xc3"),                      // truncated sequence
-      std::string("\xe0\x80\xaf"),              // overlong
-      std::string("\xed\xa0\x80"),              // surrogate
+      std::string("\xc3"),                          // truncated sequence
+      std::string("\xe0\x80\xaf"),                  // overlong
+      std::string("\xed\xa0\x80"),                  // surrogate
       std::string("Das ist gut \xf4\x90\x80\x80"),  // above U+10FFFF
   };
   for (const std::string& text : cases) {
@@ -259,11 +259,17 @@ TEST(LanguageDetector, LongDocumentChangingLanguageShowsBoth) {
 }
 
 TEST(LanguageDetector, ConcurrentUseGivesTheSameAnswers) {
-  const std::vector<std::string> texts = {
-      "The food was great.", "Das Essen war ausgezeichnet.", "La comida estaba buenísima.",
-      "Le repas était excellent.", "Il cibo era ottimo.", "A comida estava ótima.",
-      "Het eten was heerlijk.", "Еда была отличной.", "كان الطعام ممتازا.", "饭菜很好吃。",
-      "料理はとても美味しかったです。"};
+  const std::vector<std::string> texts = {"The food was great.",
+                                          "Das Essen war ausgezeichnet.",
+                                          "La comida estaba buenísima.",
+                                          "Le repas était excellent.",
+                                          "Il cibo era ottimo.",
+                                          "A comida estava ótima.",
+                                          "Het eten was heerlijk.",
+                                          "Еда была отличной.",
+                                          "كان الطعام ممتازا.",
+                                          "饭菜很好吃。",
+                                          "料理はとても美味しかったです。"};
   std::vector<std::string> expected;
   for (const std::string& t : texts) expected.push_back(lang(t));
   std::vector<std::thread> threads;
@@ -278,7 +284,7 @@ TEST(LanguageDetector, ConcurrentUseGivesTheSameAnswers) {
   for (std::thread& th : threads) th.join();
   for (int m : mismatches) EXPECT_EQ(m, 0);
   EXPECT_EQ(expected, (std::vector<std::string>{"en", "de", "es", "fr", "it", "pt", "nl", "ru",
-                                                 "ar", "zh", "ja"}));
+                                                "ar", "zh", "ja"}));
 }
 
 }  // namespace

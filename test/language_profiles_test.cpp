@@ -69,8 +69,7 @@ TEST(LanguageProfiles, FrenchAndItalianElisionSplitsAfterTheApostrophe) {
 }
 
 TEST(LanguageProfiles, HyphenatedWordsFollowTheLanguage) {
-  EXPECT_EQ(tokens_in("en", "a well-known e-mail"),
-            (Tokens{"a", "well", "-", "known", "e-mail"}));
+  EXPECT_EQ(tokens_in("en", "a well-known e-mail"), (Tokens{"a", "well", "-", "known", "e-mail"}));
   EXPECT_EQ(tokens_in("de", "die E-Mail-Adresse"), (Tokens{"die", "E-Mail-Adresse"}));
   EXPECT_EQ(tokens_in("fr", "peut-être"), (Tokens{"peut-être"}));
   EXPECT_EQ(tokens_in("ru", "кто-то пришёл"), (Tokens{"кто-то", "пришёл"}));
@@ -133,11 +132,11 @@ TEST_F(InstalledModelsTest, LanguagesComeFromTheFileNames) {
   touch("sentiment_en.model");
   touch("sentiment_de.model");
   touch("pos_en.model");
-  touch("pos_fra.model");           // three letters: a code
-  touch("sentiment_EN.model");      // not lower case: ignored
-  touch("sentiment_.model");        // no code: ignored
-  touch("pos_en.model.bak");        // not .model: ignored
-  touch("notes_en.model");          // unknown kind: ignored
+  touch("pos_fra.model");       // three letters: a code
+  touch("sentiment_EN.model");  // not lower case: ignored
+  touch("sentiment_.model");    // no code: ignored
+  touch("pos_en.model.bak");    // not .model: ignored
+  touch("notes_en.model");      // unknown kind: ignored
   const lang::InstalledModels m = lang::scan_installed_models(dir_);
   EXPECT_EQ(m.list(lang::ModelKind::kSentiment), "de, en");
   EXPECT_EQ(m.list(lang::ModelKind::kPos), "en, fra");
@@ -188,8 +187,10 @@ std::unique_ptr<sentiment::Lexicon> german_lexicon() {
   good.flags = sentiment::kHasValence;
   sentiment::LexiconEntry bad = good;
   bad.valence = -3;
-  c.terms = {{sentiment::term_key("ausgezeichnet"), good}, {sentiment::term_key("schrecklich"), bad},
-             {sentiment::term_key("kalt"), bad}, {sentiment::term_key("unfreundlich"), bad}};
+  c.terms = {{sentiment::term_key("ausgezeichnet"), good},
+             {sentiment::term_key("schrecklich"), bad},
+             {sentiment::term_key("kalt"), bad},
+             {sentiment::term_key("unfreundlich"), bad}};
   return sentiment::Lexicon::from_bytes(sentiment::serialize(c));
 }
 
@@ -222,17 +223,15 @@ TEST(Multilingual, GermanTextIsNotScoredWithEnglishRules) {
   runtime::DocumentPipeline pipeline;
   runtime::LanguageOutcome outcome;
   const std::string german = "Das Essen war ausgezeichnet, aber der Service war schrecklich.";
-  const sentiment::DocumentSentiment without =
-      runtime::score_document(pipeline, german, runtime::LanguageRequest::automatic_choice(),
-                              models.source(false), nullptr,
-                              runtime::SentimentOutput::kDocument, {}, outcome);
+  const sentiment::DocumentSentiment without = runtime::score_document(
+      pipeline, german, runtime::LanguageRequest::automatic_choice(), models.source(false), nullptr,
+      runtime::SentimentOutput::kDocument, {}, outcome);
   EXPECT_FALSE(without.analysed);
   EXPECT_EQ(outcome.language.view(), "de");
   EXPECT_EQ(without.tokens, 11u);
-  const sentiment::DocumentSentiment with =
-      runtime::score_document(pipeline, german, runtime::LanguageRequest::automatic_choice(),
-                              models.source(true), nullptr,
-                              runtime::SentimentOutput::kDocument, {}, outcome);
+  const sentiment::DocumentSentiment with = runtime::score_document(
+      pipeline, german, runtime::LanguageRequest::automatic_choice(), models.source(true), nullptr,
+      runtime::SentimentOutput::kDocument, {}, outcome);
   EXPECT_TRUE(with.analysed);
   EXPECT_EQ(outcome.language.view(), "de");
   // An explicit language is the caller's word.
@@ -259,17 +258,15 @@ TEST(Multilingual, EachSentenceOfAMixedDocumentInItsOwnLanguage) {
   EXPECT_FALSE(pipeline.sentence_sentiments()[1].analysed);
   EXPECT_GT(pipeline.sentence_sentiments()[2].score, 0);
   // With one, it is scored in German: negative.
-  const sentiment::DocumentSentiment both =
-      runtime::score_document(pipeline, kMixed, runtime::LanguageRequest::automatic_choice(),
-                              models.source(true), nullptr, runtime::SentimentOutput::kSentences,
-                              {}, outcome);
+  const sentiment::DocumentSentiment both = runtime::score_document(
+      pipeline, kMixed, runtime::LanguageRequest::automatic_choice(), models.source(true), nullptr,
+      runtime::SentimentOutput::kSentences, {}, outcome);
   EXPECT_TRUE(pipeline.sentence_sentiments()[1].analysed);
   EXPECT_LT(pipeline.sentence_sentiments()[1].score, 0);
   // The document score alone (kDocument) equals the one with sentences.
-  const sentiment::DocumentSentiment score_only =
-      runtime::score_document(pipeline, kMixed, runtime::LanguageRequest::automatic_choice(),
-                              models.source(true), nullptr, runtime::SentimentOutput::kDocument,
-                              {}, outcome);
+  const sentiment::DocumentSentiment score_only = runtime::score_document(
+      pipeline, kMixed, runtime::LanguageRequest::automatic_choice(), models.source(true), nullptr,
+      runtime::SentimentOutput::kDocument, {}, outcome);
   EXPECT_DOUBLE_EQ(both.score, score_only.score);
 }
 

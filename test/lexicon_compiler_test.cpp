@@ -56,8 +56,9 @@ class SyntheticData {
       ::mkdir((root_ + dir).c_str(), 0755);
     const double values[] = {0.5, -0.5, 1, -1, 1.5, -1.5, 2, -2};
     std::string vader, afinn, pattern = "<sentiment>\n",
-                ranking = "Emoji,Unicode codepoint,Occurrences,Position,Negative,Neutral,"
-                          "Positive,Unicode name,Unicode block\n";
+                              ranking =
+                                  "Emoji,Unicode codepoint,Occurrences,Position,Negative,Neutral,"
+                                  "Positive,Unicode name,Unicode block\n";
     for (int i = 0; i < 24; ++i) {
       const std::string word = word_of(i);
       const double y = values[i % 8];
@@ -158,7 +159,7 @@ TEST(LexiconCompiler, SyntheticDataRolesAndOverrides) {
   ASSERT_NE(overridden, nullptr);
   EXPECT_FLOAT_EQ(overridden->valence, -3.0f);
   EXPECT_EQ(lexicon->source_name(overridden->source), "textsense_rules");
-  EXPECT_EQ(find("termab"), nullptr);  // neutral: no valence, no role, not stored
+  EXPECT_EQ(find("termab"), nullptr);          // neutral: no valence, no role, not stored
   const LexiconEntry* vader = find("termac");  // VADER +1, every other source agrees
   ASSERT_NE(vader, nullptr);
   EXPECT_TRUE(vader->flags & sentiment::kHasValence);
@@ -186,7 +187,8 @@ TEST(LexiconCompiler, SyntheticDataRolesAndOverrides) {
   EXPECT_TRUE(good->flags & sentiment::kPhraseStart);
   EXPECT_FALSE(good->flags & sentiment::kHasValence);
   EXPECT_EQ(good->max_phrase_tokens, 2);
-  const LexiconEntry* deal = lexicon->find(sentiment::phrase_key(term_key("good"), term_key("deal")));
+  const LexiconEntry* deal =
+      lexicon->find(sentiment::phrase_key(term_key("good"), term_key("deal")));
   ASSERT_NE(deal, nullptr);
   EXPECT_TRUE(deal->flags & sentiment::kIdiom);
   EXPECT_FLOAT_EQ(deal->valence, 2.0f);
@@ -236,10 +238,10 @@ TEST(LexiconCompiler, RulesErrorsNameFileAndLine) {
   for (const Case& c : cases) {
     const std::string path = data.rules("bad" + std::to_string(n++) + ".tsv", c.rules);
     const std::string message = error_of({data.dir(), path});
-    EXPECT_NE(message.find(path + c.line), std::string::npos)
-        << "rules:\n" << c.rules << "message: " << message;
-    EXPECT_NE(message.find(c.message), std::string::npos)
-        << "rules:\n" << c.rules << "message: " << message;
+    EXPECT_NE(message.find(path + c.line), std::string::npos) << "rules:\n"
+                                                              << c.rules << "message: " << message;
+    EXPECT_NE(message.find(c.message), std::string::npos) << "rules:\n"
+                                                          << c.rules << "message: " << message;
   }
   const std::string missing = data.dir() + "/no_such_rules.tsv";
   EXPECT_NE(error_of({data.dir(), missing}).find(missing), std::string::npos);
@@ -325,8 +327,8 @@ namespace {
 class SyntheticLanguageData : public SyntheticData {
  public:
   SyntheticLanguageData() {
-    for (const char* d : {"/lexicons/multilang_afinn", "/lexicons/opener_hotel",
-                          "/lexicons/opener_hotel/es"})
+    for (const char* d :
+         {"/lexicons/multilang_afinn", "/lexicons/opener_hotel", "/lexicons/opener_hotel/es"})
       ::mkdir((dir() + d).c_str(), 0755);
     // The ranking's emoji (here the synthetic words) need VADER emoji values
     // to be calibrated against: each "emoji" described by itself.
@@ -360,8 +362,9 @@ TEST(LexiconCompiler, AnotherLanguageHasStemsWeightsAndItsOwnSources) {
   const SyntheticLanguageData data;
   LexiconReport report;
   LexiconSources sources{data.dir(),
-                         data.rules("es.tsv", "negator\tno\nneutral\tgeneral\n"
-                                              "pack\tnegative_weight\t2\n"),
+                         data.rules("es.tsv",
+                                    "negator\tno\nneutral\tgeneral\n"
+                                    "pack\tnegative_weight\t2\n"),
                          "es"};
   const auto c = compile_lexicon(sources, report);
   EXPECT_EQ(c.language, "es");
@@ -402,8 +405,8 @@ TEST(LexiconCompiler, AnotherLanguageHasStemsWeightsAndItsOwnSources) {
 TEST(LexiconCompiler, ChineseTermsInBothScripts) {
   const SyntheticLanguageData data;
   LexiconReport report;
-  const auto c = compile_lexicon({data.dir(), data.rules("zh.tsv", "valence\t讨厌\t-2\n"), "zh"},
-                                 report);
+  const auto c =
+      compile_lexicon({data.dir(), data.rules("zh.tsv", "valence\t讨厌\t-2\n"), "zh"}, report);
   EXPECT_EQ(c.stemmer, "");
   ASSERT_NE(find(c, term_key("谢谢")), nullptr);
   ASSERT_NE(find(c, term_key("謝謝")), nullptr);  // traditional

@@ -19,8 +19,7 @@ TEST(PosAccuracy, EwtDevWithGoldTokens) {
   const std::string data = testing::shared_data_dir();
   if (data.empty()) GTEST_SKIP() << "../shared/data is absent: UD EWT accuracy gate skipped";
   const auto model = PosModel::load(std::string(TEXTSENSE_SOURCE_DIR) + "/models/pos_en.model");
-  const auto dev =
-      train::parse_conllu(train::read_file(data + "/ud/en_ewt/en_ewt-ud-dev.conllu"));
+  const auto dev = train::parse_conllu(train::read_file(data + "/ud/en_ewt/en_ewt-ud-dev.conllu"));
   const train::TaggerAccuracy acc = train::evaluate_tagger(*model, dev);
   EXPECT_EQ(acc.words, 25147u);
   EXPECT_GE(acc.upos(), kUposFloor);

@@ -66,8 +66,7 @@ TEST(PosFeatures, AffixesAreCharactersInEveryScript) {
 }
 
 TEST(PosFeatures, CaseAndShapeAreSeparateFromTheLowerForm) {
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> dict = {
-      {word_key("apple"), 7}};
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> dict = {{word_key("apple"), 7}};
   // Build a dictionary table through the model writer's layout.
   ModelContents contents;
   contents.classes = {{"NOUN", "NN"}};
@@ -85,7 +84,7 @@ TEST(PosFeatures, CaseAndShapeAreSeparateFromTheLowerForm) {
 
 TEST(PosFeatures, UnknownWordsShareAnIdentityButKeepTheirSpelling) {
   const auto h = hashes_of({"flibbertigibbet", "zorbulation", "https://x.org/a"});
-  EXPECT_EQ(h[0].lower, h[1].lower);   // both out of vocabulary
+  EXPECT_EQ(h[0].lower, h[1].lower);  // both out of vocabulary
   EXPECT_EQ(h[0].ambiguity, 0u);
   EXPECT_NE(h[0].suffix[2], h[1].suffix[2]);  // "bet" vs "ion"
   EXPECT_TRUE(h[2].flags & kFlagUrlLike);
@@ -159,7 +158,8 @@ TEST(PosModelFile, DenseRowsAddUpLikeSparseOnes) {
   for (int i = 0; i < 40; ++i) c.classes.push_back({"C" + std::to_string(i), "X"});
   ModelContents::Feature dense{12345, {}};
   for (int i = 0; i < 40; ++i)
-    dense.weights.push_back({static_cast<std::uint8_t>(i), 0, static_cast<std::int16_t>(i == 33 ? 900 : i)});
+    dense.weights.push_back(
+        {static_cast<std::uint8_t>(i), 0, static_cast<std::int16_t>(i == 33 ? 900 : i)});
   c.features.push_back(dense);
   const auto model = PosModel::from_bytes(serialize(c));
   const FeatureSlot& slot = model->find(12345);
@@ -216,7 +216,8 @@ TEST(PosModelFile, LoadsFromDiskThroughTheMapping) {
   const std::string path = ::testing::TempDir() + "/textsense_tiny.model";
   {
     const std::string image = serialize(tiny_model());
-    std::ofstream(path, std::ios::binary).write(image.data(), static_cast<std::streamsize>(image.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(image.data(), static_cast<std::streamsize>(image.size()));
   }
   const auto model = PosModel::load(path);
   EXPECT_EQ(model->class_count(), 2u);
@@ -372,8 +373,7 @@ TEST(PosModelFile, RejectsMalformedContractions) {
 TEST(PosModelFile, EveryShippedModelLoadsAndRejectsDamage) {
   int models = 0;
   for (const char* code : {"en", "pt", "fr", "ru", "ja", "nl", "es", "de", "zh"}) {
-    const std::string path =
-        std::string(TEXTSENSE_SOURCE_DIR) + "/models/pos_" + code + ".model";
+    const std::string path = std::string(TEXTSENSE_SOURCE_DIR) + "/models/pos_" + code + ".model";
     std::ifstream in(path, std::ios::binary);
     if (!in) continue;
     ++models;
@@ -453,8 +453,8 @@ TEST(WordClusters, IdenticalVectorsShareEveryLevelAndDigitsFold) {
   options.levels = {2, 3, 4, 5};
   const auto a = train::cluster_word_vectors(path, options);
   const auto b = train::cluster_word_vectors(path, options);
-  EXPECT_EQ(a, b);                // deterministic
-  ASSERT_EQ(a.size(), 8u);        // "2000" folds onto "1999"'s key ("0000")
+  EXPECT_EQ(a, b);          // deterministic
+  ASSERT_EQ(a.size(), 8u);  // "2000" folds onto "1999"'s key ("0000")
   auto clusters_of = [&](std::string_view w) {
     for (const auto& [key, packed] : a)
       if (key == word_key(w)) return packed;

@@ -38,7 +38,8 @@ struct ScoredText {
 };
 
 // Segments and scores `text` with `analyzer` (over analyzer.lexicon()).
-inline ScoredText score_text(segment::Segmenter& segmenter, Analyzer& analyzer, std::string_view text) {
+inline ScoredText score_text(segment::Segmenter& segmenter, Analyzer& analyzer,
+                             std::string_view text) {
   ScoredText s;
   s.lexicon = &analyzer.lexicon();
   s.text = std::string(text);

@@ -75,8 +75,8 @@ TEST(Segmenter, HyphensSplitExceptAfterBoundPrefixes) {
 
 TEST(Segmenter, EmojiClustersAreSingleTokens) {
   EXPECT_EQ(kinded_tokens("👍🏽 👨‍👩‍👧 🇫🇷 1️⃣ ©️ 😂😂 ❤"),
-            (Strings{"emoji:👍🏽", "emoji:👨‍👩‍👧", "emoji:🇫🇷", "emoji:1️⃣", "emoji:©️",
-                     "emoji:😂", "emoji:😂", "symbol:❤"}));
+            (Strings{"emoji:👍🏽", "emoji:👨‍👩‍👧", "emoji:🇫🇷", "emoji:1️⃣",
+                     "emoji:©️", "emoji:😂", "emoji:😂", "symbol:❤"}));
 }
 
 TEST(Segmenter, UrlsEmailsMentionsHashtagsEmoticons) {
@@ -86,8 +86,8 @@ TEST(Segmenter, UrlsEmailsMentionsHashtagsEmoticons) {
             (Strings{"punct:(", "url:www.example.com", "punct:)", "word:mail",
                      "email:bob.s+1@mail.example.co.uk", "punct:!"}));
   EXPECT_EQ(kinded_tokens("@bob_1 #Tag2 #1 C# x@y"),
-            (Strings{"mention:@bob_1", "hashtag:#Tag2", "punct:#", "number:1", "word:C",
-                     "punct:#", "word:x@y"}));
+            (Strings{"mention:@bob_1", "hashtag:#Tag2", "punct:#", "number:1", "word:C", "punct:#",
+                     "word:x@y"}));
   EXPECT_EQ(kinded_tokens("#café @josé"), (Strings{"hashtag:#café", "mention:@josé"}));
   EXPECT_EQ(kinded_tokens("great :) bad :-( love <3 at 10:30"),
             (Strings{"word:great", "emoticon::)", "word:bad", "emoticon::-(", "word:love",
@@ -117,14 +117,15 @@ TEST(Segmenter, UrlsWithNonAsciiCharactersEndOnCharacterBoundaries) {
 // Control characters separate words like whitespace and are no tokens
 // (as tokens of their own they tripled the tokens of a hostile text).
 TEST(Segmenter, ControlCharactersAreBlank) {
-  EXPECT_EQ(kinded_tokens("bad\x01\x1b" "good \x7f\xC2\x80ok\xC2\x9F"),
+  EXPECT_EQ(kinded_tokens("bad\x01\x1b"
+                          "good \x7f\xC2\x80ok\xC2\x9F"),
             (Strings{"word:bad", "word:good", "word:ok"}));
 }
 
 TEST(Segmenter, NumbersSymbolsAndPunctuation) {
-  EXPECT_EQ(kinded_tokens("$5.99 1,000 50% 3rd"),
-            (Strings{"symbol:$", "number:5.99", "number:1,000", "number:50", "punct:%",
-                     "word:3rd"}));
+  EXPECT_EQ(
+      kinded_tokens("$5.99 1,000 50% 3rd"),
+      (Strings{"symbol:$", "number:5.99", "number:1,000", "number:50", "punct:%", "word:3rd"}));
   EXPECT_EQ(kinded_tokens("« Non » — 5€"),
             (Strings{"punct:«", "word:Non", "punct:»", "punct:—", "number:5", "symbol:€"}));
 }
@@ -209,7 +210,8 @@ TEST(Segmenter, MalformedUtf8IsRejectedWithItsOffset) {
 TEST(Segmenter, TenMegabyteInputs) {
   std::string prose;
   while (prose.size() < 10'000'000)
-    prose += "The staff were friendly, but the room wasn't clean. Visit www.x.org! 世界 👍🏽 ";
+    prose +=
+        "The staff were friendly, but the room wasn't clean. Visit www.x.org! 世界 👍🏽 ";
   const segment::Segmentation seg = segment(prose);
   EXPECT_GT(seg.sentences.size(), 200'000u);
   EXPECT_GT(seg.tokens.size(), 2'000'000u);

@@ -51,9 +51,9 @@ TEST(SentimentAccuracy, VaderDevSets) {
   segment::Segmenter segmenter;
   segment::Segmentation seg;
   std::vector<SentenceSentiment> sentences;
-  const DevSet sets[] = {{"tweets", 1209, 0.860},               // 0.868
-                         {"movieReviewSnippets", 3187, 0.485},  // 0.492
-                         {"amazonReviewSnippets", 1072, 0.655},  // 0.665
+  const DevSet sets[] = {{"tweets", 1209, 0.860},                 // 0.868
+                         {"movieReviewSnippets", 3187, 0.485},    // 0.492
+                         {"amazonReviewSnippets", 1072, 0.655},   // 0.665
                          {"nytEditorialSnippets", 1558, 0.495}};  // 0.506
   for (const DevSet& set : sets) {
     std::ifstream in(data + "/sentiment_dev/vader_groundtruth_dev/" + set.name + "_dev.tsv");
@@ -91,8 +91,8 @@ TEST(SentimentAccuracy, AutomaticLanguageKeepsEnglishQuality) {
   source.context = const_cast<Lexicon*>(lexicon.get());
   runtime::DocumentPipeline pipeline;
   runtime::LanguageOutcome outcome;
-  for (const char* name : {"tweets", "movieReviewSnippets", "amazonReviewSnippets",
-                           "nytEditorialSnippets"}) {
+  for (const char* name :
+       {"tweets", "movieReviewSnippets", "amazonReviewSnippets", "nytEditorialSnippets"}) {
     std::ifstream in(data + "/sentiment_dev/vader_groundtruth_dev/" + name + "_dev.tsv");
     ASSERT_TRUE(in) << name;
     std::vector<double> gold, explicit_en, automatic;
@@ -103,13 +103,11 @@ TEST(SentimentAccuracy, AutomaticLanguageKeepsEnglishQuality) {
       gold.push_back(std::stod(line.substr(t1 + 1, t2 - t1 - 1)));
       explicit_en.push_back(
           runtime::score_document(pipeline, text, runtime::LanguageRequest::explicit_language("en"),
-                                  source, nullptr, runtime::SentimentOutput::kDocument, {},
-                                  outcome)
+                                  source, nullptr, runtime::SentimentOutput::kDocument, {}, outcome)
               .score);
-      const DocumentSentiment d =
-          runtime::score_document(pipeline, text, runtime::LanguageRequest::automatic_choice(),
-                                  source, nullptr, runtime::SentimentOutput::kDocument, {},
-                                  outcome);
+      const DocumentSentiment d = runtime::score_document(
+          pipeline, text, runtime::LanguageRequest::automatic_choice(), source, nullptr,
+          runtime::SentimentOutput::kDocument, {}, outcome);
       not_analysed += !d.analysed;
       automatic.push_back(d.analysed ? d.score : 0.0);
     }

@@ -69,9 +69,8 @@ const Cases kCases[] = {
     {"de", "Das Essen ist gut", "Das Essen ist schlecht", "Das Essen ist nicht gut",
      "Das Essen ist sehr gut", "Das Essen war ausgezeichnet, aber der Service war schrecklich.",
      "Der Service war schrecklich, aber das Essen war ausgezeichnet."},
-    {"it", "Il cibo è buono", "Il cibo è cattivo", "Il cibo non è buono",
-     "Il cibo è molto buono", "Il cibo è buono, ma il servizio è orribile",
-     "Il servizio è orribile, ma il cibo è buono"},
+    {"it", "Il cibo è buono", "Il cibo è cattivo", "Il cibo non è buono", "Il cibo è molto buono",
+     "Il cibo è buono, ma il servizio è orribile", "Il servizio è orribile, ma il cibo è buono"},
     {"pt", "A comida é boa", "A comida é ruim", "A comida não é boa", "A comida é muito boa",
      "A comida é boa, mas o serviço é horrível", "O serviço é horrível, mas a comida é boa"},
     {"nl", "Het eten is goed", "Het eten is slecht", "Het eten is niet goed",
@@ -130,7 +129,8 @@ TEST(LanguageRules, NegationAfterTheNegatedWord) {
   EXPECT_LT(score("de", "Ich mag das Essen nicht."), 0);
   EXPECT_LT(score("de", "Das Hotel gefällt mir nicht."), 0);
   // Forward first: "nicht" before its word does not also flip the one before.
-  EXPECT_GT(score("de", "Gut: das Essen ist nicht schlecht."), score("de", "Gut: das Essen ist schlecht."));
+  EXPECT_GT(score("de", "Gut: das Essen ist nicht schlecht."),
+            score("de", "Gut: das Essen ist schlecht."));
   EXPECT_GT(score("de", "Gut: das Essen ist nicht schlecht."), 0);
 }
 

@@ -258,8 +258,8 @@ TEST(SentimentLexicon, RejectsDamagedImages) {
       "older format version");
   expect_damaged(with_header(good, [](LexiconHeader& h) { h.format_version = 0; }),
                  "format version 0");
-  for (std::size_t at : {sizeof(LexiconHeader), sizeof(LexiconHeader) + 9, good.size() / 2,
-                         good.size() - 1}) {
+  for (std::size_t at :
+       {sizeof(LexiconHeader), sizeof(LexiconHeader) + 9, good.size() / 2, good.size() - 1}) {
     std::string flipped = good;
     flipped[at] ^= 0x20;
     expect_damaged(flipped, "flipped byte at " + std::to_string(at) + " (checksum)");
@@ -368,7 +368,8 @@ TEST(SentimentLexicon, MissingFileIsAModelError) {
 TEST(SentimentLexicon, LoadsFromDiskAndRejectsADamagedFile) {
   const std::string path = ::testing::TempDir() + "/textsense_tiny_sentiment.model";
   const std::string image = serialize(tiny_contents());
-  std::ofstream(path, std::ios::binary).write(image.data(), static_cast<std::streamsize>(image.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(image.data(), static_cast<std::streamsize>(image.size()));
   {
     const auto lexicon = Lexicon::load(path);
     EXPECT_EQ(lexicon->entry_count(), tiny_contents().terms.size());
@@ -540,10 +541,10 @@ TEST(SentimentText, AllCapsNeedsTwoCapitalsAndNoLowerCase) {
 TEST(SentimentText, StripEmojiModifiersRemovesSkinTonesAndVariationSelectors) {
   std::string out;
   EXPECT_TRUE(strip_emoji_modifiers("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", out));  // 👍🏽
-  EXPECT_EQ(out, "\xF0\x9F\x91\x8D");                                          // 👍
-  EXPECT_TRUE(strip_emoji_modifiers("\xE2\x9D\xA4\xEF\xB8\x8F", out));           // ❤️ (FE0F)
-  EXPECT_EQ(out, "\xE2\x9D\xA4");                                              // ❤
-  EXPECT_TRUE(strip_emoji_modifiers("\xE2\x98\xBA\xEF\xB8\x8E", out));           // ☺︎ (FE0E)
+  EXPECT_EQ(out, "\xF0\x9F\x91\x8D");                                           // 👍
+  EXPECT_TRUE(strip_emoji_modifiers("\xE2\x9D\xA4\xEF\xB8\x8F", out));          // ❤️ (FE0F)
+  EXPECT_EQ(out, "\xE2\x9D\xA4");                                               // ❤
+  EXPECT_TRUE(strip_emoji_modifiers("\xE2\x98\xBA\xEF\xB8\x8E", out));          // ☺︎ (FE0E)
   EXPECT_EQ(out, "\xE2\x98\xBA");
   // Every skin tone U+1F3FB..U+1F3FF.
   for (char last = '\xBB'; last != '\xC0'; ++last) {
@@ -552,9 +553,9 @@ TEST(SentimentText, StripEmojiModifiersRemovesSkinTonesAndVariationSelectors) {
   }
   // Skin tone and FE0F inside a ZWJ sequence: the ZWJ stays.
   EXPECT_TRUE(strip_emoji_modifiers("\xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xE2\x80\x8D\xF0\x9F\x9A\x92",
-                                    out));  // 👩🏽‍🚒
+                                    out));                         // 👩🏽‍🚒
   EXPECT_EQ(out, "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x9A\x92");  // 👩‍🚒
-  EXPECT_FALSE(strip_emoji_modifiers("\xF0\x9F\x98\x8D", out));     // 😍: nothing to strip
+  EXPECT_FALSE(strip_emoji_modifiers("\xF0\x9F\x98\x8D", out));    // 😍: nothing to strip
   EXPECT_EQ(out, "\xF0\x9F\x98\x8D");
   EXPECT_TRUE(strip_emoji_modifiers("\xF0\x9F\x8F\xBD", out));  // a lone modifier
   EXPECT_EQ(out, "");
@@ -563,8 +564,8 @@ TEST(SentimentText, StripEmojiModifiersRemovesSkinTonesAndVariationSelectors) {
 TEST(SentimentText, FirstZwjComponent) {
   std::string out;
   // 👩🏽‍🚒 -> 👩 (skin tone stripped too)
-  EXPECT_TRUE(first_zwj_component(
-      "\xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xE2\x80\x8D\xF0\x9F\x9A\x92", out));
+  EXPECT_TRUE(
+      first_zwj_component("\xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xE2\x80\x8D\xF0\x9F\x9A\x92", out));
   EXPECT_EQ(out, "\xF0\x9F\x91\xA9");
   // 👨‍👩‍👧 -> 👨
   EXPECT_TRUE(first_zwj_component(
@@ -573,7 +574,7 @@ TEST(SentimentText, FirstZwjComponent) {
   // ❤️‍🔥 -> ❤ (FE0F stripped)
   EXPECT_TRUE(first_zwj_component("\xE2\x9D\xA4\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x94\xA5", out));
   EXPECT_EQ(out, "\xE2\x9D\xA4");
-  EXPECT_FALSE(first_zwj_component("\xF0\x9F\x98\x8D", out));  // no ZWJ
+  EXPECT_FALSE(first_zwj_component("\xF0\x9F\x98\x8D", out));              // no ZWJ
   EXPECT_FALSE(first_zwj_component("\xE2\x80\x8D\xF0\x9F\x98\x8D", out));  // ZWJ first
 }
 
@@ -603,8 +604,13 @@ TEST(SentimentText, CollapseElongationKeepsTwoOrOne) {
   EXPECT_FALSE(collapse_elongation("1000", 1, out));
   EXPECT_FALSE(collapse_elongation("wow!!!", 1, out));
   EXPECT_FALSE(collapse_elongation("\xF0\x9F\x98\x8D\xF0\x9F\x98\x8D\xF0\x9F\x98\x8D", 1, out));
-  EXPECT_TRUE(collapse_elongation("caf\xC3\xA9" "eee", 2, out));  // non-ASCII bytes are kept
-  EXPECT_EQ(out, "caf\xC3\xA9" "ee");
+  EXPECT_TRUE(
+      collapse_elongation("caf\xC3\xA9"
+                          "eee",
+                          2, out));  // non-ASCII bytes are kept
+  EXPECT_EQ(out,
+            "caf\xC3\xA9"
+            "ee");
 }
 
 }  // namespace

@@ -77,14 +77,13 @@ std::string explain(std::string_view text) {
 #define EXPECT_NEGATIVE(text) EXPECT_LT(score(text), 0) << explain(text)
 #define EXPECT_NEUTRAL(text) EXPECT_EQ(score(text), 0) << explain(text)
 // score(a) < score(b)
-#define EXPECT_SCORES_BELOW(a, b) \
-  EXPECT_LT(score(a), score(b)) << explain(a) << explain(b)
+#define EXPECT_SCORES_BELOW(a, b) EXPECT_LT(score(a), score(b)) << explain(a) << explain(b)
 
-#define EXPECT_OR_KNOWN_BUG(condition, text)                                             \
-  do {                                                                                   \
-    if (!(condition))                                                                    \
+#define EXPECT_OR_KNOWN_BUG(condition, text)                                                  \
+  do {                                                                                        \
+    if (!(condition))                                                                         \
       GTEST_SKIP() << "known engine bug (reported): " #condition " fails; " << explain(text); \
-    EXPECT_TRUE(condition);                                                              \
+    EXPECT_TRUE(condition);                                                                   \
   } while (0)
 
 // --- negation ---
@@ -152,7 +151,8 @@ TEST(SentimentRules, NegatedIntensifier) {
   EXPECT_NEGATIVE("not very good");
   EXPECT_LT(score("It is not very good."), 0);
   // "not very bad" is at most as positive as "not bad".
-  EXPECT_LE(score("It is not very bad."), score("It is not bad.")) << explain("It is not very bad.");
+  EXPECT_LE(score("It is not very bad."), score("It is not bad."))
+      << explain("It is not very bad.");
   // "I don't really like it" is milder than "I don't like it".
   EXPECT_SCORES_BELOW("I don't like it", "I don't really like it");
   EXPECT_NEGATIVE("I don't really like it");
@@ -238,7 +238,7 @@ TEST(SentimentRules, Exclamation) {
   EXPECT_SCORES_BELOW("good!", "good!!!");
   EXPECT_SCORES_BELOW("bad!!!", "bad");
   EXPECT_EQ(score("good!!!!!!!!"), score("good!!!!"));  // at most 4 count
-  EXPECT_NEUTRAL("The table is brown!!!");  // emphasis of nothing is nothing
+  EXPECT_NEUTRAL("The table is brown!!!");              // emphasis of nothing is nothing
   const Scored r = analyze("good!!!");
   EXPECT_TRUE(r.row("!!!").rules & kRuleExclamation) << rules_of(r.row("!!!"));
 }
@@ -279,17 +279,19 @@ TEST(SentimentRules, Emoji) {
   EXPECT_POSITIVE("\xF0\x9F\x91\x8D");                  // 👍
   EXPECT_POSITIVE("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD");  // 👍🏽
   EXPECT_EQ(score("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"), score("\xF0\x9F\x91\x8D"));
-  EXPECT_NEGATIVE("\xF0\x9F\x98\xA1");                  // 😡
-  EXPECT_POSITIVE("\xE2\x9D\xA4\xEF\xB8\x8F");          // ❤️ (with FE0F)
+  EXPECT_NEGATIVE("\xF0\x9F\x98\xA1");          // 😡
+  EXPECT_POSITIVE("\xE2\x9D\xA4\xEF\xB8\x8F");  // ❤️ (with FE0F)
   EXPECT_POSITIVE("Great trip \xF0\x9F\x98\x8D\xF0\x9F\x98\x8D");
   // ZWJ sequences: a family, a profession with a skin tone, a heart on
   // fire. Looked up by their first component; must not crash nor come out
   // clearly negative.
+  // clang-format off
   for (const char* zwj : {"\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"
                           "\xE2\x80\x8D\xF0\x9F\x91\xA6",                                  // 👨‍👩‍👧‍👦
                           "\xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xE2\x80\x8D\xF0\x9F\x9A\x92",  // 👩🏽‍🚒
                           "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",                  // 👩‍💻
                           "\xE2\x9D\xA4\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x94\xA5"}) {       // ❤️‍🔥
+    // clang-format on
     const Scored r = analyze(zwj);
     EXPECT_EQ(r.seg.tokens.size(), 1u) << zwj;
     EXPECT_GE(r.doc.score, -0.05) << explain(zwj);
@@ -463,6 +465,7 @@ TEST(SentimentRules, ScoresAreBoundedAndShapesConsistent) {
 // Random mixtures of every rule's trigger words: bounded, finite scores;
 // explain rows that add up; the same score without explain rows.
 TEST(SentimentRules, RandomMixturesOfRuleTriggers) {
+  // clang-format off
   const char* const vocabulary[] = {
       "not", "n't", "never", "no", "without", "nothing", "very", "slightly", "kind", "of",
       "sort", "a", "bit", "to", "die", "for", "at", "all", "whatsoever", "in", "the", "least",
@@ -474,6 +477,7 @@ TEST(SentimentRules, RandomMixturesOfRuleTriggers) {
       "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7",
       "self-indulgent", "#happy", "@bob", "https://x.org/a", "1,000", "don't",
       "isn\xE2\x80\x99t", "only", "just", "doubt", "recommend", "highly", "would"};
+  // clang-format on
   constexpr std::size_t kWords = sizeof vocabulary / sizeof vocabulary[0];
   std::uint64_t state = 0x9E3779B97F4A7C15ULL;
   auto next = [&state](std::size_t n) {
@@ -618,10 +622,11 @@ void expect_linear(std::string_view unit, std::size_t bytes, double bound_second
     t_large = std::min(t_large, analyze_seconds(large, seg_large));
   }
   const double ratio = t_large / std::max(t_small, 1e-6);
-  std::printf("\"%.*s\" x %zu bytes: %zu tokens, %zu sentences, segment+analyze %.3f s; "
-              "analyze of %zu bytes %.4f s, of twice that %.4f s (ratio %.2f)\n",
-              static_cast<int>(unit.size()), unit.data(), bytes, seg.tokens.size(),
-              seg.sentences.size(), total, base, t_small, t_large, ratio);
+  std::printf(
+      "\"%.*s\" x %zu bytes: %zu tokens, %zu sentences, segment+analyze %.3f s; "
+      "analyze of %zu bytes %.4f s, of twice that %.4f s (ratio %.2f)\n",
+      static_cast<int>(unit.size()), unit.data(), bytes, seg.tokens.size(), seg.sentences.size(),
+      total, base, t_small, t_large, ratio);
   EXPECT_LT(ratio, 3.0) << "analyze time is not linear in the input";
 }
 

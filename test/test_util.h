@@ -38,7 +38,8 @@ inline std::vector<std::string> kinded_tokens(std::string_view text) {
   const segment::Segmentation seg = segment(text);
   std::vector<std::string> out;
   for (const segment::Token& t : seg.tokens)
-    out.push_back(std::string(segment::token_kind_name(t.kind)) + ":" + std::string(t.span.text(text)));
+    out.push_back(std::string(segment::token_kind_name(t.kind)) + ":" +
+                  std::string(t.span.text(text)));
   return out;
 }
 

@@ -85,7 +85,9 @@ TEST(ThreadPool, TaskExceptionReachesTheCallerAndThePoolRecovers) {
   }
   EXPECT_LT(started.load(), 1000) << "tasks kept starting after a failure";
   std::atomic<int> runs{0};
-  pool.run(10, [&](const runtime::ThreadPool::TaskContext&) { runs.fetch_add(1); }, runtime::StopSignal{});
+  pool.run(
+      10, [&](const runtime::ThreadPool::TaskContext&) { runs.fetch_add(1); },
+      runtime::StopSignal{});
   EXPECT_EQ(runs.load(), 10);
 }
 
@@ -117,7 +119,8 @@ TEST(ThreadPool, CallerStopEndsRunningTasksPromptly) {
   EXPECT_EQ(saw_stop.load(), 3) << "each of the 3 threads stops its one running task";
   cancel = false;
   std::atomic<int> runs{0};
-  pool.run(4, [&](const runtime::ThreadPool::TaskContext&) { runs.fetch_add(1); }, caller_stop);
+  pool.run(
+      4, [&](const runtime::ThreadPool::TaskContext&) { runs.fetch_add(1); }, caller_stop);
   EXPECT_EQ(runs.load(), 4);
 }
 

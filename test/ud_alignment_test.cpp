@@ -76,9 +76,10 @@ TEST(UdAlignment, EnglishEwtDevTokenization) {
   const double precision = double(matched) / predicted_total;
   const double recall = double(matched) / gold_total;
   const double f1 = 2 * precision * recall / (precision + recall);
-  std::printf("UD EWT dev tokenization: %zu gold words, precision %.4f, recall %.4f, F1 %.4f "
-              "(%zu sentences not alignable, skipped)\n",
-              gold_total, precision, recall, f1, skipped);
+  std::printf(
+      "UD EWT dev tokenization: %zu gold words, precision %.4f, recall %.4f, F1 %.4f "
+      "(%zu sentences not alignable, skipped)\n",
+      gold_total, precision, recall, f1, skipped);
   EXPECT_GE(f1, 0.985);  // measured 0.9894 when written
 }
 

@@ -13,15 +13,15 @@ TEST(Utf8, AcceptsWellFormedText) {
 }
 
 TEST(Utf8, ReportsTheFirstBadByte) {
-  EXPECT_EQ(find_invalid("abc\x80"), 3u);                 // stray continuation
-  EXPECT_EQ(find_invalid("ab\xC3"), 2u);                  // truncated
-  EXPECT_EQ(find_invalid("\xC0\xAF"), 0u);                // overlong '/'
-  EXPECT_EQ(find_invalid("\xE0\x80\xAF"), 0u);            // overlong
-  EXPECT_EQ(find_invalid("xx\xED\xA0\x80"), 2u);          // surrogate U+D800
-  EXPECT_EQ(find_invalid("\xF4\x90\x80\x80"), 0u);        // above U+10FFFF
-  EXPECT_EQ(find_invalid("12345678\xFF"), 8u);            // after an ASCII block
-  EXPECT_EQ(find_invalid("\xE4\xB8"), 0u);                // truncated 3-byte
-  EXPECT_EQ(find_invalid("\xE4\xB8\x41"), 0u);            // bad continuation
+  EXPECT_EQ(find_invalid("abc\x80"), 3u);           // stray continuation
+  EXPECT_EQ(find_invalid("ab\xC3"), 2u);            // truncated
+  EXPECT_EQ(find_invalid("\xC0\xAF"), 0u);          // overlong '/'
+  EXPECT_EQ(find_invalid("\xE0\x80\xAF"), 0u);      // overlong
+  EXPECT_EQ(find_invalid("xx\xED\xA0\x80"), 2u);    // surrogate U+D800
+  EXPECT_EQ(find_invalid("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
+  EXPECT_EQ(find_invalid("12345678\xFF"), 8u);      // after an ASCII block
+  EXPECT_EQ(find_invalid("\xE4\xB8"), 0u);          // truncated 3-byte
+  EXPECT_EQ(find_invalid("\xE4\xB8\x41"), 0u);      // bad continuation
 }
 
 TEST(Utf8, DecodesAndCounts) {

@@ -40,10 +40,10 @@ using textsense::langid::Detector;
 
 struct Language {
   std::string code;
-  std::vector<std::string> ud_files;        // relative to the data dir
-  std::vector<std::string> xed_files;       // text before the tab
-  std::vector<std::string> line_files;      // one sentence per line
-  std::string tweets;                       // empty: no tweet set
+  std::vector<std::string> ud_files;    // relative to the data dir
+  std::vector<std::string> xed_files;   // text before the tab
+  std::vector<std::string> line_files;  // one sentence per line
+  std::string tweets;                   // empty: no tweet set
   bool cjk = false;
 };
 
@@ -297,9 +297,9 @@ int main(int argc, char** argv) {
     no_letter_items += r.sentences.no_letters + r.words.no_letters + r.tweets.no_letters;
     no_letter_answered += r.sentences.no_letters_answered + r.words.no_letters_answered +
                           r.tweets.no_letters_answered;
-    std::printf("%-5s %13s | %8.1f%% %8.1f%% %9s | %8.1f%% %8.1f%% %9s\n", r.code.c_str(),
-                counts, r.sentences.percent(), r.words.percent(), tw,
-                r.cld_sentences.percent(), r.cld_words.percent(), ctw);
+    std::printf("%-5s %13s | %8.1f%% %8.1f%% %9s | %8.1f%% %8.1f%% %9s\n", r.code.c_str(), counts,
+                r.sentences.percent(), r.words.percent(), tw, r.cld_sentences.percent(),
+                r.cld_words.percent(), ctw);
     sum[0] += r.sentences.percent();
     sum[1] += r.words.percent();
     sum[3] += r.cld_sentences.percent();
@@ -322,13 +322,15 @@ int main(int argc, char** argv) {
   }
   std::printf("%-5s %13s | %8.2f%% %8.2f%% %8.2f%%   (no-letter items counted as misses)\n",
               "macro", "", strict[0] / n, strict[1] / n, strict[2] / tweet_languages);
-  std::printf("no-letter items (sentences/2 words/tweets, excluded above): %d, of which the "
-              "detector answered a language for %d\n",
-              no_letter_items, no_letter_answered);
+  std::printf(
+      "no-letter items (sentences/2 words/tweets, excluded above): %d, of which the "
+      "detector answered a language for %d\n",
+      no_letter_items, no_letter_answered);
 
-  std::printf("\nthe automatic choice's short cut (no evidence against English: English "
-              "without detection):\n%-5s %8s %8s %s\n", "lang", "items", "quiet",
-              "quiet, detected reliably as another language");
+  std::printf(
+      "\nthe automatic choice's short cut (no evidence against English: English "
+      "without detection):\n%-5s %8s %8s %s\n",
+      "lang", "items", "quiet", "quiet, detected reliably as another language");
   for (const Row& r : rows)
     std::printf("%-5s %8d %8d %d (%.2f %% of the items; of the whole sentences %.2f %%)\n",
                 r.code.c_str(), r.items, r.quiet, r.quiet_but_other,
@@ -355,9 +357,10 @@ int main(int argc, char** argv) {
   };
   const double ours_mbs = throughput(ours);
   const double cld2_mbs = throughput(cld2);
-  std::printf("\nthroughput on %zu paragraphs (avg %zu bytes), CPU time, one thread: "
-              "detect() %.1f MB/s, CLD2 alone %.1f MB/s\n",
-              paragraphs.size(), paragraphs.empty() ? 0 : paragraph_bytes / paragraphs.size(),
-              ours_mbs, cld2_mbs);
+  std::printf(
+      "\nthroughput on %zu paragraphs (avg %zu bytes), CPU time, one thread: "
+      "detect() %.1f MB/s, CLD2 alone %.1f MB/s\n",
+      paragraphs.size(), paragraphs.empty() ? 0 : paragraph_bytes / paragraphs.size(), ours_mbs,
+      cld2_mbs);
   return 0;
 }

@@ -11,9 +11,9 @@ namespace textsense::cli {
 
 enum ExitCode : int {
   kOk = 0,
-  kBadInput = 1,   // input the core rejects (invalid UTF-8, too large)
-  kUsage = 2,      // unknown command or option
-  kInternal = 3,   // anything else (ICU data missing, out of memory)
+  kBadInput = 1,  // input the core rejects (invalid UTF-8, too large)
+  kUsage = 2,     // unknown command or option
+  kInternal = 3,  // anything else (ICU data missing, out of memory)
 };
 
 struct Options {

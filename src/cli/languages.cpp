@@ -37,8 +37,7 @@ const Model* cached(std::vector<std::pair<lang::Code, std::unique_ptr<Model>>>& 
                     lang::Code code, const std::string& directory, lang::ModelKind kind) {
   for (const auto& entry : cache)
     if (entry.first == code) return entry.second.get();
-  cache.emplace_back(code,
-                     Model::load(directory + "/" + lang::model_file_name(kind, code.view())));
+  cache.emplace_back(code, Model::load(directory + "/" + lang::model_file_name(kind, code.view())));
   return cache.back().second.get();
 }
 
@@ -69,12 +68,11 @@ runtime::LanguageRequest CliModels::request(const Options& options) const {
   const std::string name = options.value("lang", "auto");
   if (name == "auto") return runtime::LanguageRequest::automatic_choice();
   if (!installed_.has(kind_, name))
-    throw std::invalid_argument("no " +
-                                std::string(kind_ == lang::ModelKind::kSentiment
-                                                ? "sentiment lexicon"
-                                                : "part-of-speech model") +
-                                " for language \"" + name + "\" (installed: " +
-                                installed_.list(kind_) + ")");
+    throw std::invalid_argument(
+        "no " +
+        std::string(kind_ == lang::ModelKind::kSentiment ? "sentiment lexicon"
+                                                         : "part-of-speech model") +
+        " for language \"" + name + "\" (installed: " + installed_.list(kind_) + ")");
   return runtime::LanguageRequest::explicit_language(name);
 }
 

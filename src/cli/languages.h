@@ -29,7 +29,7 @@ class CliModels {
   runtime::ModelSource source();
   const lang::InstalledModels& installed() const { return installed_; }
   const sentiment::Lexicon* lexicon(lang::Code code);  // nullptr: not installed
-  const pos::PosModel* pos_model(lang::Code code);      // nullptr: not installed
+  const pos::PosModel* pos_model(lang::Code code);     // nullptr: not installed
 
  private:
   lang::ModelKind kind_;

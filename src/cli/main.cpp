@@ -27,26 +27,26 @@ int run_version(const Options&) {
 
 constexpr std::array<Command, 10> kCommands = {{
     {"sentences", "split text into sentences: ordinal, start, length, sentence", run_sentences},
-    {"tokens", "split text into tokens: ordinal, sentence, kind, start, length, token",
-     run_tokens},
+    {"tokens", "split text into tokens: ordinal, sentence, kind, start, length, token", run_tokens},
     {"detect", "the language of each input line: lang, confidence, reliable", run_detect},
     {"tag", "part-of-speech tags: token, UPOS, XPOS; an empty line after each sentence", run_tag},
     {"train-tagger", "train the tagger model from CoNLL-U (--train, --dev, --out)",
      run_train_tagger},
-    {"eval-tagger", "UPOS/XPOS accuracy of a model on CoNLL-U (--dev, --model)",
-     run_eval_tagger},
+    {"eval-tagger", "UPOS/XPOS accuracy of a model on CoNLL-U (--dev, --model)", run_eval_tagger},
     {"sentiment", "sentiment score in [-1, 1] of each input line (--detail: more columns)",
      run_sentiment},
-    {"explain", "why the input scored as it did: a row per token with its valence,\n"
-                "                contribution and the rules applied", run_explain},
+    {"explain",
+     "why the input scored as it did: a row per token with its valence,\n"
+     "                contribution and the rules applied",
+     run_explain},
     {"build-lexicon", "compile a sentiment pack (--lang, --data, --rules, --out)",
      run_build_lexicon},
     {"version", "print the version", run_version},
 }};
 
 constexpr std::array<std::string_view, 14> kValuedOptions = {
-    "--lang", "--model", "--train", "--dev", "--out", "--epochs", "--seed", "--vectors",
-    "--xpos", "--split-dev", "--raw", "--data", "--rules", "--params"};
+    "--lang",    "--model", "--train",     "--dev", "--out",  "--epochs", "--seed",
+    "--vectors", "--xpos",  "--split-dev", "--raw", "--data", "--rules",  "--params"};
 
 void print_usage(std::FILE* to) {
   std::fprintf(to,
@@ -173,8 +173,8 @@ int main(int argc, char** argv) {
       print_usage(stdout);
       return kOk;
     } else {
-      std::fprintf(stderr, "textsense %s: unknown option '%s' (try 'textsense --help')\n",
-                   argv[1], argv[i]);
+      std::fprintf(stderr, "textsense %s: unknown option '%s' (try 'textsense --help')\n", argv[1],
+                   argv[i]);
       return kUsage;
     }
   }

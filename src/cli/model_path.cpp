@@ -27,8 +27,8 @@ std::string model_path(const Options& options, const char* file, const char* wha
   const std::string installed = std::string(TEXTSENSE_INSTALLED_MODEL_DIR) + "/" + file;
   if (file_exists(installed)) return installed;
 #endif
-  throw ModelError(ModelError::kMissing, std::string("no ") + what +
-                                             " found: pass --model PATH (" + file +
+  throw ModelError(ModelError::kMissing, std::string("no ") + what + " found: pass --model PATH (" +
+                                             file +
                                              " is in the models/ folder of the source tree)");
 }
 

@@ -123,19 +123,15 @@ int run_sentiment(const Options& options) {
     out += "score\tlabel\tpositive\tnegative\tneutral\tsentences\ttokens\tlang\n";
   for_each_line(input, [&](std::string_view line) {
     const sentiment::DocumentSentiment d = engine.score(line, runtime::SentimentOutput::kDocument);
-    if (d.analysed)
-      append_double(out, d.score);
-    else
-      out += kNull;
+    if (d.analysed) append_double(out, d.score);
+    else out += kNull;
     if (options.detail) {
       out += '\t';
       out += d.analysed ? std::string(sentiment::label_name(d.label)) : kNull;
       for (double v : {d.positive, d.negative, d.neutral}) {
         out += '\t';
-        if (d.analysed)
-          append_double(out, v);
-        else
-          out += kNull;
+        if (d.analysed) append_double(out, v);
+        else out += kNull;
       }
       out += '\t' + std::to_string(d.sentences) + '\t' + std::to_string(d.tokens) + '\t';
       out += engine.outcome.language.empty() ? std::string(kNull)
@@ -195,10 +191,8 @@ int run_explain(const Options& options) {
     flush_output(out, false);
   }
   out += "# score ";
-  if (d.analysed)
-    append_double(out, d.score);
-  else
-    out += kNull;
+  if (d.analysed) append_double(out, d.score);
+  else out += kNull;
   out += ' ';
   out += d.analysed ? std::string(sentiment::label_name(d.label)) : kNull;
   out += " lang ";

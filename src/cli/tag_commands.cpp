@@ -43,7 +43,8 @@ std::vector<train::ConlluSentence> read_treebanks(const std::string& list) {
     if (comma == std::string::npos) comma = list.size();
     if (comma > start) {
       auto part = train::parse_conllu(train::read_file(list.substr(start, comma - start)));
-      out.insert(out.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+      out.insert(out.end(), std::make_move_iterator(part.begin()),
+                 std::make_move_iterator(part.end()));
     }
     start = comma + 1;
   }
@@ -87,8 +88,7 @@ int tag_raw_text(CliModels& models, const runtime::LanguageRequest& request,
       out += '\t';
       if (model != nullptr && tags[t] != runtime::DocumentPipeline::kNotTagged)
         append_tags(out, *model, tags[t]);
-      else
-        out += "\\N\t\\N";
+      else out += "\\N\t\\N";
       out += '\n';
     }
     out += '\n';
@@ -175,20 +175,22 @@ int run_eval_tagger(const Options& options) {
     const std::string split = options.value("split-dev");
     const train::RawTextAccuracy raw = train::evaluate_raw_text(
         *model, train::read_file(required(options, "dev")), split.empty() ? 0 : std::stoi(split));
-    std::printf("model\t%s\nsentences\t%zu\nskipped_sentences\t%zu\ngold_words\t%zu\n"
-                "predicted_words\t%zu\nwords_f1\t%.4f\nupos_f1\t%.4f\n",
-                path.c_str(), raw.sentences, raw.skipped_sentences, raw.gold_words,
-                raw.predicted_words, raw.words_f1(), raw.upos_f1());
+    std::printf(
+        "model\t%s\nsentences\t%zu\nskipped_sentences\t%zu\ngold_words\t%zu\n"
+        "predicted_words\t%zu\nwords_f1\t%.4f\nupos_f1\t%.4f\n",
+        path.c_str(), raw.sentences, raw.skipped_sentences, raw.gold_words, raw.predicted_words,
+        raw.words_f1(), raw.upos_f1());
     return kOk;
   }
   const auto start = std::chrono::steady_clock::now();
   const train::TaggerAccuracy acc = train::evaluate_tagger(*model, sentences);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("model\t%s\nwords\t%zu\nupos\t%.4f\nxpos\t%.4f\nunknown_words\t%zu\n"
-              "unknown_upos\t%.4f\nwords_per_second\t%.0f\n",
-              path.c_str(), acc.words, acc.upos(), acc.xpos(), acc.unknown_words,
-              acc.unknown_upos(), double(acc.words) / seconds);
+  std::printf(
+      "model\t%s\nwords\t%zu\nupos\t%.4f\nxpos\t%.4f\nunknown_words\t%zu\n"
+      "unknown_upos\t%.4f\nwords_per_second\t%.0f\n",
+      path.c_str(), acc.words, acc.upos(), acc.xpos(), acc.unknown_words, acc.unknown_upos(),
+      double(acc.words) / seconds);
   return kOk;
 }
 
@@ -227,10 +229,11 @@ int run_train_tagger(const Options& options) {
   }
   if (std::rename(temporary.c_str(), out_path.c_str()) != 0)
     throw std::runtime_error("cannot rename " + temporary + " to " + out_path);
-  std::printf("model\t%s\nbytes\t%zu\nbest_epoch\t%d\ndev_upos\t%.4f\ndev_xpos\t%.4f\n"
-              "dev_unknown_upos\t%.4f\n",
-              out_path.c_str(), image.size(), result.best_epoch, result.dev.upos(),
-              result.dev.xpos(), result.dev.unknown_upos());
+  std::printf(
+      "model\t%s\nbytes\t%zu\nbest_epoch\t%d\ndev_upos\t%.4f\ndev_xpos\t%.4f\n"
+      "dev_unknown_upos\t%.4f\n",
+      out_path.c_str(), image.size(), result.best_epoch, result.dev.upos(), result.dev.xpos(),
+      result.dev.unknown_upos());
   return kOk;
 }
 

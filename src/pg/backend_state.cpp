@@ -185,6 +185,8 @@ void trim_backend_buffers() noexcept {
     pipeline->release_large_buffers(huge_token_array ? 0 : kKeepTokenCapacity);
 }
 
-runtime::StopSignal interrupt_stop_signal() { return runtime::StopSignal{interrupt_pending, nullptr}; }
+runtime::StopSignal interrupt_stop_signal() {
+  return runtime::StopSignal{interrupt_pending, nullptr};
+}
 
 }  // namespace textsense::pg

@@ -30,8 +30,8 @@ void capture_current_exception(ErrorReport& report) noexcept {
     report.kind = ErrorReport::kCancelled;
     copy_message(report, e.what());
   } catch (const ModelError& e) {
-    report.kind = e.kind() == ModelError::kMissing ? ErrorReport::kModelMissing
-                                                   : ErrorReport::kModelDamaged;
+    report.kind =
+        e.kind() == ModelError::kMissing ? ErrorReport::kModelMissing : ErrorReport::kModelDamaged;
     copy_message(report, e.what());
   } catch (const std::bad_alloc&) {
     report.kind = ErrorReport::kOutOfMemory;
@@ -55,13 +55,13 @@ void raise_error(const ErrorReport& report) {
                               "converted automatically.")));
       break;
     case ErrorReport::kInvalidTerm:
-      ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                      errmsg("textsense: %s", report.message),
-                      errhint("Correct or delete the term in textsense_lexicon_term.")));
+      ereport(ERROR,
+              (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("textsense: %s", report.message),
+               errhint("Correct or delete the term in textsense_lexicon_term.")));
       break;
     case ErrorReport::kTooLarge:
-      ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-                      errmsg("textsense: %s", report.message)));
+      ereport(ERROR,
+              (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED), errmsg("textsense: %s", report.message)));
       break;
     case ErrorReport::kCancelled:
       // The core stopped because an interrupt is pending: let PostgreSQL

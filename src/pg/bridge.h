@@ -1,4 +1,5 @@
-// The bridge between C++ and PostgreSQL error handling (ARCHITECTURE §3).
+// The bridge between C++ and PostgreSQL error handling (see
+// docs/architecture.md, "The PostgreSQL boundary").
 //
 // PostgreSQL reports errors with longjmp, which skips C++ destructors; C++
 // reports them with exceptions, which PostgreSQL cannot catch. So:
@@ -19,7 +20,14 @@ namespace textsense::pg {
 // What an exception said, in storage that needs no destructor.
 struct ErrorReport {
   enum Kind {
-    kNone, kInvalidInput, kInvalidTerm, kTooLarge, kCancelled, kOutOfMemory, kModelMissing, kModelDamaged,
+    kNone,
+    kInvalidInput,
+    kInvalidTerm,
+    kTooLarge,
+    kCancelled,
+    kOutOfMemory,
+    kModelMissing,
+    kModelDamaged,
     kInternal
   };
   Kind kind = kNone;

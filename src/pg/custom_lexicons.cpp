@@ -132,8 +132,8 @@ const sentiment::Lexicon& custom_lexicon(CustomLexiconSite& site, MemoryContext 
   bool is_null = false;
   const char* lexicon_language =
       TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &is_null));
-  const std::int64_t revision = DatumGetInt64(
-      SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &is_null));
+  const std::int64_t revision =
+      DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &is_null));
   if (language != nullptr && strcmp(lexicon_language, language) != 0)
     ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                     errmsg("textsense: lexicon \"%s\" is for language \"%s\", not \"%s\"", name,
@@ -154,8 +154,8 @@ const sentiment::Lexicon& custom_lexicon(CustomLexiconSite& site, MemoryContext 
     for (int i = 0; i < rows.count; ++i) {
       rows.terms[i] = TextDatumGetCString(
           SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &is_null));
-      rows.valences[i] = DatumGetFloat8(
-          SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &is_null));
+      rows.valences[i] =
+          DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &is_null));
     }
     MemoryContextSwitchTo(spi_context);
     SPI_finish();

@@ -17,8 +17,7 @@ void check_document_size(std::size_t bytes) {
   if (bytes <= limit) return;
   ereport(ERROR,
           (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-           errmsg("document of %zu bytes exceeds textsense.max_document_bytes (%zu)", bytes,
-                  limit),
+           errmsg("document of %zu bytes exceeds textsense.max_document_bytes (%zu)", bytes, limit),
            errhint("Analyse the text in parts (its paragraphs, or substr() slices), or ask a "
                    "superuser to raise textsense.max_document_bytes, e.g. with ALTER ROLE ... "
                    "SET.")));

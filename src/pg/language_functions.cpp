@@ -116,8 +116,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_sentiment_language) {
   ts::lang::Code chosen;
   run_core([&] {
     chosen = ts::runtime::choose_automatically(std::string_view(doc.utf8, doc.size),
-                                               installed_models(),
-                                               ts::lang::ModelKind::kSentiment)
+                                               installed_models(), ts::lang::ModelKind::kSentiment)
                  .analyse;
   });
   if (chosen.empty()) PG_RETURN_NULL();

@@ -47,13 +47,14 @@ TEXTSENSE_SQL_FUNCTION(textsense_models) {
     refresh_installed_models();  // what is there now, not at backend start
     const ts::lang::InstalledModels& installed = installed_models();
     table = new std::vector<ModelRow>();
-    for (const ts::lang::ModelKind kind : {ts::lang::ModelKind::kPos, ts::lang::ModelKind::kSentiment}) {
+    for (const ts::lang::ModelKind kind :
+         {ts::lang::ModelKind::kPos, ts::lang::ModelKind::kSentiment}) {
       for (const ts::lang::Code& code : installed.of(kind)) {
         ModelRow row;
         row.kind = kind;
         row.lang = code;
-        row.path = std::string(model_directory()) + "/" +
-                   ts::lang::model_file_name(kind, code.view());
+        row.path =
+            std::string(model_directory()) + "/" + ts::lang::model_file_name(kind, code.view());
         row.summary = ts::model::read_file_summary(row.path, magic_of(kind));
         if (const ts::model::FilePrefix* p = loaded_model_prefix(kind, code)) {
           row.loaded = true;

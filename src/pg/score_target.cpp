@@ -41,33 +41,29 @@ ScoreTarget resolve_score_target(Relation rel, const char* source_column,
   t.source = user_column(rel, source_column, "source");
   t.target = user_column(rel, target_column, "target");
   if (t.source == t.target)
-    ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                    errmsg("textsense: source and target are the same column \"%s\"",
-                           source_column)));
+    ereport(ERROR,
+            (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+             errmsg("textsense: source and target are the same column \"%s\"", source_column)));
 
   const Form_pg_attribute source = TupleDescAttr(desc, t.source - 1);
   if (!IsBinaryCoercible(source->atttypid, TEXTOID))
     ereport(ERROR, (errcode(ERRCODE_DATATYPE_MISMATCH),
-                    errmsg("textsense: source column \"%s\" is of type %s, not text",
-                           source_column, format_type_be(source->atttypid)),
+                    errmsg("textsense: source column \"%s\" is of type %s, not text", source_column,
+                           format_type_be(source->atttypid)),
                     errhint("The source column must be text, varchar or a domain over them.")));
 
   const Form_pg_attribute target = TupleDescAttr(desc, t.target - 1);
   if (target->attgenerated != '\0')
     ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                    errmsg("textsense: target column \"%s\" is a generated column",
-                           target_column),
+                    errmsg("textsense: target column \"%s\" is a generated column", target_column),
                     errhint("A generated column computes its own value, e.g. GENERATED ALWAYS "
                             "AS (sentiment(body)) STORED; the trigger fills plain columns.")));
   t.target_type = target->atttypid;
   t.base_typmod = target->atttypmod;
   t.base_type = getBaseTypeAndTypmod(target->atttypid, &t.base_typmod);
-  if (is_score_type(t.base_type))
-    t.kind = TargetKind::kScore;
-  else if (t.base_type == TEXTOID || t.base_type == VARCHAROID)
-    t.kind = TargetKind::kLabel;
-  else if (t.base_type == JSONBOID)
-    t.kind = TargetKind::kDetail;
+  if (is_score_type(t.base_type)) t.kind = TargetKind::kScore;
+  else if (t.base_type == TEXTOID || t.base_type == VARCHAROID) t.kind = TargetKind::kLabel;
+  else if (t.base_type == JSONBOID) t.kind = TargetKind::kDetail;
   else
     ereport(ERROR,
             (errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -134,10 +130,8 @@ Datum target_value(const ScoreTarget& target, const sentiment::DocumentSentiment
         appendStringInfo(&json, "\"sentences\": %d, \"tokens\": %d, \"lang\": ",
                          static_cast<int>(result->sentences), static_cast<int>(result->tokens));
         // Codes are lower-case ASCII letters: nothing to escape.
-        if (language.empty())
-          appendStringInfoString(&json, "null}");
-        else
-          appendStringInfo(&json, "\"%s\"}", language.c_str());
+        if (language.empty()) appendStringInfoString(&json, "null}");
+        else appendStringInfo(&json, "\"%s\"}", language.c_str());
         value = DirectFunctionCall1(jsonb_in, CStringGetDatum(json.data));
         break;
       }

@@ -22,9 +22,9 @@ struct ScoreTarget {
   AttrNumber source;
   AttrNumber target;
   TargetKind kind;
-  Oid target_type;   // as declared: may be a domain
-  Oid base_type;     // FLOAT8OID, FLOAT4OID, NUMERICOID, TEXTOID, VARCHAROID or JSONBOID
-  int32 base_typmod; // numeric(p, s) or varchar(n), else -1
+  Oid target_type;    // as declared: may be a domain
+  Oid base_type;      // FLOAT8OID, FLOAT4OID, NUMERICOID, TEXTOID, VARCHAROID or JSONBOID
+  int32 base_typmod;  // numeric(p, s) or varchar(n), else -1
 };
 
 // Resolves the two column names on `rel`, raising a clear error for a

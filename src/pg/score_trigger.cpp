@@ -164,8 +164,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_score_target) {
   const char* source = text_to_cstring(PG_GETARG_TEXT_PP(1));
   const char* target = text_to_cstring(PG_GETARG_TEXT_PP(2));
   Relation rel = relation_open(relid, AccessShareLock);
-  if (rel->rd_rel->relkind != RELKIND_RELATION &&
-      rel->rd_rel->relkind != RELKIND_PARTITIONED_TABLE)
+  if (rel->rd_rel->relkind != RELKIND_RELATION && rel->rd_rel->relkind != RELKIND_PARTITIONED_TABLE)
     ereport(ERROR, (errcode(ERRCODE_WRONG_OBJECT_TYPE),
                     errmsg("textsense: \"%s\" is not a table", RelationGetRelationName(rel))));
   const ScoreTarget resolved = resolve_score_target(rel, source, target);

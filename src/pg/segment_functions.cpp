@@ -51,9 +51,7 @@ Document segment_argument(FunctionCallInfo fcinfo, const segment::Segmentation**
 
 using namespace textsense::pg;
 
-TEXTSENSE_SQL_FUNCTION(textsense_version) {
-  PG_RETURN_TEXT_P(cstring_to_text(TEXTSENSE_VERSION));
-}
+TEXTSENSE_SQL_FUNCTION(textsense_version) { PG_RETURN_TEXT_P(cstring_to_text(TEXTSENSE_VERSION)); }
 
 // sentences(doc text) -> SETOF (ordinal int, sentence text, start int, length int)
 TEXTSENSE_SQL_FUNCTION(textsense_sentences) {
@@ -92,9 +90,10 @@ TEXTSENSE_SQL_FUNCTION(textsense_tokens) {
     begin_row(rows);
     values[0] = Int32GetDatum(static_cast<int32>(i + 1));
     values[1] = Int32GetDatum(static_cast<int32>(token.sentence + 1));
-    values[2] = PointerGetDatum(
-        text_from_utf8(doc.utf8 + token.span.byte_begin, token.span.byte_length));
-    values[3] = PointerGetDatum(cstring_to_text_with_len(kind.data(), static_cast<int>(kind.size())));
+    values[2] =
+        PointerGetDatum(text_from_utf8(doc.utf8 + token.span.byte_begin, token.span.byte_length));
+    values[3] =
+        PointerGetDatum(cstring_to_text_with_len(kind.data(), static_cast<int>(kind.size())));
     values[4] = Int32GetDatum(sql_start(token.span, doc));
     values[5] = Int32GetDatum(sql_length(token.span, doc));
     end_row(rows, values, nulls);

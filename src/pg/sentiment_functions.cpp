@@ -45,10 +45,9 @@ Document analyze_argument(FunctionCallInfo fcinfo, const runtime::LanguageReques
                           const sentiment::Lexicon** custom_out = nullptr) {
   const sentiment::Lexicon* custom = nullptr;
   if (PG_NARGS() == 3)
-    custom = &custom_lexicon(function_lexicon_site(fcinfo), fcinfo->flinfo->fn_mcxt,
-                             fcinfo->flinfo->fn_oid,
-                             request.automatic ? nullptr : request.code.c_str(),
-                             text_to_cstring(PG_GETARG_TEXT_PP(2)));
+    custom = &custom_lexicon(
+        function_lexicon_site(fcinfo), fcinfo->flinfo->fn_mcxt, fcinfo->flinfo->fn_oid,
+        request.automatic ? nullptr : request.code.c_str(), text_to_cstring(PG_GETARG_TEXT_PP(2)));
   if (custom_out != nullptr) *custom_out = custom;
   return score_text(PG_GETARG_TEXT_PP(0), request, custom, output, scored);
 }
@@ -144,9 +143,9 @@ ArrayType* rule_array(const sentiment::TokenSentiment& token, const sentiment::L
     const std::string_view name = sentiment::rule_name(bit);
     if (bit == 0) {
       const std::string_view source = lexicon.source_name(token.source);
-      names[count++] = PointerGetDatum(cstring_to_text(
-          psprintf("%.*s:%.*s", static_cast<int>(name.size()), name.data(),
-                   static_cast<int>(source.size()), source.data())));
+      names[count++] = PointerGetDatum(
+          cstring_to_text(psprintf("%.*s:%.*s", static_cast<int>(name.size()), name.data(),
+                                   static_cast<int>(source.size()), source.data())));
     } else {
       names[count++] = PointerGetDatum(cstring_text(name));
     }
@@ -184,8 +183,8 @@ Datum token_rows(FunctionCallInfo fcinfo, const runtime::LanguageRequest& reques
     std::fill(nulls, nulls + 5, lexicon == nullptr);
     nulls[0] = nulls[1] = false;
     values[0] = Int32GetDatum(static_cast<int32>(i + 1));
-    values[1] = PointerGetDatum(
-        text_from_utf8(doc.utf8 + token.span.byte_begin, token.span.byte_length));
+    values[1] =
+        PointerGetDatum(text_from_utf8(doc.utf8 + token.span.byte_begin, token.span.byte_length));
     if (lexicon != nullptr) {
       values[2] = Float8GetDatum(float_as_double(tokens[i].valence));
       values[3] = Float8GetDatum(float_as_double(tokens[i].contribution));

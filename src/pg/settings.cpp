@@ -32,9 +32,7 @@ int default_max_threads() {
   return static_cast<int>(std::clamp(cores, 1L, 8L));
 }
 
-int online_cores() {
-  return static_cast<int>(std::clamp(sysconf(_SC_NPROCESSORS_ONLN), 1L, 64L));
-}
+int online_cores() { return static_cast<int>(std::clamp(sysconf(_SC_NPROCESSORS_ONLN), 1L, 64L)); }
 
 // textsense.max_threads in effect: never above the superuser's cap.
 int effective_max_threads() { return std::min(max_threads, max_threads_limit); }
@@ -87,8 +85,8 @@ void define_settings() {
       "Document size from which textsense splits the work across threads.",
       "Smaller documents are analysed by the backend's own thread: waking another thread "
       "costs more than it saves on them.",
-      &parallel_min_bytes, parallel_min_bytes, 1024, INT_MAX, PGC_USERSET, GUC_UNIT_BYTE,
-      nullptr, nullptr, nullptr);
+      &parallel_min_bytes, parallel_min_bytes, 1024, INT_MAX, PGC_USERSET, GUC_UNIT_BYTE, nullptr,
+      nullptr, nullptr);
   DefineCustomIntVariable(
       "textsense.max_threads_in_parallel_query",
       "Threads per backend while PostgreSQL runs a parallel query.",
@@ -106,8 +104,8 @@ void define_settings() {
       "default, 1GB, refuses nothing PostgreSQL can store. Only superusers may change it "
       "(SET, ALTER ROLE or ALTER DATABASE ... SET, postgresql.conf), so a limit set for "
       "users cannot be raised by the users it protects the server from.",
-      &max_document_bytes_setting, kDefaultMaxDocumentBytes, 0, INT_MAX, PGC_SUSET,
-      GUC_UNIT_BYTE, nullptr, nullptr, nullptr);
+      &max_document_bytes_setting, kDefaultMaxDocumentBytes, 0, INT_MAX, PGC_SUSET, GUC_UNIT_BYTE,
+      nullptr, nullptr, nullptr);
   MarkGUCPrefixReserved("textsense");
 }
 

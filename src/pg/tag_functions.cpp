@@ -41,7 +41,8 @@ struct TagColumnTexts {
 
 TagColumnTexts& column_texts(FunctionCallInfo fcinfo) {
   if (fcinfo->flinfo->fn_extra == nullptr)
-    fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TagColumnTexts));
+    fcinfo->flinfo->fn_extra =
+        MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TagColumnTexts));
   return *static_cast<TagColumnTexts*>(fcinfo->flinfo->fn_extra);
 }
 
@@ -97,8 +98,8 @@ Datum tag_document(FunctionCallInfo fcinfo, const runtime::LanguageRequest& requ
   run_core([&] {
     runtime::DocumentPipeline& p = backend_pipeline(settings, doc.size);
     outcome = new runtime::LanguageOutcome();
-    runtime::tag_document(p, std::string_view(doc.utf8, doc.size), request,
-                          backend_model_source(), stop, *outcome);
+    runtime::tag_document(p, std::string_view(doc.utf8, doc.size), request, backend_model_source(),
+                          stop, *outcome);
     pipeline = &p;
     const segment::Segmentation& seg = p.segmentation();
     models = new std::vector<const pos::PosModel*>(seg.sentences.size(), nullptr);
@@ -190,8 +191,8 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag) {
 
 // pos_tag(doc text, lang text)
 TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_lang) {
-  return tag_document(fcinfo, language_argument(PG_GETARG_TEXT_PP(1),
-                                                textsense::lang::ModelKind::kPos));
+  return tag_document(fcinfo,
+                      language_argument(PG_GETARG_TEXT_PP(1), textsense::lang::ModelKind::kPos));
 }
 
 // pos_tag(tokens text[] [, lang text]) -> SETOF (ordinal, token, upos, xpos):
@@ -224,9 +225,8 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
     words[i] = std::string_view(word.utf8, word.size);
   }
   textsense::runtime::LanguageRequest request =
-      PG_NARGS() >= 2
-          ? language_argument(PG_GETARG_TEXT_PP(1), textsense::lang::ModelKind::kPos)
-          : textsense::runtime::LanguageRequest::explicit_language("en");
+      PG_NARGS() >= 2 ? language_argument(PG_GETARG_TEXT_PP(1), textsense::lang::ModelKind::kPos)
+                      : textsense::runtime::LanguageRequest::explicit_language("en");
   prepare_backend_state();
   const CallSettings settings = current_call_settings();
   const textsense::runtime::StopSignal stop = interrupt_stop_signal();
@@ -268,7 +268,7 @@ TEXTSENSE_SQL_FUNCTION(textsense_pos_tag_tokens) {
     values[2] = texts != nullptr ? texts->upos[tags[i]]
                                  : PointerGetDatum(cstring_text(model.upos(tags[i])));
     nulls[3] = model.xpos(tags[i]) == "_";
-    values[3] = nulls[3] ? Datum(0)
+    values[3] = nulls[3]           ? Datum(0)
                 : texts != nullptr ? texts->xpos[tags[i]]
                                    : PointerGetDatum(cstring_text(model.xpos(tags[i])));
     end_row(rows, values, nulls);

@@ -38,13 +38,15 @@ std::vector<ConlluSentence> parse_conllu(const std::string& text) {
       start = tab + 1;
     }
     if (n != 10)
-      throw std::runtime_error("CoNLL-U line " + std::to_string(line_number) + ": expected 10 fields");
+      throw std::runtime_error("CoNLL-U line " + std::to_string(line_number) +
+                               ": expected 10 fields");
     if (fields[0].find('.') != std::string_view::npos) continue;
     if (const std::size_t dash = fields[0].find('-'); dash != std::string_view::npos) {
       const int first = std::atoi(std::string(fields[0].substr(0, dash)).c_str());
       const int last = std::atoi(std::string(fields[0].substr(dash + 1)).c_str());
       if (first < 1 || last <= first)
-        throw std::runtime_error("CoNLL-U line " + std::to_string(line_number) + ": bad token range");
+        throw std::runtime_error("CoNLL-U line " + std::to_string(line_number) +
+                                 ": bad token range");
       pending_form = std::string(fields[1]);
       pending_words = last - first + 1;
       continue;
@@ -77,10 +79,12 @@ std::string read_file(const std::string& path) {
     std::ifstream probe(path);
     if (!probe) throw std::runtime_error("cannot open " + path);
     FILE* pipe = popen((std::string(tool) + " -dc '" + path + "'").c_str(), "r");
-    if (pipe == nullptr) throw std::runtime_error(std::string("cannot run ") + tool + " for " + path);
+    if (pipe == nullptr)
+      throw std::runtime_error(std::string("cannot run ") + tool + " for " + path);
     std::string out;
     char buffer[1 << 16];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+      out.append(buffer, n);
     if (pclose(pipe) != 0) throw std::runtime_error(std::string(tool) + " failed on " + path);
     return out;
   }

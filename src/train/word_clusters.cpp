@@ -47,7 +47,8 @@ Vectors read_vectors(const std::string& path) {
     for (int d = 0; d < v.dims; ++d) {
       char* next = nullptr;
       const float x = std::strtof(p, &next);
-      if (next == p || next > end) throw std::runtime_error(path + ": short vector for " + v.words.back());
+      if (next == p || next > end)
+        throw std::runtime_error(path + ": short vector for " + v.words.back());
       p = next;
       v.data.push_back(x);
       norm += double(x) * x;
@@ -66,8 +67,8 @@ float dot(const float* a, const float* b, int n) {
 
 // Spherical k-means of `count` points (weights optional) into k clusters;
 // returns each point's cluster and leaves the centroids in `centroids`.
-std::vector<int> kmeans(const float* points, const std::vector<double>& weights,
-                        std::size_t count, int dims, int k, int iterations, std::uint64_t seed,
+std::vector<int> kmeans(const float* points, const std::vector<double>& weights, std::size_t count,
+                        int dims, int k, int iterations, std::uint64_t seed,
                         std::vector<float>& centroids) {
   if (count < std::size_t(k)) throw std::runtime_error("fewer vectors than clusters");
   // Seeded distinct starting points (splitmix64).
@@ -83,7 +84,8 @@ std::vector<int> kmeans(const float* points, const std::vector<double>& weights,
   for (int c = 0; c < k;) {
     const std::size_t i = next() % count;
     if (!chosen.insert(i).second) continue;
-    std::copy(points + i * dims, points + (i + 1) * dims, centroids.begin() + std::size_t(c) * dims);
+    std::copy(points + i * dims, points + (i + 1) * dims,
+              centroids.begin() + std::size_t(c) * dims);
     ++c;
   }
   std::vector<int> assignment(count, -1);
@@ -109,7 +111,8 @@ std::vector<int> kmeans(const float* points, const std::vector<double>& weights,
     }
     for (int c = 0; c < k; ++c) {
       double norm = 0;
-      for (int d = 0; d < dims; ++d) norm += sums[std::size_t(c) * dims + d] * sums[std::size_t(c) * dims + d];
+      for (int d = 0; d < dims; ++d)
+        norm += sums[std::size_t(c) * dims + d] * sums[std::size_t(c) * dims + d];
       if (norm == 0) continue;  // an empty cluster keeps its centroid
       for (int d = 0; d < dims; ++d)
         centroids[std::size_t(c) * dims + d] =
@@ -135,17 +138,17 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> cluster_word_vectors(
   // the level below (weighted by their sizes), so that levels nest.
   std::vector<std::vector<int>> word_cluster(levels);
   std::vector<float> centroids;
-  word_cluster[levels - 1] = kmeans(v.data.data(), {}, v.words.size(), dims,
-                                    options.levels[levels - 1], options.iterations, options.seed,
-                                    centroids);
+  word_cluster[levels - 1] =
+      kmeans(v.data.data(), {}, v.words.size(), dims, options.levels[levels - 1],
+             options.iterations, options.seed, centroids);
   for (int level = levels - 2; level >= 0; --level) {
     const int below = options.levels[level + 1];
     std::vector<double> sizes(below, 0.0);
     for (int c : word_cluster[level + 1]) sizes[c] += 1.0;
     std::vector<float> coarse;
-    const std::vector<int> parent = kmeans(centroids.data(), sizes, below, dims,
-                                           options.levels[level], options.iterations * 4,
-                                           options.seed + level + 1, coarse);
+    const std::vector<int> parent =
+        kmeans(centroids.data(), sizes, below, dims, options.levels[level], options.iterations * 4,
+               options.seed + level + 1, coarse);
     word_cluster[level].resize(v.words.size());
     for (std::size_t i = 0; i < v.words.size(); ++i)
       word_cluster[level][i] = parent[word_cluster[level + 1][i]];

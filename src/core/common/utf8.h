@@ -44,8 +44,8 @@ inline char32_t decode(std::string_view s, std::size_t& i) {
     i += 3;
     return c;
   }
-  char32_t c = ((b & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) |
-               ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu);
+  char32_t c = ((b & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) |
+               (p[i + 3] & 0x3Fu);
   i += 4;
   return c;
 }

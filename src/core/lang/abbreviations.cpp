@@ -11,8 +11,7 @@ bool is_dotted_letters(std::string_view w) {
          std::all_of(w.begin(), w.end(), [](char c) { return c == '.' || ascii::is_letter(c); });
 }
 
-bool in_abbreviation_list(std::string_view word, const std::string_view* list,
-                          std::size_t count) {
+bool in_abbreviation_list(std::string_view word, const std::string_view* list, std::size_t count) {
   if (word.empty()) return false;
   for (std::size_t i = 0; i < count; ++i) {
     const std::string_view a = list[i];

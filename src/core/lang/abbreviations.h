@@ -14,8 +14,7 @@ bool is_dotted_letters(std::string_view word);
 
 // Whether `word` (without its period) is in `list`, ignoring ASCII case of
 // the first letter only ("Nr" and "nr", not "NR").
-bool in_abbreviation_list(std::string_view word, const std::string_view* list,
-                          std::size_t count);
+bool in_abbreviation_list(std::string_view word, const std::string_view* list, std::size_t count);
 
 // A profile's keeps_period hook for the list `List` of `Count` short forms:
 // dotted letters or a listed form keep their period, wherever the word is.

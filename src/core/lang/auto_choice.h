@@ -18,8 +18,8 @@ namespace textsense::lang {
 inline constexpr std::string_view kFallbackLanguage = "en";
 
 struct Choice {
-  Code analyse;       // the pack that analyses the text; empty: not analysed
-  Code detected;      // what detection said; empty: nothing could be said
+  Code analyse;   // the pack that analyses the text; empty: not analysed
+  Code detected;  // what detection said; empty: nothing could be said
   bool reliable = false;
   double confidence = 0;
 };

@@ -19,7 +19,9 @@ class Code {
   std::string_view view() const { return std::string_view(bytes_, std::strlen(bytes_)); }
   const char* c_str() const { return bytes_; }
   bool empty() const { return bytes_[0] == '\0'; }
-  friend bool operator==(const Code& a, const Code& b) { return std::memcmp(a.bytes_, b.bytes_, sizeof a.bytes_) == 0; }
+  friend bool operator==(const Code& a, const Code& b) {
+    return std::memcmp(a.bytes_, b.bytes_, sizeof a.bytes_) == 0;
+  }
   friend bool operator!=(const Code& a, const Code& b) { return !(a == b); }
 
   static constexpr std::size_t kMax = 7;

@@ -9,8 +9,8 @@ constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";  // U+2019
 
 }  // namespace
 
-std::size_t split_elision(std::string_view w, std::uint32_t* cuts,
-                          const std::string_view* elided, std::size_t elided_count) {
+std::size_t split_elision(std::string_view w, std::uint32_t* cuts, const std::string_view* elided,
+                          std::size_t elided_count) {
   // The first apostrophe only: "jusqu'à" and "l'homme" are each one
   // elision, and longer chains are written with spaces.
   std::size_t pos = std::string_view::npos, width = 0;

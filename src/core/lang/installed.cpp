@@ -32,7 +32,8 @@ bool InstalledModels::has(ModelKind kind, std::string_view code) const {
 std::vector<Code> InstalledModels::languages() const {
   std::vector<Code> all = sentiment;
   all.insert(all.end(), pos.begin(), pos.end());
-  std::sort(all.begin(), all.end(), [](const Code& a, const Code& b) { return a.view() < b.view(); });
+  std::sort(all.begin(), all.end(),
+            [](const Code& a, const Code& b) { return a.view() < b.view(); });
   all.erase(std::unique(all.begin(), all.end()), all.end());
   return all;
 }

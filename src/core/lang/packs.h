@@ -5,6 +5,7 @@
 #include "core/lang/profile.h"
 
 namespace textsense::lang {
+// clang-format off
 namespace en { extern const Profile kProfile; }
 namespace de { extern const Profile kProfile; }
 namespace es { extern const Profile kProfile; }
@@ -16,5 +17,6 @@ namespace ru { extern const Profile kProfile; }
 namespace ar { extern const Profile kProfile; }
 namespace zh { extern const Profile kProfile; }
 namespace ja { extern const Profile kProfile; }
+// clang-format on
 extern const Profile kGenericProfile;
 }  // namespace textsense::lang

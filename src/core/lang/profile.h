@@ -23,9 +23,9 @@ namespace textsense::lang {
 
 // What happens to "word-word" written without spaces (ICU splits it).
 enum class HyphenRule : std::uint8_t {
-  kSplit,               // "well" "-" "known" (ICU's boundaries)
-  kSplitUnlessPrefix,   // split, but keep a bound prefix attached: "e-mail" (English)
-  kJoin,                // one token: "E-Mail-Adresse", "peut-être", "кто-то"
+  kSplit,              // "well" "-" "known" (ICU's boundaries)
+  kSplitUnlessPrefix,  // split, but keep a bound prefix attached: "e-mail" (English)
+  kJoin,               // one token: "E-Mail-Adresse", "peut-être", "кто-то"
 };
 
 // Cuts inside one word token: byte offsets, strictly increasing, each inside
@@ -33,9 +33,9 @@ enum class HyphenRule : std::uint8_t {
 constexpr std::size_t kMaxWordCuts = 4;
 
 struct Profile {
-  std::string_view code;        // ISO 639-1 ("en"); "und" for the generic profile
-  std::string_view name;        // English name ("German")
-  const char* icu_locale;       // for ICU's break iterators ("de@ss=standard")
+  std::string_view code;   // ISO 639-1 ("en"); "und" for the generic profile
+  std::string_view name;   // English name ("German")
+  const char* icu_locale;  // for ICU's break iterators ("de@ss=standard")
   // Word-internal cuts: clitics ("do|n't", "I|'m") or elision ("l'|homme").
   // Returns how many cuts it wrote into `cuts`.
   std::size_t (*split_word)(std::string_view word, std::uint32_t* cuts) = nullptr;

@@ -12,8 +12,7 @@ namespace {
 // Index order: what Profile::index says (checked in profiles()).
 const Profile* const kProfiles[] = {&en::kProfile, &de::kProfile, &es::kProfile, &fr::kProfile,
                                     &it::kProfile, &pt::kProfile, &nl::kProfile, &ru::kProfile,
-                                    &ar::kProfile, &zh::kProfile, &ja::kProfile,
-                                    &kGenericProfile};
+                                    &ar::kProfile, &zh::kProfile, &ja::kProfile, &kGenericProfile};
 constexpr std::size_t kCount = sizeof kProfiles / sizeof kProfiles[0];
 
 }  // namespace

@@ -20,9 +20,9 @@ struct CodeAlias {
   std::string_view iso;
 };
 constexpr CodeAlias kAliases[] = {
-    {"iw", "he"},      {"ji", "yi"},      {"jw", "jv"},     {"in", "id"},
-    {"mo", "ro"},      {"zh-Hant", "zh"}, {"zh-TW", "zh"},  {"pt-PT", "pt"},
-    {"pt-BR", "pt"},   {"sr-ME", "sr"},   {"un", ""},       {"xxx", ""},
+    {"iw", "he"},    {"ji", "yi"},      {"jw", "jv"},    {"in", "id"},
+    {"mo", "ro"},    {"zh-Hant", "zh"}, {"zh-TW", "zh"}, {"pt-PT", "pt"},
+    {"pt-BR", "pt"}, {"sr-ME", "sr"},   {"un", ""},      {"xxx", ""},
 };
 
 CLD2::Language to_enum(std::uint16_t value) { return static_cast<CLD2::Language>(value); }
@@ -66,10 +66,9 @@ CldResult run_cld2(std::string_view text, CldMode mode, std::vector<CldChunk>* c
   bool reliable = false;
   int valid_prefix = 0;
   CLD2::ResultChunkVector raw_chunks;
-  CLD2::ExtDetectLanguageSummaryCheckUTF8(text.data(), length, /*is_plain_text=*/true, &hints,
-                                          flags, language3, percent3, score3,
-                                          chunks ? &raw_chunks : nullptr, &text_bytes, &reliable,
-                                          &valid_prefix);
+  CLD2::ExtDetectLanguageSummaryCheckUTF8(
+      text.data(), length, /*is_plain_text=*/true, &hints, flags, language3, percent3, score3,
+      chunks ? &raw_chunks : nullptr, &text_bytes, &reliable, &valid_prefix);
   if (valid_prefix < length) {
     // CLD2 accepts only "interchange-valid" UTF-8 and then reports nothing.
     // The detector hands it cleaned text (controls and noncharacters

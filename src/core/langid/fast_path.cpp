@@ -23,9 +23,9 @@ bool is_letter(char c) { return ascii::is_letter(static_cast<unsigned char>(c));
 // letter of any other script sends the text down the full path.
 bool is_languageless(char32_t c) {
   return (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||  // Latin-1 signs: « © ° ·
-         (c >= 0x2000 && c <= 0x2BFF) ||                          // punctuation, arrows, symbols
-         (c >= 0x1F000 && c <= 0x1FAFF) ||                        // emoji
-         c == 0xFE0F || c == 0xFE0E || c == 0x20E3;               // variation selectors, keycap
+         (c >= 0x2000 && c <= 0x2BFF) ||                        // punctuation, arrows, symbols
+         (c >= 0x1F000 && c <= 0x1FAFF) ||                      // emoji
+         c == 0xFE0F || c == 0xFE0E || c == 0x20E3;             // variation selectors, keycap
 }
 
 // Decodes the code point at text[i] (well-formed UTF-8, lead byte >= 0x80)

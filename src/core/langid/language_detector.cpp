@@ -109,8 +109,8 @@ void Detector::detect_all(std::string_view utf8, std::vector<Share>& out) const 
   // The short-text layer may overrule CLD2 on the main language (CLD2's
   // "id" for "O presidente" is "pt"): its answer names the largest share
   // unless CLD2 already lists it.
-  const bool listed = std::any_of(out.begin(), out.end(),
-                                  [&](const Share& s) { return s.lang == a.guess.lang; });
+  const bool listed =
+      std::any_of(out.begin(), out.end(), [&](const Share& s) { return s.lang == a.guess.lang; });
   if (!listed) out.front().lang = a.guess.lang;
   std::stable_sort(out.begin(), out.end(),
                    [](const Share& x, const Share& y) { return x.percent > y.percent; });

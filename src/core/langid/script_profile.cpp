@@ -15,6 +15,7 @@ bool in(char32_t c, char32_t lo, char32_t hi) { return c >= lo && c <= hi; }
 bool is_foreign_latin(char32_t c) {
   if (c < 0xC0) return false;
   if (c <= 0xFF) {
+    // clang-format off
     switch (c) {
       case 0xC5: case 0xE5:  // å
       case 0xD8: case 0xF8:  // ø
@@ -24,6 +25,7 @@ bool is_foreign_latin(char32_t c) {
       default:
         return false;
     }
+    // clang-format on
   }
   if (c == 0x152 || c == 0x153) return false;  // œ (French)
   return true;
@@ -34,7 +36,8 @@ Script classify(char32_t c) {
     return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? Script::kLatin : Script::kNone;
   }
   if (c < 0x250) {
-    if (c == 0xD7 || c == 0xF7 || c < 0xC0) return c == 0xAA || c == 0xBA ? Script::kLatin : Script::kNone;
+    if (c == 0xD7 || c == 0xF7 || c < 0xC0)
+      return c == 0xAA || c == 0xBA ? Script::kLatin : Script::kNone;
     return Script::kLatin;
   }
   if (in(c, 0x370, 0x3FF)) return (c >= 0x386 && c != 0x387) ? Script::kGreek : Script::kNone;
@@ -43,7 +46,8 @@ Script classify(char32_t c) {
   if (in(c, 0x620, 0x64A) || in(c, 0x66E, 0x6D3) || in(c, 0x6FA, 0x6FF) || in(c, 0x750, 0x77F) ||
       in(c, 0x8A0, 0x8FF) || in(c, 0xFB50, 0xFDFF) || in(c, 0xFE70, 0xFEFC))
     return Script::kArabic;
-  if (in(c, 0x900, 0x963) || in(c, 0x966, 0x97F)) return in(c, 0x966, 0x96F) ? Script::kNone : Script::kDevanagari;
+  if (in(c, 0x900, 0x963) || in(c, 0x966, 0x97F))
+    return in(c, 0x966, 0x96F) ? Script::kNone : Script::kDevanagari;
   if (in(c, 0xE01, 0xE3A) || in(c, 0xE40, 0xE4E)) return Script::kThai;
   if (in(c, 0x1E00, 0x1EFF)) return Script::kLatin;
   if (in(c, 0x1F00, 0x1FFF)) return Script::kGreek;
@@ -54,7 +58,8 @@ Script classify(char32_t c) {
   if (in(c, 0x4E00, 0x9FFF) || in(c, 0x3400, 0x4DBF) || in(c, 0xF900, 0xFAFF) ||
       in(c, 0x20000, 0x3134F) || c == 0x3005 /* 々 */)
     return Script::kHan;
-  if (in(c, 0xAC00, 0xD7A3) || in(c, 0x1100, 0x11FF) || in(c, 0x3131, 0x318E)) return Script::kHangul;
+  if (in(c, 0xAC00, 0xD7A3) || in(c, 0x1100, 0x11FF) || in(c, 0x3131, 0x318E))
+    return Script::kHangul;
   if (in(c, 0xFF21, 0xFF3A) || in(c, 0xFF41, 0xFF5A)) return Script::kLatin;  // fullwidth
   // Other alphabets and syllabaries CLD2 knows by script: Armenian,
   // Syriac, Thaana, the Indic scripts after Devanagari, Lao, Tibetan,
@@ -68,6 +73,7 @@ Script classify(char32_t c) {
 }
 
 void count_distinctive(char32_t c, ScriptProfile& p) {
+  // clang-format off
   switch (c) {
     case 0x456: case 0x406:  // і І
     case 0x457: case 0x407:  // ї Ї
@@ -118,6 +124,7 @@ void count_distinctive(char32_t c, ScriptProfile& p) {
     default:
       return;
   }
+  // clang-format on
 }
 
 }  // namespace

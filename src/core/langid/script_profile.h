@@ -30,15 +30,15 @@ struct ScriptProfile {
   std::uint32_t total_letters = 0;
 
   // Letters specific to one language of a shared script (counts).
-  std::uint32_t cyrillic_ukrainian = 0;   // і ї є ґ
-  std::uint32_t cyrillic_belarusian = 0;  // ў
-  std::uint32_t cyrillic_russian = 0;     // ы э ё
-  std::uint32_t cyrillic_hard_sign = 0;   // ъ: frequent in Bulgarian, rare in Russian
-  std::uint32_t cyrillic_serbian = 0;     // ђ ћ
-  std::uint32_t cyrillic_macedonian = 0;  // ѓ ќ ѕ
-  std::uint32_t cyrillic_south_slavic = 0;  // ј љ њ џ (Serbian and Macedonian)
+  std::uint32_t cyrillic_ukrainian = 0;        // і ї є ґ
+  std::uint32_t cyrillic_belarusian = 0;       // ў
+  std::uint32_t cyrillic_russian = 0;          // ы э ё
+  std::uint32_t cyrillic_hard_sign = 0;        // ъ: frequent in Bulgarian, rare in Russian
+  std::uint32_t cyrillic_serbian = 0;          // ђ ћ
+  std::uint32_t cyrillic_macedonian = 0;       // ѓ ќ ѕ
+  std::uint32_t cyrillic_south_slavic = 0;     // ј љ њ џ (Serbian and Macedonian)
   std::uint32_t cyrillic_turkic_mongolic = 0;  // ә ғ қ ң ө ұ ү һ
-  std::uint32_t arabic_persian_urdu = 0;  // پ چ ژ گ ک ی and Urdu's ٹ ڈ ڑ ں ہ ے ھ
+  std::uint32_t arabic_persian_urdu = 0;       // پ چ ژ گ ک ی and Urdu's ٹ ڈ ڑ ں ہ ے ھ
   // Latin letters that none of en, de, es, fr, it, pt, nl write (ł, ř, ş,
   // å, ø, ő, ơ, ...): evidence for a language outside the main seven.
   std::uint32_t latin_foreign = 0;

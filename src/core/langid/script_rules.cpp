@@ -12,7 +12,9 @@ bool is_one_of(std::string_view code, std::initializer_list<std::string_view> co
   return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
-std::string_view cld_top(const CldResult& cld) { return cld.count > 0 ? cld.top[0].code : std::string_view{}; }
+std::string_view cld_top(const CldResult& cld) {
+  return cld.count > 0 ? cld.top[0].code : std::string_view{};
+}
 
 // Confidence for a script decision: a handful of letters of a one-language
 // script already settle it; CLD2's agreement adds a little.
@@ -90,19 +92,13 @@ ScriptDecision decide_by_script(Script dominant, const ScriptProfile& p, const C
   switch (dominant) {
     case Script::kNone:
     case Script::kLatin:
-    case Script::kCount:
-      return {};
-    case Script::kCyrillic:
-      return decide_cyrillic(p, cld);
-    case Script::kArabic:
-      return decide_arabic(p, cld);
+    case Script::kCount: return {};
+    case Script::kCyrillic: return decide_cyrillic(p, cld);
+    case Script::kArabic: return decide_arabic(p, cld);
     case Script::kKana:
-    case Script::kHan:
-      return decide_cjk(dominant, p, cld, han_variants);
-    case Script::kHangul:
-      return decided("ko", p.count(Script::kHangul), cld, true);
-    case Script::kThai:
-      return decided("th", p.count(Script::kThai), cld, true);
+    case Script::kHan: return decide_cjk(dominant, p, cld, han_variants);
+    case Script::kHangul: return decided("ko", p.count(Script::kHangul), cld, true);
+    case Script::kThai: return decided("th", p.count(Script::kThai), cld, true);
     case Script::kGreek:
       return decided("el", p.count(Script::kGreek), cld, p.count(Script::kGreek) >= 2);
     case Script::kHebrew: {
@@ -145,26 +141,24 @@ HanVariants count_han_variants(std::string_view utf8) {
   // Characters both use in the same form (国, 学, 点, 当, 机, ...) are
   // left out.
   static constexpr char32_t kSimplifiedOnly[] = {
-      U'专', U'业', U'东', U'两', U'个', U'为', U'么', U'书', U'产', U'亲', U'仅', U'从',
-      U'们', U'价', U'众', U'优', U'传', U'伤', U'关', U'兴', U'军', U'农', U'决', U'况',
-      U'净', U'减', U'则', U'刚', U'创', U'务', U'动', U'华', U'协', U'单', U'卖', U'卫',
-      U'厂', U'历', U'压', U'县', U'发', U'变', U'吗', U'听', U'员', U'呢', U'园', U'围',
-      U'图', U'圆', U'场', U'坏', U'块', U'处', U'备', U'复', U'头', U'夺', U'奋', U'妈',
-      U'宁', U'实', U'对', U'导', U'层', U'岁', U'币', U'师', U'带', U'帮', U'广', U'庆',
-      U'应', U'开', U'张', U'弹', U'归', U'录', U'总', U'恶', U'战', U'户', U'护', U'报',
-      U'无', U'时', U'术', U'杀', U'权', U'极', U'构', U'标', U'树', U'样', U'桥', U'检',
-      U'欢', U'气', U'汉', U'沟', U'济', U'灭', U'热', U'爱', U'环', U'现', U'电', U'疗',
-      U'监', U'离', U'种', U'积', U'稳', U'穷', U'笔', U'简', U'类', U'约', U'级', U'纪',
-      U'纸', U'线', U'组', U'织', U'终', U'经', U'结', U'给', U'统', U'继', U'续', U'维',
-      U'网', U'罗', U'联', U'肃', U'胜', U'脑', U'艺', U'节', U'苏', U'药', U'获', U'虽',
-      U'补', U'见', U'观', U'规', U'视', U'觉', U'计', U'认', U'让', U'训', U'议', U'记',
-      U'讲', U'许', U'论', U'设', U'证', U'评', U'识', U'诉', U'词', U'试', U'话', U'该',
-      U'语', U'误', U'说', U'请', U'读', U'课', U'谁', U'调', U'谈', U'货', U'质', U'购',
-      U'贵', U'费', U'资', U'赛', U'赶', U'车', U'转', U'轮', U'软', U'轻', U'较', U'辑',
-      U'边', U'达', U'过', U'运', U'还', U'这', U'进', U'远', U'连', U'选', U'递', U'邮',
-      U'铁', U'银', U'锁', U'错', U'长', U'门', U'问', U'间', U'闻', U'阳', U'阶', U'际',
-      U'陆', U'险', U'随', U'难', U'题', U'颜', U'风', U'飞', U'饭', U'马', U'验', U'鱼',
-      U'鸡', U'龙',
+      U'专', U'业', U'东', U'两', U'个', U'为', U'么', U'书', U'产', U'亲', U'仅', U'从', U'们',
+      U'价', U'众', U'优', U'传', U'伤', U'关', U'兴', U'军', U'农', U'决', U'况', U'净', U'减',
+      U'则', U'刚', U'创', U'务', U'动', U'华', U'协', U'单', U'卖', U'卫', U'厂', U'历', U'压',
+      U'县', U'发', U'变', U'吗', U'听', U'员', U'呢', U'园', U'围', U'图', U'圆', U'场', U'坏',
+      U'块', U'处', U'备', U'复', U'头', U'夺', U'奋', U'妈', U'宁', U'实', U'对', U'导', U'层',
+      U'岁', U'币', U'师', U'带', U'帮', U'广', U'庆', U'应', U'开', U'张', U'弹', U'归', U'录',
+      U'总', U'恶', U'战', U'户', U'护', U'报', U'无', U'时', U'术', U'杀', U'权', U'极', U'构',
+      U'标', U'树', U'样', U'桥', U'检', U'欢', U'气', U'汉', U'沟', U'济', U'灭', U'热', U'爱',
+      U'环', U'现', U'电', U'疗', U'监', U'离', U'种', U'积', U'稳', U'穷', U'笔', U'简', U'类',
+      U'约', U'级', U'纪', U'纸', U'线', U'组', U'织', U'终', U'经', U'结', U'给', U'统', U'继',
+      U'续', U'维', U'网', U'罗', U'联', U'肃', U'胜', U'脑', U'艺', U'节', U'苏', U'药', U'获',
+      U'虽', U'补', U'见', U'观', U'规', U'视', U'觉', U'计', U'认', U'让', U'训', U'议', U'记',
+      U'讲', U'许', U'论', U'设', U'证', U'评', U'识', U'诉', U'词', U'试', U'话', U'该', U'语',
+      U'误', U'说', U'请', U'读', U'课', U'谁', U'调', U'谈', U'货', U'质', U'购', U'贵', U'费',
+      U'资', U'赛', U'赶', U'车', U'转', U'轮', U'软', U'轻', U'较', U'辑', U'边', U'达', U'过',
+      U'运', U'还', U'这', U'进', U'远', U'连', U'选', U'递', U'邮', U'铁', U'银', U'锁', U'错',
+      U'长', U'门', U'问', U'间', U'闻', U'阳', U'阶', U'际', U'陆', U'险', U'随', U'难', U'题',
+      U'颜', U'风', U'飞', U'饭', U'马', U'验', U'鱼', U'鸡', U'龙',
   };
   // Traditional forms that Japanese also writes (師, 間, 東, 語, 時, ...):
   // never in PRC-simplified text, common in Japanese and in Traditional
@@ -190,8 +184,10 @@ HanVariants count_han_variants(std::string_view utf8) {
     }
     const char32_t c = utf8::decode(utf8, i);
     if (c < 0x4E00 || c > 0x9FFF) continue;
-    if (std::binary_search(std::begin(kJapaneseOnly), std::end(kJapaneseOnly), c)) ++v.japanese_only;
-    if (std::binary_search(std::begin(kSimplifiedOnly), std::end(kSimplifiedOnly), c)) ++v.simplified_only;
+    if (std::binary_search(std::begin(kJapaneseOnly), std::end(kJapaneseOnly), c))
+      ++v.japanese_only;
+    if (std::binary_search(std::begin(kSimplifiedOnly), std::end(kSimplifiedOnly), c))
+      ++v.simplified_only;
     if (std::binary_search(std::begin(kTraditionalSharedWithJapanese),
                            std::end(kTraditionalSharedWithJapanese), c))
       ++v.traditional;

@@ -33,7 +33,7 @@ HanVariants count_han_variants(std::string_view utf8);
 
 // For a text whose dominant() script is not Latin. `han_variants` matters
 // only when the dominant script is Han (count_han_variants()).
-ScriptDecision decide_by_script(Script dominant, const ScriptProfile& profile,
-                                const CldResult& cld, const HanVariants& han_variants);
+ScriptDecision decide_by_script(Script dominant, const ScriptProfile& profile, const CldResult& cld,
+                                const HanVariants& han_variants);
 
 }  // namespace textsense::langid

@@ -55,9 +55,9 @@ std::size_t encode_utf8(char32_t c, char* out) {
 // function word of its own.
 bool is_elision_prefix(std::string_view w) {
   static constexpr std::string_view kPrefixes[] = {
-      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
-      "dell", "all", "dall", "nell", "sull", "un", "quest", "quell", "dov", "cos", "com",
-      "quand", "ch"};
+      "l",     "d",      "j",      "m",    "n",   "s",     "t",    "c",    "qu",
+      "jusqu", "lorsqu", "puisqu", "dell", "all", "dall",  "nell", "sull", "un",
+      "quest", "quell",  "dov",    "cos",  "com", "quand", "ch"};
   return std::find(std::begin(kPrefixes), std::end(kPrefixes), w) != std::end(kPrefixes);
 }
 
@@ -108,7 +108,8 @@ float cld_weight(int rank, const CldLanguage& language, int words) {
   // Scale tuned on the dev sets (0.4 to 1.0 of this all within 0.05 % of
   // sentence accuracy; lower favours two-word prefixes, higher tweets).
   static constexpr float kRankFactor[3] = {0.6f, 0.21f, 0.12f};
-  const float by_score = std::clamp((static_cast<float>(language.score) - 300.0f) / 250.0f, 0.0f, 6.0f);
+  const float by_score =
+      std::clamp((static_cast<float>(language.score) - 300.0f) / 250.0f, 0.0f, 6.0f);
   return kRankFactor[rank] * by_score * (1.0f + std::min(words, 30) / 10.0f);
 }
 
@@ -120,10 +121,10 @@ bool is_latin_language_code(std::string_view code) {
   // CLD2's non-Latin languages all have a non-Latin script; the Latin
   // re-ranker must not keep them (a Latin text CLD2 calls "zh" is noise).
   static constexpr std::string_view kNonLatin[] = {
-      "ru", "uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tg", "tt", "ba", "ar", "fa",
-      "ur", "ps", "he", "yi", "el", "zh", "ja", "ko", "th", "hi", "mr", "ne", "bn", "ta",
-      "te", "kn", "ml", "gu", "pa", "si", "my", "km", "lo", "ka", "hy", "am", "ti", "dv",
-      "bo", "or", "as", "ug", "sd", "iu", "chr", "syr"};
+      "ru", "uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tg",  "tt", "ba", "ar",
+      "fa", "ur", "ps", "he", "yi", "el", "zh", "ja", "ko", "th",  "hi", "mr", "ne",
+      "bn", "ta", "te", "kn", "ml", "gu", "pa", "si", "my", "km",  "lo", "ka", "hy",
+      "am", "ti", "dv", "bo", "or", "as", "ug", "sd", "iu", "chr", "syr"};
   return std::find(std::begin(kNonLatin), std::end(kNonLatin), code) == std::end(kNonLatin);
 }
 

@@ -10,8 +10,8 @@ namespace textsense::langid {
 // Order matters only as an index into the arrays below.
 enum MainLanguage : std::uint8_t { kEn, kDe, kEs, kFr, kIt, kPt, kNl, kMainLanguageCount };
 
-inline constexpr std::string_view kMainLanguageCodes[kMainLanguageCount] = {
-    "en", "de", "es", "fr", "it", "pt", "nl"};
+inline constexpr std::string_view kMainLanguageCodes[kMainLanguageCount] = {"en", "de", "es", "fr",
+                                                                            "it", "pt", "nl"};
 
 // Index of `code` in kMainLanguageCodes, or kMainLanguageCount.
 inline int main_language_index(std::string_view code) {

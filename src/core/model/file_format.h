@@ -17,20 +17,20 @@ struct FilePrefix {
   std::uint32_t format_version;
   std::uint32_t kind_version;  // pos: feature-set version; sentiment: 0
   std::uint64_t file_size;
-  std::uint64_t checksum;      // hashing::bytes of [header size, file_size), with the kind's seed
-  char language[8];            // ISO 639-1, NUL-padded
+  std::uint64_t checksum;  // hashing::bytes of [header size, file_size), with the kind's seed
+  char language[8];        // ISO 639-1, NUL-padded
 };
 static_assert(sizeof(FilePrefix) == 40, "model layout");
 
 // A kind of model file.
 struct FileKind {
-  const char* magic;         // 8 bytes
+  const char* magic;  // 8 bytes
   std::uint32_t format_version;
   std::uint32_t kind_version;
   std::uint64_t checksum_seed;
-  std::size_t header_size;   // the kind's whole header (the prefix included)
-  const char* noun;          // in messages: "model file", "sentiment lexicon"
-  const char* description;   // after "not a textsense ...": "part-of-speech model"
+  std::size_t header_size;  // the kind's whole header (the prefix included)
+  const char* noun;         // in messages: "model file", "sentiment lexicon"
+  const char* description;  // after "not a textsense ...": "part-of-speech model"
 };
 
 // Throws ModelError(kDamaged) "<noun> "<origin>" is damaged: <why>".

@@ -22,9 +22,9 @@ MappedFile::MappedFile(const std::string& path) {
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     const int saved = errno;
     ::close(fd);
-    throw ModelError(ModelError::kMissing, "model file \"" + path + "\" is not a regular file" +
-                                               (saved ? std::string(": ") + std::strerror(saved)
-                                                      : std::string()));
+    throw ModelError(ModelError::kMissing,
+                     "model file \"" + path + "\" is not a regular file" +
+                         (saved ? std::string(": ") + std::strerror(saved) : std::string()));
   }
   size_ = static_cast<std::size_t>(st.st_size);
   if (size_ > 0) {
@@ -34,8 +34,8 @@ MappedFile::MappedFile(const std::string& path) {
       data_ = nullptr;
       size_ = 0;
       ::close(fd);
-      throw ModelError(ModelError::kMissing, "could not map model file \"" + path +
-                                                 "\": " + std::strerror(saved));
+      throw ModelError(ModelError::kMissing,
+                       "could not map model file \"" + path + "\": " + std::strerror(saved));
     }
   }
   ::close(fd);  // the mapping keeps the file alive

@@ -74,6 +74,7 @@ const TokenHashes kAfter = make_padding(0xE0F);
 
 // Feature template ids. Append new ones; never renumber (bump
 // kFeatureSetVersion when the set changes).
+// clang-format off
 enum Template : std::uint64_t {
   kBias = 1, kWord, kLower, kSuffix1, kSuffix2, kSuffix3, kSuffix4, kPrefix1, kPrefix2,
   kPrefix3, kShape, kFlags, kAmbiguity, kAmbiguitySuffix, kPrevLower, kPrev2Lower, kNextLower,
@@ -84,6 +85,7 @@ enum Template : std::uint64_t {
   kNext2Cluster,
   kTag1 = 64, kTag2Tag1, kTag1Lower, kTag1NextAmbiguity, kTag1Suffix, kTag2, kTag1Shape,
 };
+// clang-format on
 
 }  // namespace
 

@@ -73,10 +73,11 @@ struct WordClassTable {
 
 // What the features need to know about one token, hashed once.
 struct TokenHashes {
-  std::uint64_t word;       // exact form
-  std::uint64_t lower;      // lower-cased, digits folded to 0
-  std::uint64_t shape;      // "Xxxx", "dd.dd", "x'x"
-  std::uint64_t ambiguity;  // ambiguity class from the tag dictionary, kRareWord, or 0 (unknown word)
+  std::uint64_t word;   // exact form
+  std::uint64_t lower;  // lower-cased, digits folded to 0
+  std::uint64_t shape;  // "Xxxx", "dd.dd", "x'x"
+  std::uint64_t
+      ambiguity;  // ambiguity class from the tag dictionary, kRareWord, or 0 (unknown word)
   std::uint64_t clusters;   // packed cluster ids (cluster_at), 0 without a vector
   std::uint64_t prefix[3];  // 1..3 leading characters of `lower`
   std::uint64_t suffix[4];  // 1..4 trailing characters of `lower`

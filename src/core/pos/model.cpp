@@ -19,8 +19,8 @@ using model::pad_to_alignment;
 
 // The file kind: model/file_format.h checks what every kind shares.
 constexpr model::FileKind kFileKind{
-    kModelMagic, kModelFormatVersion, kFeatureSetVersion, 0xC0FFEE,
-    sizeof(FileHeader), "model file", "part-of-speech model"};
+    kModelMagic,        kModelFormatVersion, kFeatureSetVersion,    0xC0FFEE,
+    sizeof(FileHeader), "model file",        "part-of-speech model"};
 static_assert(offsetof(FileHeader, language) == offsetof(model::FilePrefix, language) &&
                   offsetof(FileHeader, checksum) == offsetof(model::FilePrefix, checksum),
               "a kind's header starts with model::FilePrefix");
@@ -125,11 +125,13 @@ std::string serialize(const ModelContents& contents) {
       throw std::invalid_argument("folded rows of the wrong size");
     std::uint64_t i = key & (word_capacity - 1);
     while (word_table[i].key != key) {
-      if (word_table[i].key == 0) throw std::invalid_argument("folded rows for a word outside the vocabulary");
+      if (word_table[i].key == 0)
+        throw std::invalid_argument("folded rows for a word outside the vocabulary");
       i = (i + 1) & (word_capacity - 1);
     }
     if (word_table[i].folded != 0) throw std::invalid_argument("duplicate folded rows");
-    word_table[i].folded = static_cast<std::uint32_t>(folded_rows.size() / (std::size_t(kRoles) * stride)) + 1;
+    word_table[i].folded =
+        static_cast<std::uint32_t>(folded_rows.size() / (std::size_t(kRoles) * stride)) + 1;
     folded_rows.insert(folded_rows.end(), rows.begin(), rows.end());
   }
   header.folded_count = static_cast<std::uint32_t>(folded.size());
@@ -175,9 +177,9 @@ std::string serialize(const ModelContents& contents) {
 }
 
 const Contraction* PosModel::contraction(std::string_view lower) const {
-  const auto it = std::lower_bound(
-      contractions_.begin(), contractions_.end(), lower,
-      [](const Contraction& c, std::string_view key) { return c.surface < key; });
+  const auto it =
+      std::lower_bound(contractions_.begin(), contractions_.end(), lower,
+                       [](const Contraction& c, std::string_view key) { return c.surface < key; });
   return it != contractions_.end() && it->surface == lower ? &*it : nullptr;
 }
 
@@ -207,11 +209,11 @@ void PosModel::validate(const std::string& origin) {
   // deliberately crafted file unable to send a lookup out of the image.
   auto section_ok = [&](std::uint64_t offset, std::uint64_t count, std::uint64_t item,
                         std::uint64_t align) {
-    return offset % align == 0 && offset <= image.size() &&
-           count <= (image.size() - offset) / item;
+    return offset % align == 0 && offset <= image.size() && count <= (image.size() - offset) / item;
   };
-  const bool pow2 = h.feature_capacity != 0 && (h.feature_capacity & (h.feature_capacity - 1)) == 0 &&
-                    h.word_capacity != 0 && (h.word_capacity & (h.word_capacity - 1)) == 0;
+  const bool pow2 = h.feature_capacity != 0 &&
+                    (h.feature_capacity & (h.feature_capacity - 1)) == 0 && h.word_capacity != 0 &&
+                    (h.word_capacity & (h.word_capacity - 1)) == 0;
   if (!pow2 || h.feature_count >= h.feature_capacity || h.word_count >= h.word_capacity ||
       h.class_count == 0 || h.class_count > 255 ||
       !section_ok(h.classes_offset, h.classes_size, 1, 1) ||

@@ -116,12 +116,11 @@ void PosTagger::compute_static_scores(std::size_t begin, std::size_t end, std::s
     for (int role = 0; role < kRoles; ++role) {
       const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + kRoleOffset[role];
       const TokenHashes& word = j < 0 ? FeatureExtractor::before()
-                                : j >= static_cast<std::ptrdiff_t>(count) ? FeatureExtractor::after()
-                                                                          : tokens[j];
-      if (word.folded != 0)
-        rows[r++] = model_.folded_row(word.folded - 1, role);
-      else
-        k += FeatureExtractor::role_features(word, role, keys + k);
+                                : j >= static_cast<std::ptrdiff_t>(count)
+                                    ? FeatureExtractor::after()
+                                    : tokens[j];
+      if (word.folded != 0) rows[r++] = model_.folded_row(word.folded - 1, role);
+      else k += FeatureExtractor::role_features(word, role, keys + k);
     }
     static_counts_[t] = k;
     static_row_counts_[t] = r;
@@ -266,8 +265,7 @@ void PosTagger::tag_document(std::string_view doc, const segment::Segmentation& 
       for (std::uint32_t t = 0; t < sentence.token_count; ++t)
         words_.push_back(seg.tokens[sentence.first_token + t].span.text(doc));
       tag_sentence(words_.data(), words_.size(), sentence_tags_, stop);
-      std::copy(sentence_tags_.begin(), sentence_tags_.end(),
-                tags.begin() + sentence.first_token);
+      std::copy(sentence_tags_.begin(), sentence_tags_.end(), tags.begin() + sentence.first_token);
       continue;
     }
     tag_segmented_sentence(doc, seg, s, tags.data() + sentence.first_token, contractions, stop);

@@ -65,7 +65,8 @@ struct DocumentPipeline::Workspace {
         return *a.analyzer;
     // Custom lexicons and experiments could make this grow without bound.
     if (analyzers.size() >= kMaxAnalyzers) analyzers.erase(analyzers.begin());
-    analyzers.push_back({lexicon.instance_id(), params, std::make_unique<sentiment::Analyzer>(lexicon, params)});
+    analyzers.push_back(
+        {lexicon.instance_id(), params, std::make_unique<sentiment::Analyzer>(lexicon, params)});
     return *analyzers.back().analyzer;
   }
 
@@ -131,17 +132,16 @@ bool DocumentPipeline::plan_chunks(std::string_view doc, const StopSignal& stop)
   chunk_count_ = 1;
   last_chunk_count_ = 1;
   if (doc.size() < settings_.min_bytes) return false;
-  const std::size_t target = settings_.chunk_bytes != 0
-                                 ? settings_.chunk_bytes
-                                 : auto_chunk_bytes(doc.size(), threads());
+  const std::size_t target =
+      settings_.chunk_bytes != 0 ? settings_.chunk_bytes : auto_chunk_bytes(doc.size(), threads());
   workspace(0).get_segmenter(*profile_).find_chunk_starts(doc, target, chunk_starts_, stop);
   if (chunk_starts_.size() < 2) return false;
   chunk_count_ = chunk_starts_.size();
   if (chunks_.size() < chunk_count_) chunks_.resize(chunk_count_);
   for (std::size_t i = 0; i < chunk_count_; ++i) {
     chunks_[i].begin = chunk_starts_[i];
-    chunks_[i].end = i + 1 < chunk_count_ ? chunk_starts_[i + 1]
-                                          : static_cast<std::uint32_t>(doc.size());
+    chunks_[i].end =
+        i + 1 < chunk_count_ ? chunk_starts_[i + 1] : static_cast<std::uint32_t>(doc.size());
   }
   last_chunk_count_ = chunk_count_;
   return true;
@@ -169,17 +169,15 @@ void DocumentPipeline::run_chunk(std::string_view doc, Chunk& chunk, Workspace& 
   const bool transient = spec.job == Job::kScore && spec.output == SentimentOutput::kDocument;
   segment::Segmentation& seg = transient ? ws.scratch : chunk.seg;
   ws.get_segmenter(*profile_).segment(text, seg, stop,
-                             transient ? segment::Segmenter::Offsets::kBytesOnly
-                                       : segment::Segmenter::Offsets::kBytesAndChars);
+                                      transient ? segment::Segmenter::Offsets::kBytesOnly
+                                                : segment::Segmenter::Offsets::kBytesAndChars);
   chunk.token_count = seg.tokens.size();
   switch (spec.job) {
-    case Job::kSegment:
-      break;
+    case Job::kSegment: break;
     case Job::kScore:
       ws.get_analyzer(*spec.lexicon, *spec.params)
           .score_sentences(text, seg, chunk.sentences,
-                           spec.output == SentimentOutput::kTokens ? &chunk.tokens : nullptr,
-                           stop);
+                           spec.output == SentimentOutput::kTokens ? &chunk.tokens : nullptr, stop);
       break;
     case Job::kTag:
       ws.get_tagger(*spec.model).tag_document(text, seg, chunk.tags, stop, &chunk.contractions);
@@ -294,22 +292,20 @@ void DocumentPipeline::segment(std::string_view doc, const lang::Profile& profil
   merge_chunks(spec, stop);
 }
 
-sentiment::DocumentSentiment DocumentPipeline::score(std::string_view doc,
-                                                     const lang::Profile& profile,
-                                                     const sentiment::Lexicon& lexicon,
-                                                     const sentiment::Params& params,
-                                                     SentimentOutput output,
-                                                     const StopSignal& stop) {
+sentiment::DocumentSentiment DocumentPipeline::score(
+    std::string_view doc, const lang::Profile& profile, const sentiment::Lexicon& lexicon,
+    const sentiment::Params& params, SentimentOutput output, const StopSignal& stop) {
   profile_ = &profile;
   const bool explain = output == SentimentOutput::kTokens;
   if (!plan_chunks(doc, stop)) {
     // A score alone reports no positions.
-    workspace(0).get_segmenter(*profile_).segment(doc, segmentation_, stop,
-                                         output == SentimentOutput::kDocument
-                                             ? segment::Segmenter::Offsets::kBytesOnly
+    workspace(0).get_segmenter(*profile_).segment(
+        doc, segmentation_, stop,
+        output == SentimentOutput::kDocument ? segment::Segmenter::Offsets::kBytesOnly
                                              : segment::Segmenter::Offsets::kBytesAndChars);
     token_total_ = segmentation_.tokens.size();
-    return workspace(0).get_analyzer(lexicon, params)
+    return workspace(0)
+        .get_analyzer(lexicon, params)
         .analyze(doc, segmentation_, sentence_sentiments_, explain ? &token_sentiments_ : nullptr,
                  stop);
   }
@@ -401,14 +397,15 @@ sentiment::DocumentSentiment DocumentPipeline::rescore_sentences(
     return none;
   }
   // The fold depends on the params only (the lexicon is the analyzer's).
-  return workspace(0).get_analyzer(*call_lexicon, params).summarize(sentence_sentiments_,
-                                                                    token_total_);
+  return workspace(0)
+      .get_analyzer(*call_lexicon, params)
+      .summarize(sentence_sentiments_, token_total_);
 }
 
 void DocumentPipeline::retag_sentences(std::string_view doc,
                                        const std::vector<lang::Code>& languages,
-                                       lang::Code call_language, ModelFor model_for,
-                                       void* context, const StopSignal& stop) {
+                                       lang::Code call_language, ModelFor model_for, void* context,
+                                       const StopSignal& stop) {
   const segment::Segmentation& seg = segmentation_;
   const auto retagged_sentence = [&](std::uint32_t sentence) {
     return sentence < languages.size() && languages[sentence] != call_language;

@@ -101,14 +101,10 @@ class DocumentPipeline {
   // Both poll `stop` every kStopPollSentences sentences (CancelledError).
   using LexiconFor = const sentiment::Lexicon* (*)(lang::Code code, void* context);
   using ModelFor = const pos::PosModel* (*)(lang::Code code, void* context);
-  sentiment::DocumentSentiment rescore_sentences(std::string_view doc,
-                                                 const std::vector<lang::Code>& languages,
-                                                 lang::Code call_language,
-                                                 const sentiment::Lexicon* call_lexicon,
-                                                 LexiconFor lexicon_for, void* context,
-                                                 const sentiment::Params& params,
-                                                 SentimentOutput output,
-                                                 const StopSignal& stop = {});
+  sentiment::DocumentSentiment rescore_sentences(
+      std::string_view doc, const std::vector<lang::Code>& languages, lang::Code call_language,
+      const sentiment::Lexicon* call_lexicon, LexiconFor lexicon_for, void* context,
+      const sentiment::Params& params, SentimentOutput output, const StopSignal& stop = {});
   void retag_sentences(std::string_view doc, const std::vector<lang::Code>& languages,
                        lang::Code call_language, ModelFor model_for, void* context,
                        const StopSignal& stop = {});
@@ -161,7 +157,7 @@ class DocumentPipeline {
 
   ThreadPool* pool_;
   ParallelSettings settings_;
-  const lang::Profile* profile_ = &lang::english();  // of the current call
+  const lang::Profile* profile_ = &lang::english();     // of the current call
   std::vector<std::unique_ptr<Workspace>> workspaces_;  // [slot]
   std::vector<Chunk> chunks_;
   std::vector<std::uint32_t> chunk_starts_;

@@ -38,8 +38,8 @@ bool choose_language(std::string_view doc, const LanguageRequest& request,
     return false;
   }
   const langid::Guess guess = shared_detector().detect(doc);
-  outcome.choice = lang::choose_language(lang::Code(guess.lang), guess.reliable,
-                                         guess.confidence, installed, kind);
+  outcome.choice = lang::choose_language(lang::Code(guess.lang), guess.reliable, guess.confidence,
+                                         installed, kind);
   outcome.language =
       outcome.choice.analyse.empty() ? outcome.choice.detected : outcome.choice.analyse;
   return !guess.single_language && guess.others_possible &&
@@ -55,8 +55,8 @@ bool choose_language(std::string_view doc, const LanguageRequest& request,
 bool find_foreign_sentences(const DocumentPipeline& pipeline, std::string_view doc,
                             LanguageOutcome& outcome, const StopSignal& stop) {
   if (pipeline.segmentation().sentences.size() < 2) return false;
-  if (detect_sentence_languages(doc, pipeline.segmentation(), shared_detector(),
-                                outcome.language, outcome.sentence_languages, stop))
+  if (detect_sentence_languages(doc, pipeline.segmentation(), shared_detector(), outcome.language,
+                                outcome.sentence_languages, stop))
     return true;
   outcome.sentence_languages.clear();
   return false;
@@ -72,8 +72,8 @@ const langid::Detector& shared_detector() {
 lang::Choice choose_automatically(std::string_view text, const lang::InstalledModels& installed,
                                   lang::ModelKind kind) {
   const langid::Guess guess = shared_detector().detect(text);
-  return lang::choose_language(lang::Code(guess.lang), guess.reliable, guess.confidence,
-                               installed, kind);
+  return lang::choose_language(lang::Code(guess.lang), guess.reliable, guess.confidence, installed,
+                               kind);
 }
 
 const sentiment::Lexicon* lexicon_for_language(const ModelSource& models,
@@ -89,16 +89,13 @@ const pos::PosModel* pos_model_for_language(const ModelSource& models, lang::Cod
   return models.pos_model(code, models.context);
 }
 
-sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::string_view doc,
-                                            const LanguageRequest& request,
-                                            const ModelSource& models,
-                                            const sentiment::Lexicon* custom,
-                                            SentimentOutput output, const StopSignal& stop,
-                                            LanguageOutcome& outcome,
-                                            const sentiment::Params& params) {
+sentiment::DocumentSentiment score_document(
+    DocumentPipeline& pipeline, std::string_view doc, const LanguageRequest& request,
+    const ModelSource& models, const sentiment::Lexicon* custom, SentimentOutput output,
+    const StopSignal& stop, LanguageOutcome& outcome, const sentiment::Params& params) {
   LexiconLookup lookup{&models, custom};
-  const bool may_mix = choose_language(doc, request, *models.installed,
-                                       lang::ModelKind::kSentiment, outcome);
+  const bool may_mix =
+      choose_language(doc, request, *models.installed, lang::ModelKind::kSentiment, outcome);
   const lang::Profile& profile = lang::profile_for(outcome.language.view());
   const sentiment::Lexicon* lexicon = lexicon_for_language(models, custom, outcome.language);
   // The sentences' byte spans are needed to look at them one by one: an
@@ -121,16 +118,15 @@ sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::str
     result = pipeline.score(doc, profile, *lexicon, params, first, stop);
   }
   if (may_mix && find_foreign_sentences(pipeline, doc, outcome, stop)) {
-    result = pipeline.rescore_sentences(doc, outcome.sentence_languages, outcome.language,
-                                        lexicon, lexicon_for, &lookup, params, first, stop);
+    result = pipeline.rescore_sentences(doc, outcome.sentence_languages, outcome.language, lexicon,
+                                        lexicon_for, &lookup, params, first, stop);
     outcome.analysed = result.analysed;
   }
   return result;
 }
 
-void tag_document(DocumentPipeline& pipeline, std::string_view doc,
-                  const LanguageRequest& request, const ModelSource& models,
-                  const StopSignal& stop, LanguageOutcome& outcome) {
+void tag_document(DocumentPipeline& pipeline, std::string_view doc, const LanguageRequest& request,
+                  const ModelSource& models, const StopSignal& stop, LanguageOutcome& outcome) {
   const bool may_mix =
       choose_language(doc, request, *models.installed, lang::ModelKind::kPos, outcome);
   const lang::Profile& profile = lang::profile_for(outcome.language.view());
@@ -160,8 +156,8 @@ void segment_document(DocumentPipeline& pipeline, std::string_view doc,
     outcome.choice.detected = lang::Code(guess.lang);
     outcome.choice.reliable = guess.reliable && !guess.lang.empty();
     outcome.choice.confidence = guess.confidence;
-    outcome.language = outcome.choice.reliable ? outcome.choice.detected
-                                               : lang::Code(lang::kFallbackLanguage);
+    outcome.language =
+        outcome.choice.reliable ? outcome.choice.detected : lang::Code(lang::kFallbackLanguage);
   }
   outcome.analysed = true;
   pipeline.segment(doc, lang::profile_for(outcome.language.view()), stop);

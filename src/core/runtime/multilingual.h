@@ -73,19 +73,15 @@ const pos::PosModel* pos_model_for_language(const ModelSource& models, lang::Cod
 // document is not analysed the result has analysed == false; its sentence
 // and token counts are still filled, and for kSentences / kTokens the
 // pipeline holds the segmentation with every sentence unanalysed.
-sentiment::DocumentSentiment score_document(DocumentPipeline& pipeline, std::string_view doc,
-                                            const LanguageRequest& request,
-                                            const ModelSource& models,
-                                            const sentiment::Lexicon* custom,
-                                            SentimentOutput output, const StopSignal& stop,
-                                            LanguageOutcome& outcome,
-                                            const sentiment::Params& params = {});
+sentiment::DocumentSentiment score_document(
+    DocumentPipeline& pipeline, std::string_view doc, const LanguageRequest& request,
+    const ModelSource& models, const sentiment::Lexicon* custom, SentimentOutput output,
+    const StopSignal& stop, LanguageOutcome& outcome, const sentiment::Params& params = {});
 
 // Segments and tags `doc`: pipeline.tags() afterwards, kNotTagged for the
 // tokens of sentences without a model (all of them when not analysed).
-void tag_document(DocumentPipeline& pipeline, std::string_view doc,
-                  const LanguageRequest& request, const ModelSource& models,
-                  const StopSignal& stop, LanguageOutcome& outcome);
+void tag_document(DocumentPipeline& pipeline, std::string_view doc, const LanguageRequest& request,
+                  const ModelSource& models, const StopSignal& stop, LanguageOutcome& outcome);
 
 // Segments `doc` with the rules of its language (automatic: the detected
 // language when reliable, else English; no model is needed).

@@ -119,8 +119,7 @@ void ThreadPool::worker_loop(std::size_t slot) {
 }
 
 void ThreadPool::run_erased(std::size_t count, TaskFunction fn, void* closure,
-                            const StopSignal& caller_stop, std::size_t max_threads,
-                            int poll_ms) {
+                            const StopSignal& caller_stop, std::size_t max_threads, int poll_ms) {
   if (count == 0) return;
   {
     std::lock_guard<std::mutex> lock(mutex_);

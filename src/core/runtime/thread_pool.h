@@ -1,6 +1,7 @@
 // A small fixed-size thread pool for splitting one large document across
-// cores (ARCHITECTURE §4). Built for a host process that is single-threaded
-// by design (a PostgreSQL backend):
+// cores (see docs/architecture.md, "Thread pool and cancellation"). Built
+// for a host process that is single-threaded by design (a PostgreSQL
+// backend):
 //   * the pool's threads are created with every signal blocked, so signals
 //     (cancel, statement_timeout, terminate) keep reaching the calling thread;
 //   * the calling thread takes part in the work and is the only one that
@@ -75,8 +76,8 @@ class ThreadPool {
   static void call(void* closure, const TaskContext& context) {
     (*static_cast<Function*>(closure))(context);
   }
-  void run_erased(std::size_t count, TaskFunction fn, void* closure,
-                  const StopSignal& caller_stop, std::size_t max_threads, int poll_ms);
+  void run_erased(std::size_t count, TaskFunction fn, void* closure, const StopSignal& caller_stop,
+                  std::size_t max_threads, int poll_ms);
   void worker_loop(std::size_t slot);
   // Takes and runs tasks of the current job until none is left.
   void work_on_job(std::size_t slot, const StopSignal& stop);
@@ -90,7 +91,7 @@ class ThreadPool {
   // The current job (guarded by mutex_, except the atomics).
   std::uint64_t job_generation_ = 0;
   bool shutting_down_ = false;
-  bool job_open_ = false;  // workers may still join the current job
+  bool job_open_ = false;         // workers may still join the current job
   std::size_t busy_workers_ = 0;  // workers inside the current job
   TaskFunction job_fn_ = nullptr;
   void* job_closure_ = nullptr;

@@ -35,20 +35,18 @@ struct Span {
   std::uint32_t char_length = 0;
 
   std::uint32_t byte_end() const { return byte_begin + byte_length; }
-  std::string_view text(std::string_view doc) const {
-    return doc.substr(byte_begin, byte_length);
-  }
+  std::string_view text(std::string_view doc) const { return doc.substr(byte_begin, byte_length); }
 };
 
 struct Sentence {
-  Span span;                    // trimmed of surrounding whitespace
-  std::uint32_t first_token;    // index into Segmentation::tokens
+  Span span;                  // trimmed of surrounding whitespace
+  std::uint32_t first_token;  // index into Segmentation::tokens
   std::uint32_t token_count;
 };
 
 struct Token {
   Span span;
-  std::uint32_t sentence;       // 0-based index into Segmentation::sentences
+  std::uint32_t sentence;  // 0-based index into Segmentation::sentences
   TokenKind kind;
 };
 

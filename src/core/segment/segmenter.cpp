@@ -33,8 +33,7 @@ class CharCursor {
  public:
   explicit CharCursor(std::string_view doc) : doc_(doc) {}
   std::uint32_t at(std::uint32_t byte) {
-    chars_ += static_cast<std::uint32_t>(
-        utf8::count_code_points(doc_.substr(byte_, byte - byte_)));
+    chars_ += static_cast<std::uint32_t>(utf8::count_code_points(doc_.substr(byte_, byte - byte_)));
     byte_ = byte;
     return chars_;
   }
@@ -149,9 +148,9 @@ struct Segmenter::Impl {
                                   std::uint32_t limit) const {
     const std::uint32_t from = begin + kMinPieceBytes;
     const auto inside_special = [&](std::uint32_t at) -> const SpecialSpan* {
-      const auto it = std::upper_bound(
-          specials.begin(), specials.end(), at,
-          [](std::uint32_t x, const SpecialSpan& s) { return x < s.begin; });
+      const auto it =
+          std::upper_bound(specials.begin(), specials.end(), at,
+                           [](std::uint32_t x, const SpecialSpan& s) { return x < s.begin; });
       if (it == specials.begin()) return nullptr;
       const SpecialSpan& s = *(it - 1);
       return s.begin < at && at < s.end ? &s : nullptr;
@@ -176,12 +175,9 @@ struct Segmenter::Impl {
     if (begin >= end) return;
     pieces.clear();
     const bool ascii = doc_is_ascii || utf8::is_ascii(doc.substr(begin, end - begin));
-    if (!ascii_fast_path)
-      words.split(doc, begin, end, pieces);
-    else if (ascii)
-      split_words_ascii(doc, begin, end, pieces);
-    else
-      words.split_mixed(doc, begin, end, pieces);
+    if (!ascii_fast_path) words.split(doc, begin, end, pieces);
+    else if (ascii) split_words_ascii(doc, begin, end, pieces);
+    else words.split_mixed(doc, begin, end, pieces);
     for (const ByteRange& p : pieces) {
       const std::string_view piece = doc.substr(p.begin, p.end - p.begin);
       raw.push_back({p.begin, p.end, ascii ? classify_ascii(piece) : classify_segment(piece)});
@@ -243,8 +239,7 @@ void Segmenter::find_chunk_starts(std::string_view doc, std::size_t target_bytes
                                   std::vector<std::uint32_t>& starts,
                                   const runtime::StopSignal& stop) {
   starts.assign(1, 0);
-  if (doc.size() >= std::numeric_limits<std::uint32_t>::max())
-    throw InputTooLargeError(doc.size());
+  if (doc.size() >= std::numeric_limits<std::uint32_t>::max()) throw InputTooLargeError(doc.size());
   if (target_bytes == 0) target_bytes = 1;
   if (doc.size() <= target_bytes) return;
 
@@ -300,8 +295,7 @@ void Segmenter::find_chunk_starts(std::string_view doc, std::size_t target_bytes
 void Segmenter::segment(std::string_view doc, Segmentation& out, const runtime::StopSignal& stop,
                         Offsets offsets) {
   out.clear();
-  if (doc.size() >= std::numeric_limits<std::uint32_t>::max())
-    throw InputTooLargeError(doc.size());
+  if (doc.size() >= std::numeric_limits<std::uint32_t>::max()) throw InputTooLargeError(doc.size());
   if (const std::size_t bad = utf8::find_invalid(doc); bad != utf8::kValid)
     throw InvalidUtf8Error(bad);
   if (doc.empty()) return;

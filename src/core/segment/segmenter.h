@@ -62,8 +62,7 @@ class Segmenter {
   // without such a boundary stays one chunk. Throws InputTooLargeError,
   // and CancelledError when `stop` asks for it (polled every window).
   void find_chunk_starts(std::string_view utf8, std::size_t target_bytes,
-                         std::vector<std::uint32_t>& starts,
-                         const runtime::StopSignal& stop = {});
+                         std::vector<std::uint32_t>& starts, const runtime::StopSignal& stop = {});
 
   const lang::Profile& profile() const;
 

@@ -177,8 +177,8 @@ void find_special_spans(std::string_view doc, std::vector<SpecialSpan>& out) {
       if (!follows_alnum(doc, i)) {
         const std::size_t e = match_url(doc, i);
         if (e > i) {
-          out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e),
-                         TokenKind::kUrl});
+          out.push_back(
+              {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), TokenKind::kUrl});
           floor = i = e;
           continue;
         }
@@ -186,25 +186,24 @@ void find_special_spans(std::string_view doc, std::vector<SpecialSpan>& out) {
     } else if (c == '@') {
       std::size_t b, e;
       if (match_email(doc, i, floor, b, e)) {
-        out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e),
-                       TokenKind::kEmail});
+        out.push_back(
+            {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), TokenKind::kEmail});
         floor = i = e;
         continue;
       }
       bool has_letter;
       const std::size_t e2 = follows_alnum(doc, i) ? i : scan_tag_body(doc, i + 1, has_letter);
       if (e2 > i + 1) {
-        out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e2),
-                       TokenKind::kMention});
+        out.push_back(
+            {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e2), TokenKind::kMention});
         floor = i = e2;
         continue;
       }
-    } else if (c == ':' || c == ';' || c == '=' || c == '<' || c == '^' || c == '-' ||
-               c == 'T') {
+    } else if (c == ':' || c == ';' || c == '=' || c == '<' || c == '^' || c == '-' || c == 'T') {
       const std::size_t e = follows_alnum(doc, i) ? i : match_emoticon(doc, i);
       if (e > i) {
-        out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e),
-                       TokenKind::kEmoticon});
+        out.push_back(
+            {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), TokenKind::kEmoticon});
         floor = i = e;
         continue;
       }
@@ -212,8 +211,8 @@ void find_special_spans(std::string_view doc, std::vector<SpecialSpan>& out) {
       bool has_letter = false;
       const std::size_t e = follows_alnum(doc, i) ? i : scan_tag_body(doc, i + 1, has_letter);
       if (has_letter) {
-        out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e),
-                       TokenKind::kHashtag});
+        out.push_back(
+            {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(e), TokenKind::kHashtag});
         floor = i = e;
         continue;
       }

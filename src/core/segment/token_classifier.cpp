@@ -10,7 +10,7 @@ namespace textsense::segment {
 namespace {
 
 constexpr char32_t kVariationSelector16 = 0xFE0F;  // "render as emoji"
-constexpr char32_t kCombiningKeycap = 0x20E3;       // 1️⃣ #️⃣
+constexpr char32_t kCombiningKeycap = 0x20E3;      // 1️⃣ #️⃣
 
 bool is_punctuation_category(std::int8_t category) {
   switch (category) {
@@ -20,10 +20,8 @@ bool is_punctuation_category(std::int8_t category) {
     case U_CONNECTOR_PUNCTUATION:
     case U_OTHER_PUNCTUATION:
     case U_INITIAL_PUNCTUATION:
-    case U_FINAL_PUNCTUATION:
-      return true;
-    default:
-      return false;
+    case U_FINAL_PUNCTUATION: return true;
+    default: return false;
   }
 }
 
@@ -48,7 +46,7 @@ TokenKind classify_ascii(std::string_view s) {
   if (seen & 2) return TokenKind::kNumber;
   // Segments without letters or digits are single characters (or "_" runs).
   return (kAsciiKinds.flags[static_cast<unsigned char>(s[0])] & 4) ? TokenKind::kPunctuation
-                                                                  : TokenKind::kSymbol;
+                                                                   : TokenKind::kSymbol;
 }
 
 TokenKind classify_segment(std::string_view s) {
@@ -57,7 +55,6 @@ TokenKind classify_segment(std::string_view s) {
 }
 
 TokenKind classify_unicode(std::string_view s) {
-
   std::size_t i = 0;
   const char32_t first = utf8::decode(s, i);
   // Emoji first: a keycap sequence starts with a digit, a flag with two
@@ -87,8 +84,7 @@ TokenKind classify_unicode(std::string_view s) {
     return TokenKind::kEmoji;
   if (letter) return TokenKind::kWord;
   if (digit) return TokenKind::kNumber;
-  return is_punctuation_category(u_charType(first)) ? TokenKind::kPunctuation
-                                                    : TokenKind::kSymbol;
+  return is_punctuation_category(u_charType(first)) ? TokenKind::kPunctuation : TokenKind::kSymbol;
 }
 
 }  // namespace textsense::segment

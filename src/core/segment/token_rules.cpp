@@ -12,10 +12,9 @@ bool is_terminal_mark(char c) { return c == '.' || c == '!' || c == '?'; }
 void append_word(std::string_view doc, RawToken t, const lang::Profile& profile,
                  std::vector<RawToken>& out) {
   std::uint32_t cuts[lang::kMaxWordCuts];
-  const std::size_t count =
-      profile.split_word != nullptr
-          ? profile.split_word(doc.substr(t.begin, t.end - t.begin), cuts)
-          : 0;
+  const std::size_t count = profile.split_word != nullptr
+                                ? profile.split_word(doc.substr(t.begin, t.end - t.begin), cuts)
+                                : 0;
   std::uint32_t begin = t.begin;
   for (std::size_t i = 0; i < count; ++i) {
     const std::uint32_t cut = t.begin + cuts[i];
@@ -64,9 +63,8 @@ void apply_token_rules(std::string_view doc, const std::vector<RawToken>& in,
       continue;
     }
     // A period right after the word, not part of a longer run ("etc..."):
-    if (k + 1 < n && in[k + 1].begin == t.end && in[k + 1].end == t.end + 1 &&
-        doc[t.end] == '.' && !(k + 2 < n && in[k + 2].begin == t.end + 1 &&
-                               is_terminal_mark(doc[t.end + 1]))) {
+    if (k + 1 < n && in[k + 1].begin == t.end && in[k + 1].end == t.end + 1 && doc[t.end] == '.' &&
+        !(k + 2 < n && in[k + 2].begin == t.end + 1 && is_terminal_mark(doc[t.end + 1]))) {
       const bool sentence_final = k + 2 == n;
       if (profile.keeps_period != nullptr &&
           profile.keeps_period(doc.substr(t.begin, t.end - t.begin), sentence_final)) {

@@ -202,15 +202,13 @@ void IcuWordBreaker::split_mixed(std::string_view doc, std::uint32_t begin, std:
     std::uint32_t j = i;
     bool ascii = true;
     for (; j < end && !(s[j] < 0x80 && kAscii.cls[s[j]] == kSpace); ++j) ascii &= s[j] < 0x80;
-    if (ascii)
-      split_words_ascii(doc, i, j, out);
+    if (ascii) split_words_ascii(doc, i, j, out);
     else if (const std::uint32_t w = alphabetic_word_end(doc, i, j); w != 0) {
       // The word, then ASCII punctuation after it ("отлично!", "كبير،"
       // is not: U+060C goes to ICU), one token a character as WB999 says.
       out.push_back({i, w});
       split_words_ascii(doc, w, j, out);
-    } else
-      split(doc, i, j, out);
+    } else split(doc, i, j, out);
     i = j;
   }
 }

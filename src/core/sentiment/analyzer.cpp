@@ -46,12 +46,16 @@ std::string_view label_name(Label label) {
 }
 
 std::string_view rule_name(int bit) {
-  static constexpr std::string_view kNames[kRuleCount] = {
-      "lexicon",          "idiom",           "in_phrase",       "emoji",
-      "elongated",        "all_caps",        "intensified",     "diminished",
-      "negated",          "negation_amplified", "before_contrast", "after_contrast",
-      "concessive_clause", "exclamation",    "question",        "negator",
-      "booster",          "contrast",        "not_sentiment_use"};
+  static constexpr std::string_view kNames[kRuleCount] = {"lexicon",           "idiom",
+                                                          "in_phrase",         "emoji",
+                                                          "elongated",         "all_caps",
+                                                          "intensified",       "diminished",
+                                                          "negated",           "negation_amplified",
+                                                          "before_contrast",   "after_contrast",
+                                                          "concessive_clause", "exclamation",
+                                                          "question",          "negator",
+                                                          "booster",           "contrast",
+                                                          "not_sentiment_use"};
   return bit >= 0 && bit < kRuleCount ? kNames[bit] : std::string_view("?");
 }
 
@@ -82,7 +86,8 @@ const LexiconEntry* Analyzer::find_by_stem(std::string_view form, std::uint64_t 
   return entry;
 }
 
-void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg, const segment::Sentence& sentence) {
+void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg,
+                       const segment::Sentence& sentence) {
   items_.resize(sentence.token_count);
   for (std::uint32_t k = 0; k < sentence.token_count; ++k) {
     Item& item = items_[k];
@@ -99,12 +104,14 @@ void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg, 
       if (text == "'" || text == "-" || text == "\"") item.punct = kNotPunct;
     }
     item.is_word = token.kind != segment::TokenKind::kPunctuation;
-    const bool looked_up = token.kind == segment::TokenKind::kWord || token.kind == segment::TokenKind::kSymbol ||
-                           token.kind == segment::TokenKind::kHashtag || token.kind == segment::TokenKind::kEmoji ||
-                           token.kind == segment::TokenKind::kEmoticon;
+    const bool looked_up =
+        token.kind == segment::TokenKind::kWord || token.kind == segment::TokenKind::kSymbol ||
+        token.kind == segment::TokenKind::kHashtag || token.kind == segment::TokenKind::kEmoji ||
+        token.kind == segment::TokenKind::kEmoticon;
     // Punctuation is only hashed (phrases such as "still ," end in it);
     // numbers, URLs, e-mail addresses and mentions are never terms.
-    if ((!looked_up && token.kind != segment::TokenKind::kPunctuation) || text.size() > kMaxLookupBytes)
+    if ((!looked_up && token.kind != segment::TokenKind::kPunctuation) ||
+        text.size() > kMaxLookupBytes)
       continue;
     Casing casing;
     const std::string_view form = primary_form(token.kind, text, form_, casing);
@@ -117,7 +124,8 @@ void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg, 
       item.key = term_key(alt_);
       item.entry = lexicon_.find(item.key);
     }
-    if (token.kind == segment::TokenKind::kEmoji || token.kind == segment::TokenKind::kEmoticon) continue;
+    if (token.kind == segment::TokenKind::kEmoji || token.kind == segment::TokenKind::kEmoticon)
+      continue;
     // "goooood" -> "good", "soooo" -> "soo" -> "so".
     for (std::size_t keep = 2; item.entry == nullptr && keep >= 1; --keep) {
       if (!collapse_elongation(form, keep, alt_)) break;
@@ -406,7 +414,8 @@ void Analyzer::negate_backward(TokenSentiment* out) {
     if (target < 0) continue;
     TokenSentiment& t = out[target];
     const double v = t.contribution;
-    t.contribution = static_cast<float>(-v * (v > 0 ? params_.negated_positive : params_.negated_negative));
+    t.contribution =
+        static_cast<float>(-v * (v > 0 ? params_.negated_positive : params_.negated_negative));
     t.rules |= kRuleNegated;
     neg.used = true;
     out[i].rules |= kRuleNegator;
@@ -415,14 +424,16 @@ void Analyzer::negate_backward(TokenSentiment* out) {
 
 DocumentSentiment Analyzer::analyze(std::string_view utf8, const segment::Segmentation& seg,
                                     std::vector<SentenceSentiment>& sentences,
-                                    std::vector<TokenSentiment>* tokens, const runtime::StopSignal& stop) {
+                                    std::vector<TokenSentiment>* tokens,
+                                    const runtime::StopSignal& stop) {
   score_sentences(utf8, seg, sentences, tokens, stop);
   return summarize(sentences, seg.tokens.size());
 }
 
 void Analyzer::score_sentences(std::string_view utf8, const segment::Segmentation& seg,
                                std::vector<SentenceSentiment>& sentences,
-                               std::vector<TokenSentiment>* tokens, const runtime::StopSignal& stop) {
+                               std::vector<TokenSentiment>* tokens,
+                               const runtime::StopSignal& stop) {
   if (tokens != nullptr) tokens->resize(seg.tokens.size());
   sentences.clear();
   sentences.reserve(seg.sentences.size());
@@ -439,7 +450,8 @@ void Analyzer::score_sentences(std::string_view utf8, const segment::Segmentatio
     if (tokens != nullptr) {
       out = tokens->data() + sentence.first_token;
     } else {
-      if (scratch_tokens_.size() < sentence.token_count) scratch_tokens_.resize(sentence.token_count);
+      if (scratch_tokens_.size() < sentence.token_count)
+        scratch_tokens_.resize(sentence.token_count);
       out = scratch_tokens_.data();
     }
     sentences.push_back(score_sentence(utf8, seg, sentence, out));

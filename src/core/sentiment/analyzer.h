@@ -44,26 +44,26 @@ namespace textsense::sentiment {
 // The engine's constants. Defaults are VADER's where VADER has one; the
 // others were chosen on the dev sets (scripts/sentiment_dev.sh).
 struct Params {
-  double alpha = 15.0;               // sentence normalisation S / sqrt(S^2 + alpha)
-  double caps_emphasis = 0.733;      // added to |valence| of an ALL-CAPS term
+  double alpha = 15.0;           // sentence normalisation S / sqrt(S^2 + alpha)
+  double caps_emphasis = 0.733;  // added to |valence| of an ALL-CAPS term
   double elongation_emphasis = 0.293;
-  double negated_positive = 0.74;    // "not good": -0.74 * good (VADER's N_SCALAR)
-  double negated_negative = 0.5;     // "not bad": -0.5 * bad
-  std::size_t negation_window = 6;   // tokens a negation reaches (also ends at punctuation)
-  double amplified_negation = 1.25;  // "not ... at all"
-  double before_contrast = 0.5;      // weight of what precedes "but"
-  double after_contrast = 1.2;       // weight of what follows it (VADER: 1.5)
-  double concessive = 0.5;           // weight of an "although ..." clause
-  double exclamation = 0.292;        // per "!", at most 4
-  double question = 0.18;            // per "?" beyond the first, at most 0.96 in all
-  double length_exponent = 0.5;      // document: normalise(sum of sentences / n^this) ...
+  double negated_positive = 0.74;          // "not good": -0.74 * good (VADER's N_SCALAR)
+  double negated_negative = 0.5;           // "not bad": -0.5 * bad
+  std::size_t negation_window = 6;         // tokens a negation reaches (also ends at punctuation)
+  double amplified_negation = 1.25;        // "not ... at all"
+  double before_contrast = 0.5;            // weight of what precedes "but"
+  double after_contrast = 1.2;             // weight of what follows it (VADER: 1.5)
+  double concessive = 0.5;                 // weight of an "although ..." clause
+  double exclamation = 0.292;              // per "!", at most 4
+  double question = 0.18;                  // per "?" beyond the first, at most 0.96 in all
+  double length_exponent = 0.5;            // document: normalise(sum of sentences / n^this) ...
   std::size_t accumulating_sentences = 4;  // ... up to this many sentences, then a mean
-  double label_threshold = 0.05;     // |score| below it: neutral
+  double label_threshold = 0.05;           // |score| below it: neutral
   // Multiply the pack's own weights (LexiconHeader), for experiments:
-  std::size_t stem_lookup = 1;       // 0: no lookup by Snowball stem
-  double stem_weight = 1.0;          // valence share of a word matched by its stem only
-  double negative_weight = 1.0;      // scales negative valences
-  double strong_threshold = 0.5;     // a sentence this far from 0 counts for "mixed"
+  std::size_t stem_lookup = 1;    // 0: no lookup by Snowball stem
+  double stem_weight = 1.0;       // valence share of a word matched by its stem only
+  double negative_weight = 1.0;   // scales negative valences
+  double strong_threshold = 0.5;  // a sentence this far from 0 counts for "mixed"
 };
 
 enum class Label : std::uint8_t { kNeutral, kPositive, kNegative, kMixed };
@@ -71,15 +71,15 @@ std::string_view label_name(Label label);
 
 // Why a token contributed what it did (sentiment_explain's rules column).
 enum Rule : std::uint32_t {
-  kRuleLexicon = 1u << 0,       // the token is a lexicon term with a valence
-  kRuleIdiom = 1u << 1,         // ... as the head of a multi-word expression
-  kRuleInPhrase = 1u << 2,      // the token belongs to a matched phrase (a role phrase: "kind of")
-  kRuleEmoji = 1u << 3,         // an emoji or emoticon term
-  kRuleElongated = 1u << 4,     // "goooood": looked up as "good", emphasised
-  kRuleCaps = 1u << 5,          // ALL CAPS in mixed-case text: emphasised
-  kRuleIntensified = 1u << 6,   // a booster before it ("very")
-  kRuleDiminished = 1u << 7,    // a damper before it ("slightly")
-  kRuleNegated = 1u << 8,       // inside a negation scope
+  kRuleLexicon = 1u << 0,      // the token is a lexicon term with a valence
+  kRuleIdiom = 1u << 1,        // ... as the head of a multi-word expression
+  kRuleInPhrase = 1u << 2,     // the token belongs to a matched phrase (a role phrase: "kind of")
+  kRuleEmoji = 1u << 3,        // an emoji or emoticon term
+  kRuleElongated = 1u << 4,    // "goooood": looked up as "good", emphasised
+  kRuleCaps = 1u << 5,         // ALL CAPS in mixed-case text: emphasised
+  kRuleIntensified = 1u << 6,  // a booster before it ("very")
+  kRuleDiminished = 1u << 7,   // a damper before it ("slightly")
+  kRuleNegated = 1u << 8,      // inside a negation scope
   kRuleNegationAmplified = 1u << 9,  // "not ... at all"
   kRuleBeforeContrast = 1u << 10,    // before "but": weighed down
   kRuleAfterContrast = 1u << 11,     // after "but": weighed up
@@ -102,8 +102,8 @@ struct TokenSentiment {
 };
 
 struct SentenceSentiment {
-  double score = 0;  // in [-1, 1]
-  double sum = 0;    // summed contributions S
+  double score = 0;                                // in [-1, 1]
+  double sum = 0;                                  // summed contributions S
   double positive = 0, negative = 0, neutral = 0;  // VADER-style mass
   Label label = Label::kNeutral;
   bool opens_with_contrast = false;  // "But ...", "However, ..."
@@ -167,12 +167,14 @@ class Analyzer {
     std::uint8_t punct = 0;               // a Punct class (sentiment_analyzer.cpp)
     std::uint8_t exclamations = 0, questions = 0;
     bool caps = false, elongated = false, covered = false, is_word = false;
-    bool used = false;  // a negator or booster that acted on a term
+    bool used = false;     // a negator or booster that acted on a term
     bool stemmed = false;  // matched by its Snowball stem, not as itself
   };
   SentenceSentiment score_sentence(std::string_view utf8, const segment::Segmentation& seg,
-                                   const segment::Sentence& sentence, TokenSentiment* out);  // out[k]: k-th token of the sentence
-  void look_up(std::string_view utf8, const segment::Segmentation& seg, const segment::Sentence& sentence);
+                                   const segment::Sentence& sentence,
+                                   TokenSentiment* out);  // out[k]: k-th token of the sentence
+  void look_up(std::string_view utf8, const segment::Segmentation& seg,
+               const segment::Sentence& sentence);
   // The stem entry of a word the lexicon does not list (nullptr: none).
   const LexiconEntry* find_by_stem(std::string_view form, std::uint64_t key);
   // Negators that act on what precedes them (kNegatesBefore), after the
@@ -184,7 +186,7 @@ class Analyzer {
   std::vector<Item> items_;
   std::vector<TokenSentiment> scratch_tokens_;
   std::string form_, alt_;
-  std::unique_ptr<Stemmer> stemmer_;  // the lexicon's Snowball stemmer, if it has stems
+  std::unique_ptr<Stemmer> stemmer_;      // the lexicon's Snowball stemmer, if it has stems
   double stem_weight_, negative_weight_;  // the pack's, times the Params'
   // Direct-mapped memo of find_by_stem() by word key (16 KB; key 0 is
   // "empty", and term_key() of a real word is 0 with probability 2^-64).

@@ -44,8 +44,9 @@ std::string number(double v) {
 // The token kinds Analyzer::look_up looks up; punctuation is only hashed
 // (it may end a phrase, "still ,"); the other kinds are never terms.
 bool is_looked_up(segment::TokenKind kind) {
-  return kind == segment::TokenKind::kWord || kind == segment::TokenKind::kSymbol || kind == segment::TokenKind::kHashtag ||
-         kind == segment::TokenKind::kEmoji || kind == segment::TokenKind::kEmoticon;
+  return kind == segment::TokenKind::kWord || kind == segment::TokenKind::kSymbol ||
+         kind == segment::TokenKind::kHashtag || kind == segment::TokenKind::kEmoji ||
+         kind == segment::TokenKind::kEmoticon;
 }
 
 // One token of a term: its keys as written, lower, UPPER and Title case
@@ -68,8 +69,8 @@ TokenKeys token_keys(segment::TokenKind kind, std::string_view text, std::string
   if (!has_case || utf8::is_ascii(text)) return out;
   const std::string_view prefix = kind == segment::TokenKind::kHashtag ? text.substr(0, 1) : "";
   const std::string_view body = text.substr(prefix.size());
-  const icu::UnicodeString original =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(body.data(), static_cast<int32_t>(body.size())));
+  const icu::UnicodeString original = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(body.data(), static_cast<int32_t>(body.size())));
   const icu::Locale& root = icu::Locale::getRoot();
   icu::UnicodeString mapped[3] = {original, original, original};
   mapped[0].toLower(root);
@@ -104,8 +105,8 @@ ParsedTerm parse(const CustomTerm& t, std::size_t index, segment::Segmenter& seg
                            quoted(term.substr(0, bad)) + "...) is not valid UTF-8 at byte " +
                            std::to_string(bad));
   if (!std::isfinite(t.valence) || std::fabs(t.valence) > kMaxCustomValence)
-    reject(term, "has valence " + number(t.valence) +
-                     ": a valence must be a finite number from -4 to 4");
+    reject(term,
+           "has valence " + number(t.valence) + ": a valence must be a finite number from -4 to 4");
   if (term.size() > kMaxCustomTermBytes)
     reject(term, "is " + std::to_string(term.size()) + " bytes long: at most " +
                      std::to_string(kMaxCustomTermBytes));
@@ -125,7 +126,8 @@ ParsedTerm parse(const CustomTerm& t, std::size_t index, segment::Segmenter& seg
     const segment::Token& token = seg.tokens[i];
     const std::string_view text = token.span.text(term);
     if (!is_looked_up(token.kind) && token.kind != segment::TokenKind::kPunctuation)
-      reject(term, "holds " + quoted(text) + " (" + std::string(segment::token_kind_name(token.kind)) +
+      reject(term, "holds " + quoted(text) + " (" +
+                       std::string(segment::token_kind_name(token.kind)) +
                        "), which is never a lexicon term");
     // The analyzer starts phrases only at tokens it looks up.
     if (i == 0 && token.kind == segment::TokenKind::kPunctuation)
@@ -134,7 +136,8 @@ ParsedTerm parse(const CustomTerm& t, std::size_t index, segment::Segmenter& seg
       reject(term, "holds the token " + quoted(text) + " of " + std::to_string(text.size()) +
                        " bytes: tokens over " + std::to_string(kMaxLookupBytes) +
                        " bytes are never looked up");
-    parsed.emoji |= token.kind == segment::TokenKind::kEmoji || token.kind == segment::TokenKind::kEmoticon;
+    parsed.emoji |=
+        token.kind == segment::TokenKind::kEmoji || token.kind == segment::TokenKind::kEmoticon;
     parsed.tokens.push_back(token_keys(token.kind, text, buffer));
   }
   return parsed;
@@ -180,8 +183,9 @@ std::unique_ptr<Lexicon> compile_custom_lexicon(const Lexicon& base, std::string
                                                 segment::Segmenter& segmenter) {
   if (name.empty() || name.find_first_of("\t\n") != std::string_view::npos ||
       utf8::find_invalid(name) != utf8::kValid)
-    throw InvalidTermError("custom lexicon name must be non-empty valid UTF-8 without a tab or "
-                           "newline");
+    throw InvalidTermError(
+        "custom lexicon name must be non-empty valid UTF-8 without a tab or "
+        "newline");
   // LexiconEntry::source is one byte; an overlay adds one source to its
   // base's, so overlays of overlays run out eventually.
   if (base.source_count() + 1 > kMaxLexiconSources)
@@ -274,10 +278,10 @@ std::unique_ptr<Lexicon> compile_custom_lexicon(const Lexicon& base, std::string
       auto [it, inserted] = by_fingerprint.try_emplace(static_cast<std::uint32_t>(key >> 32), key);
       if (inserted) continue;
       const std::ptrdiff_t a = built.at(it->second).owner, c = b.owner;
-      throw InvalidTermError(
-          "custom sentiment terms " + (a >= 0 ? quoted(terms[a].term) : std::string("(a head)")) +
-          " and " + (c >= 0 ? quoted(terms[c].term) : std::string("(a head)")) +
-          " collide in the lexicon's hash table: rename or drop one");
+      throw InvalidTermError("custom sentiment terms " +
+                             (a >= 0 ? quoted(terms[a].term) : std::string("(a head)")) + " and " +
+                             (c >= 0 ? quoted(terms[c].term) : std::string("(a head)")) +
+                             " collide in the lexicon's hash table: rename or drop one");
     }
     throw;
   }

@@ -57,10 +57,10 @@ struct CustomTerm {
   double valence;         // -4 .. +4; 0 neutralises
 };
 
-constexpr double kMaxCustomValence = 4.0;      // VADER's scale
-constexpr std::size_t kMaxLexiconSources = 200;  // what an overlay may end up with
+constexpr double kMaxCustomValence = 4.0;          // VADER's scale
+constexpr std::size_t kMaxLexiconSources = 200;    // what an overlay may end up with
 constexpr std::size_t kMaxCustomTermBytes = 1024;  // rejected before segmenting
-constexpr std::size_t kMaxCaseVariants = 64;     // keys per phrase before uniform case only
+constexpr std::size_t kMaxCaseVariants = 64;       // keys per phrase before uniform case only
 
 // A lexicon that answers find() from the custom terms first and from `base`
 // for everything else (`base` must outlive it). Its source table is base's

@@ -20,8 +20,8 @@ using model::pad_to_alignment;
 
 // The file kind: model/file_format.h checks what every kind shares.
 constexpr model::FileKind kFileKind{
-    kLexiconMagic, kLexiconFormatVersion, 0, 0x5E471,
-    sizeof(LexiconHeader), "sentiment lexicon", "sentiment lexicon"};
+    kLexiconMagic,       kLexiconFormatVersion, 0, 0x5E471, sizeof(LexiconHeader),
+    "sentiment lexicon", "sentiment lexicon"};
 static_assert(offsetof(LexiconHeader, language) == offsetof(model::FilePrefix, language) &&
                   offsetof(LexiconHeader, checksum) == offsetof(model::FilePrefix, checksum),
               "a kind's header starts with model::FilePrefix");
@@ -52,8 +52,9 @@ std::string serialize(const LexiconContents& contents) {
       throw std::invalid_argument("a term's valence or boost is out of range");
     if (e.source >= contents.sources.size()) throw std::invalid_argument("unknown source");
     if (e.max_phrase_tokens > kMaxPhraseTokens) throw std::invalid_argument("phrase too long");
-    if (e.flags & kPhraseStart) header.max_phrase_tokens = std::max<std::uint32_t>(
-                                    header.max_phrase_tokens, e.max_phrase_tokens);
+    if (e.flags & kPhraseStart)
+      header.max_phrase_tokens =
+          std::max<std::uint32_t>(header.max_phrase_tokens, e.max_phrase_tokens);
     const auto fingerprint = static_cast<std::uint32_t>(t->key >> 32);
     std::uint64_t i = t->key & (capacity - 1);
     for (; slots[i].entry_plus_one != 0; i = (i + 1) & (capacity - 1))
@@ -134,8 +135,8 @@ std::unique_ptr<Lexicon> Lexicon::overlay(std::string bytes, const Lexicon& fall
   for (std::uint64_t i = 0; i <= lexicon->mask_; ++i) {
     const LexiconSlot slot = lexicon->slots_[i];
     if (slot.entry_plus_one == 0) continue;
-    lexicon->filter_words_[(slot.fingerprint >> 6) & (words - 1)] |=
-        std::uint64_t{1} << (slot.fingerprint & 63);
+    lexicon->filter_words_[(slot.fingerprint >> 6) & (words - 1)] |= std::uint64_t{1}
+                                                                     << (slot.fingerprint & 63);
   }
   lexicon->filter_ = lexicon->filter_words_.data();
   lexicon->filter_mask_ = words - 1;
@@ -155,8 +156,7 @@ void Lexicon::validate(const std::string& origin) {
     return offset % 8 == 0 && offset <= image.size() && count <= (image.size() - offset) / item;
   };
   const bool pow2 = h.slot_capacity >= 16 && (h.slot_capacity & (h.slot_capacity - 1)) == 0;
-  if (!pow2 || h.entry_count >= h.slot_capacity ||
-      h.max_phrase_tokens > kMaxPhraseTokens ||
+  if (!pow2 || h.entry_count >= h.slot_capacity || h.max_phrase_tokens > kMaxPhraseTokens ||
       !section_ok(h.slots_offset, h.slot_capacity, sizeof(LexiconSlot)) ||
       !section_ok(h.entries_offset, h.entry_count, sizeof(LexiconEntry)) ||
       !section_ok(h.sources_offset, h.sources_size, 1))

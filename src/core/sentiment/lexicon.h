@@ -39,26 +39,26 @@ constexpr std::uint32_t kLexiconFormatVersion = 2;  // 2: term_key without varia
 // What a term does. A term may have several roles ("no" negates; "kind of"
 // damps).
 enum TermFlags : std::uint16_t {
-  kHasValence = 1u << 0,      // valence is a sentiment value (-4..+4)
-  kBooster = 1u << 1,         // scales the next sentiment term by (1 + boost)
-  kNegator = 1u << 2,         // opens a negation scope
-  kContrastBefore = 1u << 3,  // "but", "however": what precedes it counts less
-  kConcessive = 1u << 4,      // "although", "though": its own clause counts less
-  kPhraseStart = 1u << 5,     // some phrase starts with this term (max_phrase_tokens)
-  kScopeBreaker = 1u << 6,    // ends a negation scope ("and then", "which")
-  kNeedsSubject = 1u << 7,    // "like": a sentiment verb only after a subject
+  kHasValence = 1u << 0,         // valence is a sentiment value (-4..+4)
+  kBooster = 1u << 1,            // scales the next sentiment term by (1 + boost)
+  kNegator = 1u << 2,            // opens a negation scope
+  kContrastBefore = 1u << 3,     // "but", "however": what precedes it counts less
+  kConcessive = 1u << 4,         // "although", "though": its own clause counts less
+  kPhraseStart = 1u << 5,        // some phrase starts with this term (max_phrase_tokens)
+  kScopeBreaker = 1u << 6,       // ends a negation scope ("and then", "which")
+  kNeedsSubject = 1u << 7,       // "like": a sentiment verb only after a subject
   kAmplifiesNegation = 1u << 8,  // "at all": strengthens the negation before it
-  kEmoji = 1u << 9,           // an emoji or emoticon (for explain)
-  kIdiom = 1u << 10,          // a multi-word expression with its own valence
-  kNotNegator = 1u << 11,     // "not only", "no doubt that ...": cancels kNegator
-  kNegatesBefore = 1u << 12,  // negates the nearest term before it in its clause
-                              // (Japanese ない; with kNegator, German "nicht":
-                              // only when it negated nothing after it)
+  kEmoji = 1u << 9,              // an emoji or emoticon (for explain)
+  kIdiom = 1u << 10,             // a multi-word expression with its own valence
+  kNotNegator = 1u << 11,        // "not only", "no doubt that ...": cancels kNegator
+  kNegatesBefore = 1u << 12,     // negates the nearest term before it in its clause
+                                 // (Japanese ない; with kNegator, German "nicht":
+                                 // only when it negated nothing after it)
 };
 
 struct LexiconEntry {
-  float valence;    // sentiment, on VADER's scale: -4 (worst) .. +4 (best)
-  float boost;      // booster: +0.293 "very", -0.293 "slightly"
+  float valence;  // sentiment, on VADER's scale: -4 (worst) .. +4 (best)
+  float boost;    // booster: +0.293 "very", -0.293 "slightly"
   std::uint16_t flags;
   std::uint8_t max_phrase_tokens;  // with kPhraseStart: longest phrase from here
   std::uint8_t source;             // index into the source table
@@ -67,7 +67,7 @@ struct LexiconEntry {
 static_assert(sizeof(LexiconEntry) == 16, "lexicon layout");
 
 struct LexiconSlot {
-  std::uint32_t fingerprint;  // high 32 bits of the key
+  std::uint32_t fingerprint;     // high 32 bits of the key
   std::uint32_t entry_plus_one;  // 0 = empty slot
 };
 static_assert(sizeof(LexiconSlot) == 8, "lexicon layout");
@@ -150,7 +150,7 @@ inline std::uint64_t stem_key(std::uint64_t stem_term_key) {
 // produces and serialize() writes.
 struct LexiconContents {
   std::string language = "en";
-  std::string stemmer;  // Snowball algorithm of its stem entries, or empty
+  std::string stemmer;           // Snowball algorithm of its stem entries, or empty
   float negative_weight = 1.0f;  // see LexiconHeader
   float stem_weight = 1.0f;
   struct Term {
@@ -194,12 +194,16 @@ class Lexicon {
   std::string_view language() const { return language_; }
   // The Snowball algorithm of its stem entries ("" = none); an overlay
   // answers with its fallback's, whose stems it falls back on.
-  std::string_view stemmer() const { return fallback_ != nullptr ? fallback_->stemmer() : stemmer_; }
+  std::string_view stemmer() const {
+    return fallback_ != nullptr ? fallback_->stemmer() : stemmer_;
+  }
   // The pack's weights (LexiconHeader); an overlay answers with its fallback's.
   double negative_weight() const {
     return fallback_ != nullptr ? fallback_->negative_weight() : negative_weight_;
   }
-  double stem_weight() const { return fallback_ != nullptr ? fallback_->stem_weight() : stem_weight_; }
+  double stem_weight() const {
+    return fallback_ != nullptr ? fallback_->stem_weight() : stem_weight_;
+  }
   // The header's common prefix: format version, checksum (model/file_format.h).
   const model::FilePrefix& file_prefix() const {
     return *reinterpret_cast<const model::FilePrefix*>(header_);

@@ -13,8 +13,9 @@ Stemmer::Stemmer(std::string_view algorithm) {
   const std::string name(algorithm);
   stemmer_ = sb_stemmer_new(name.c_str(), "UTF_8");
   if (stemmer_ == nullptr)
-    throw ModelError(ModelError::kDamaged, "the sentiment lexicon asks for the Snowball stemmer \"" + name +
-                     "\", which this libstemmer does not have");
+    throw ModelError(ModelError::kDamaged,
+                     "the sentiment lexicon asks for the Snowball stemmer \"" + name +
+                         "\", which this libstemmer does not have");
 }
 
 Stemmer::~Stemmer() {

@@ -14,7 +14,8 @@ namespace {
 constexpr char32_t lower_two_byte(char32_t cp) {
   if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;  // Latin-1: À..Þ except ×
   if (cp >= 0x100 && cp <= 0x17F) {                              // Latin Extended-A
-    const bool even_upper = (cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
+    const bool even_upper =
+        (cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
     const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
     if ((even_upper && cp % 2 == 0) || (odd_upper && cp % 2 == 1)) return cp + 1;
     if (cp == 0x178) return 0xFF;  // Ÿ
@@ -52,7 +53,8 @@ std::size_t write_lookup_form(std::string_view token, char* out, Casing& casing)
       // Two-byte letters: Latin-1, Latin Extended-A and Cyrillic capitals
       // lower-case to two bytes ("Gut"/"gut", "Très", "Отлично"); other
       // two-byte characters are copied.
-      const char32_t cp = (char32_t{c} & 0x1Fu) << 6 | (static_cast<unsigned char>(token[i + 1]) & 0x3Fu);
+      const char32_t cp =
+          (char32_t{c} & 0x1Fu) << 6 | (static_cast<unsigned char>(token[i + 1]) & 0x3Fu);
       const char32_t lowered = lower_two_byte(cp);
       if (lowered != cp) ++upper;
       else if (is_lower_two_byte(cp)) ++lower;
@@ -107,15 +109,11 @@ std::string_view primary_form(segment::TokenKind kind, std::string_view token, s
   casing = Casing();
   switch (kind) {
     case segment::TokenKind::kPunctuation:
-    case segment::TokenKind::kEmoticon:
-      return token;
+    case segment::TokenKind::kEmoticon: return token;
     case segment::TokenKind::kEmoji:
       return strip_emoji_modifiers(token, buffer) ? std::string_view(buffer) : token;
-    case segment::TokenKind::kHashtag:
-      token.remove_prefix(1);
-      break;
-    default:
-      break;
+    case segment::TokenKind::kHashtag: token.remove_prefix(1); break;
+    default: break;
   }
   // The buffer only grows, and the form is the view's length of it:
   // resizing it twice a token was 3 % of sentiment()'s instructions.

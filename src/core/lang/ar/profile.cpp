@@ -3,7 +3,7 @@
 
 namespace textsense::lang::ar {
 
-const Profile kProfile{"ar", "Arabic", "ar", nullptr, nullptr, nullptr, HyphenRule::kSplit,
-                       nullptr, nullptr, 0, "arabic"};
+const Profile kProfile{"ar",    "Arabic", "ar", nullptr, nullptr, nullptr, HyphenRule::kSplit,
+                       nullptr, nullptr,  0,    "arabic"};
 
 }  // namespace textsense::lang::ar

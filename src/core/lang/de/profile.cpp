@@ -24,6 +24,9 @@ const Profile kProfile{"de",
                        keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
                        nullptr,
                        HyphenRule::kJoin,
-                       nullptr, nullptr, 0, "german"};
+                       nullptr,
+                       nullptr,
+                       0,
+                       "german"};
 
 }  // namespace textsense::lang::de

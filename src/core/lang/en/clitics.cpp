@@ -60,8 +60,7 @@ std::size_t split_clitics(std::string_view w, std::uint32_t* cuts) {
       return 1;
     }
   }
-  if (std::none_of(w.begin(), w.end(), [](char c) { return c == '\'' || c == '\xE2'; }))
-    return 0;
+  if (std::none_of(w.begin(), w.end(), [](char c) { return c == '\'' || c == '\xE2'; })) return 0;
   // Clitics peel off from the end ("we'd've": 've, then 'd).
   std::size_t count = 0;
   std::string_view rest = w;

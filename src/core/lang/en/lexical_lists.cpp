@@ -13,29 +13,28 @@ namespace {
 
 // Titles written before a name: never sentence-final in practice.
 constexpr std::array<std::string_view, 21> kTitles = {
-    "Mr",  "Mrs", "Ms",  "Dr",   "Prof", "St",  "Mt",  "Ft",  "Lt",  "Capt", "Sgt",
+    "Mr",  "Mrs", "Ms",  "Dr",   "Prof", "St",  "Mt",  "Ft",  "Lt",     "Capt", "Sgt",
     "Gov", "Sen", "Rep", "Reps", "Gen",  "Rev", "Hon", "Col", "Messrs", "Pres"};
 
 // Short forms that keep their period even at the end of a sentence, but
 // may end one ("... from Acme Inc. The next day").
 constexpr std::array<std::string_view, 25> kShortForms = {
-    "vs",  "etc", "Inc",  "Ltd",  "Co",   "Corp", "Bros", "Jr",   "Sr",
-    "Jan", "Feb", "Apr",  "Aug",  "Sept", "Sep",  "Oct",  "Nov",  "Dec",
+    "vs",   "etc",  "Inc",   "Ltd", "Co",   "Corp", "Bros",  "Jr",  "Sr",
+    "Jan",  "Feb",  "Apr",   "Aug", "Sept", "Sep",  "Oct",   "Nov", "Dec",
     "Tues", "Thur", "Thurs", "Ave", "Blvd", "Dept", "approx"};
 
 // Never sentence-final besides titles.
 constexpr std::array<std::string_view, 5> kNonFinal = {"vs", "cf", "e.g", "i.e", "viz"};
 
 // Short forms that are also ordinary words ("The answer is no.").
-constexpr std::array<std::string_view, 11> kAmbiguous = {
-    "No", "Mon", "Wed", "Fri", "Sat", "Sun", "Mar", "Jun", "Jul", "Fig", "Vol"};
+constexpr std::array<std::string_view, 11> kAmbiguous = {"No",  "Mon", "Wed", "Fri", "Sat", "Sun",
+                                                         "Mar", "Jun", "Jul", "Fig", "Vol"};
 
 constexpr std::array<std::string_view, 40> kHyphenPrefixes = {
-    "e",     "co",    "pre",   "post",  "non",    "semi",   "re",    "pro",
-    "multi", "mid",   "ex",    "anti",  "sub",    "un",     "vice",  "inter",
-    "intra", "counter", "de",  "mis",   "socio",  "psycho", "bi",    "tri",
-    "neo",   "ultra", "micro", "macro", "mega",   "mini",   "hyper", "cyber",
-    "pseudo", "quasi", "over", "under", "out",    "self",   "cross", "trans"};
+    "e",     "co",     "pre",    "post",  "non",  "semi",  "re",    "pro",     "multi", "mid",
+    "ex",    "anti",   "sub",    "un",    "vice", "inter", "intra", "counter", "de",    "mis",
+    "socio", "psycho", "bi",     "tri",   "neo",  "ultra", "micro", "macro",   "mega",  "mini",
+    "hyper", "cyber",  "pseudo", "quasi", "over", "under", "out",   "self",    "cross", "trans"};
 
 // The lists are searched for the word before every '.' and at every
 // sentence boundary: comparing string_views one by one was 5 % of
@@ -65,7 +64,8 @@ constexpr bool all_packable(const std::array<std::string_view, N>& list) {
   return true;
 }
 static_assert(all_packable(kTitles) && all_packable(kShortForms) && all_packable(kNonFinal) &&
-              all_packable(kAmbiguous), "a list entry is longer than kMaxPackedBytes");
+                  all_packable(kAmbiguous),
+              "a list entry is longer than kMaxPackedBytes");
 
 constexpr auto kTitleKeys = packed(kTitles);
 constexpr auto kShortFormKeys = packed(kShortForms);

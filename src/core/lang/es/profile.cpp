@@ -23,6 +23,9 @@ const Profile kProfile{"es",
                        keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
                        nullptr,
                        HyphenRule::kJoin,
-                       nullptr, nullptr, 0, "spanish"};
+                       nullptr,
+                       nullptr,
+                       0,
+                       "spanish"};
 
 }  // namespace textsense::lang::es

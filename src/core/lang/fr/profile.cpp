@@ -31,6 +31,9 @@ const Profile kProfile{"fr",
                        keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
                        nullptr,
                        HyphenRule::kJoin,
-                       nullptr, nullptr, 0, "french"};
+                       nullptr,
+                       nullptr,
+                       0,
+                       "french"};
 
 }  // namespace textsense::lang::fr

@@ -32,6 +32,9 @@ const Profile kProfile{"it",
                        keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
                        nullptr,
                        HyphenRule::kJoin,
-                       nullptr, nullptr, 0, "italian"};
+                       nullptr,
+                       nullptr,
+                       0,
+                       "italian"};
 
 }  // namespace textsense::lang::it

@@ -23,6 +23,9 @@ const Profile kProfile{"nl",
                        keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
                        nullptr,
                        HyphenRule::kJoin,
-                       nullptr, nullptr, 0, "dutch"};
+                       nullptr,
+                       nullptr,
+                       0,
+                       "dutch"};
 
 }  // namespace textsense::lang::nl

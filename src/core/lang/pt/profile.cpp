@@ -22,6 +22,9 @@ const Profile kProfile{"pt",
                        keeps_period_with<kAbbreviations, std::size(kAbbreviations)>,
                        nullptr,
                        HyphenRule::kJoin,
-                       nullptr, nullptr, 0, "portuguese"};
+                       nullptr,
+                       nullptr,
+                       0,
+                       "portuguese"};
 
 }  // namespace textsense::lang::pt

@@ -4,8 +4,8 @@
 
 namespace textsense::lang::ru {
 
-const Profile kProfile{"ru",    "Russian", "ru@ss=standard", nullptr,
-                       nullptr, nullptr,   HyphenRule::kJoin,
-                       nullptr, nullptr, 0, "russian"};
+const Profile kProfile{"ru",    "Russian", "ru@ss=standard",  nullptr,
+                       nullptr, nullptr,   HyphenRule::kJoin, nullptr,
+                       nullptr, 0,         "russian"};
 
 }  // namespace textsense::lang::ru
