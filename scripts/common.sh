@@ -18,6 +18,7 @@ install_packages() {
     libicu-dev libcld2-dev libstemmer-dev libgtest-dev libbenchmark-dev
     python3 python3-psycopg2
     clang-14 libclang-rt-14-dev  # ThreadSanitizer (scripts/sanitizers.sh)
+    clang-format-14              # scripts/format.sh --check
     flex libcurl4-openssl-dev liblz4-dev libzstd-dev libkrb5-dev libpam0g-dev  # Citus build
     libreadline-dev libselinux1-dev libssl-dev libxslt1-dev uuid-dev           # (scripts/citus.sh)
   )

@@ -17,6 +17,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 install_packages
 
+echo "==> C++ formatting: clang-format-14 against .clang-format (scripts/format.sh --check)"
+if ! bash "$TEXTSENSE_ROOT/scripts/format.sh" --check; then
+  echo "unformatted files: run scripts/format.sh" >&2
+  exit 1
+fi
+
 echo "==> PGXN: META.json against the Meta Spec 1.0.0 (test/pgxn_meta_check.py)"
 if ! python3 "$TEXTSENSE_ROOT/test/pgxn_meta_check.py" ||
    ! python3 "$TEXTSENSE_ROOT/test/pgxn_meta_check.py" --self-test; then
