@@ -97,3 +97,11 @@ uninstall-models:
 # changes, or glue compiled against an old class layout links against a new
 # core.
 $(OBJS): $(shell find $(TEXTSENSE_SRC)/src/core -name '*.h') $(wildcard $(TEXTSENSE_SRC)/src/pg/*.h)
+
+# The PGXN distribution: the committed tree (META.json at its root) as
+# dist/textsense-<version>.zip.
+dist:
+	mkdir -p dist
+	git -C '$(TEXTSENSE_SRC)' archive --format zip --prefix=textsense-$(EXTVERSION)/ \
+	  --output '$(abspath dist)/textsense-$(EXTVERSION).zip' HEAD
+.PHONY: dist
