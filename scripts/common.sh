@@ -21,6 +21,7 @@ install_packages() {
     clang-format-14              # scripts/format.sh --check
     flex libcurl4-openssl-dev liblz4-dev libzstd-dev libkrb5-dev libpam0g-dev  # Citus build
     libreadline-dev libselinux1-dev libssl-dev libxslt1-dev uuid-dev           # (scripts/citus.sh)
+    debhelper dpkg-dev fakeroot postgresql-server-dev-all  # Debian package (test/package_test.sh)
   )
   install_debian_packages "${packages[@]}"
 }

@@ -10,8 +10,11 @@
 # (test/lexicon_dump_test.sh), the cancellation test of large documents
 # (test/cancel_test.sh), damaged model files (test/model_fault_test.sh),
 # scale-out on Citus and over postgres_fdw shards (test/citus_test.sh,
-# test/fdw_shards_test.sh; three local servers each) and a load test with
-# pgbench (test/load_test.sh).
+# test/fdw_shards_test.sh; three local servers each), a load test with
+# pgbench (test/load_test.sh) and, last, the Debian package: built with
+# dpkg-buildpackage, installed, smoke-tested and run through its autopkgtest
+# (the regression suite) on throwaway clusters, then purged, the tree's
+# install restored (test/package_test.sh).
 # Installs what it needs first. Exits non-zero on the first failing layer.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -111,6 +114,12 @@ fi
 echo "==> SQL: load test, pgbench 8 clients for 60 s on documents of 0 to 5 MB, pool on, on a throwaway cluster"
 if ! with_throwaway_cluster bash "$TEXTSENSE_ROOT/test/load_test.sh"; then
   echo "load test failed (test/load_test.sh)" >&2
+  exit 1
+fi
+
+echo "==> Debian package: dpkg-buildpackage, install, smoke test and autopkgtest (installcheck) on throwaway clusters, purge"
+if ! bash "$TEXTSENSE_ROOT/test/package_test.sh"; then
+  echo "Debian package test failed (test/package_test.sh)" >&2
   exit 1
 fi
 echo "==> all tests passed"
