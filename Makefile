@@ -93,6 +93,13 @@ uninstall-models:
 	rm -f $(addprefix '$(DESTDIR)$(datadir)/textsense'/, $(notdir $(MODEL_FILES)))
 .PHONY: install-models uninstall-models
 
+# In a VPATH build directory the objects' folder does not exist yet (an
+# order-only prerequisite would not do: VPATH finds src/pg/ in the source
+# tree).
+ifdef VPATH
+$(shell mkdir -p src/pg)
+endif
+
 # PGXS tracks no header dependencies: rebuild the glue when a header
 # changes, or glue compiled against an old class layout links against a new
 # core.
