@@ -1,9 +1,10 @@
 // What every model file of textsense starts with, and the checks every kind
 // shares, in one place: the 40-byte prefix (magic, format version, a
 // kind-specific version, size, checksum, language) at the start of each
-// kind's 128-byte header, the writer's seal (size and checksum) and the
-// loader's checks (magic, versions, size, checksum). Each kind adds its own
-// bounds checks of its sections (pos/model.cpp, sentiment/lexicon.cpp).
+// kind's header (128 bytes for a sentiment lexicon, 192 for a tagging
+// model), the writer's seal (size and checksum) and the loader's checks
+// (magic, versions, size, checksum). Each kind adds its own bounds checks of
+// its sections (pos/model.cpp, sentiment/lexicon.cpp).
 #pragma once
 
 #include <cstdint>
