@@ -4,6 +4,9 @@
 #
 #   bash bench/sql_memory.sh [MB]        (default 100)
 #
+# INPUTS="ordinary mixed", THREADS="2" and FUNCTIONS="sentiment tokens pos_tag"
+# (the defaults: every input, 1 and 2 threads, every function) pick a subset.
+#
 # Builds and installs the extension, starts a throwaway cluster and stores
 # the inputs of test/cancel_test.sh (plus ordinary review text) at MB
 # megabytes each. For every function and input, a fresh session loads the
@@ -32,10 +35,16 @@ INSERT INTO inputs VALUES
 SQL
   echo "| function | input | MB | threads | peak memory of the call | x document | ms |"
   echo "|---|---|---:|---:|---:|---:|---:|"
-  local fn input threads
-  for fn in "sentiment(doc)" "(SELECT count(*) FROM tokens(doc))" "(SELECT count(*) FROM pos_tag(doc))"; do
-    for input in ordinary sentence emoji word cjk mixed; do
-      for threads in 1 2; do
+  local name fn input threads
+  for name in ${FUNCTIONS:-sentiment tokens pos_tag}; do
+    case $name in
+      sentiment) fn="sentiment(doc)" ;;
+      tokens) fn="(SELECT count(*) FROM tokens(doc))" ;;
+      pos_tag) fn="(SELECT count(*) FROM pos_tag(doc))" ;;
+      *) echo "unknown function $name" >&2; return 2 ;;
+    esac
+    for input in ${INPUTS:-ordinary sentence emoji word cjk mixed}; do
+      for threads in ${THREADS:-1 2}; do
         psql -X -At <<SQL | awk -F'|' -v fn="$fn" -v input="$input" -v threads="$threads" '
           /^rss\|/ { rss = $2 } /^hwm\|/ { hwm = $2 } /^size\|/ { size = $2 } /^Time: / { split($0, t, " "); ms = t[2] }
           END { mem = (hwm - rss) * 1024

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/errors.h"
 #include "core/lang/auto_choice.h"
 #include "core/lang/installed.h"
 #include "core/lang/profile.h"
@@ -268,6 +269,93 @@ TEST(Multilingual, EachSentenceOfAMixedDocumentInItsOwnLanguage) {
       pipeline, kMixed, runtime::LanguageRequest::automatic_choice(), models.source(true), nullptr,
       runtime::SentimentOutput::kDocument, {}, outcome);
   EXPECT_DOUBLE_EQ(both.score, score_only.score);
+}
+
+// A large mixed document's score alone is computed window by window, each
+// sentence detected and scored in its own language inside the chunk's
+// task (DocumentPipeline::score_by_window): it equals the unsplit path's
+// (the whole segmentation, then the foreign sentences scored again) bit
+// for bit, on the calling thread and on a pool, with and without a
+// lexicon for the minority language, and with none for the majority's.
+TEST(Multilingual, LargeMixedDocumentsScoreAsTheUnsplitPathDoes) {
+  Models models;
+  std::string doc;
+  for (int i = 0; doc.size() < 300'000; ++i) {
+    doc += kMixed;
+    doc += i % 3 == 0 ? " Das Hotel war ausgezeichnet, aber das Essen war schrecklich. " : " ";
+    doc += i % 7 == 0 ? "But honestly, the whole stay was terrible. " : "Great! ";
+  }
+  runtime::ThreadPool pool(1);
+  double auto_scores[2] = {0, 0};
+  for (const bool with_german : {false, true}) {
+    for (const char* language : {"auto", "de"}) {
+      SCOPED_TRACE(std::string(with_german ? "with" : "without") + " German, " + language);
+      const runtime::LanguageRequest request =
+          std::string_view(language) == "auto"
+              ? runtime::LanguageRequest::automatic_choice()
+              : runtime::LanguageRequest::explicit_language(language);
+      runtime::DocumentPipeline unsplit;
+      unsplit.settings().min_bytes = SIZE_MAX;
+      runtime::LanguageOutcome outcome;
+      const sentiment::DocumentSentiment expected =
+          runtime::score_document(unsplit, doc, request, models.source(with_german), nullptr,
+                                  runtime::SentimentOutput::kDocument, {}, outcome);
+      const runtime::LanguageOutcome expected_outcome = outcome;
+      if (std::string_view(language) == "auto") auto_scores[with_german] = expected.score;
+      for (runtime::ThreadPool* p : {static_cast<runtime::ThreadPool*>(nullptr), &pool}) {
+        runtime::DocumentPipeline split(p);
+        split.settings().min_bytes = 0;
+        split.settings().chunk_bytes = 20'000;
+        const sentiment::DocumentSentiment got =
+            runtime::score_document(split, doc, request, models.source(with_german), nullptr,
+                                    runtime::SentimentOutput::kDocument, {}, outcome);
+        EXPECT_GT(split.last_chunk_count(), 1u);
+        EXPECT_EQ(got.score, expected.score);
+        EXPECT_EQ(got.label, expected.label);
+        EXPECT_EQ(got.positive, expected.positive);
+        EXPECT_EQ(got.negative, expected.negative);
+        EXPECT_EQ(got.sentences, expected.sentences);
+        EXPECT_EQ(got.tokens, expected.tokens);
+        EXPECT_EQ(got.analysed, expected.analysed);
+        EXPECT_EQ(outcome.analysed, expected_outcome.analysed);
+        EXPECT_EQ(outcome.language, expected_outcome.language);
+      }
+    }
+  }
+  // The German sentences were found and scored (negative) only with a
+  // German lexicon: the comparison above covered the mixed path.
+  EXPECT_LT(auto_scores[1], auto_scores[0]);
+}
+
+// A foreign lexicon that fails to load fails only the documents that need
+// it, as loading it when needed would.
+TEST(Multilingual, ABrokenForeignLexiconFailsOnlyDocumentsThatNeedIt) {
+  Models models;
+  runtime::ModelSource source = models.source(true);
+  source.lexicon = [](lang::Code code, void* self) -> const sentiment::Lexicon* {
+    if (code.view() == "de")
+      throw ModelError(ModelError::kDamaged, "sentiment_de.model: damaged (test)");
+    return static_cast<Models*>(self)->en.get();
+  };
+  runtime::DocumentPipeline pipeline;
+  pipeline.settings().min_bytes = 0;
+  runtime::LanguageOutcome outcome;
+  std::string english, mixed;
+  while (english.size() < 100'000) english += "The room was lovely and the staff were kind. ";
+  while (mixed.size() < 100'000) mixed += kMixed;
+  EXPECT_NO_THROW(
+      runtime::score_document(pipeline, english, runtime::LanguageRequest::automatic_choice(),
+                              source, nullptr, runtime::SentimentOutput::kDocument, {}, outcome));
+  EXPECT_THROW(
+      runtime::score_document(pipeline, mixed, runtime::LanguageRequest::automatic_choice(), source,
+                              nullptr, runtime::SentimentOutput::kDocument, {}, outcome),
+      ModelError);
+  // As the unsplit path does.
+  pipeline.settings().min_bytes = SIZE_MAX;
+  EXPECT_THROW(
+      runtime::score_document(pipeline, mixed, runtime::LanguageRequest::automatic_choice(), source,
+                              nullptr, runtime::SentimentOutput::kDocument, {}, outcome),
+      ModelError);
 }
 
 TEST(Multilingual, SegmentationUsesTheDetectedLanguage) {

@@ -280,6 +280,58 @@ TEST(Segmenter, LongTextWithoutSpacesIsCutOnCodePoints) {
   }
 }
 
+// segment_by_window() hands over the same sentences and tokens as
+// segment(), a window at a time, with indexes counted within the window.
+TEST(Segmenter, WindowsPutTogetherAreTheWholeSegmentation) {
+  std::string prose;
+  while (prose.size() < 400'000)
+    prose += "Dr. Smith was not helpful. See https://example.org/a.b?c=d. 非常好。服务很差。 ";
+  std::string one_sentence;
+  while (one_sentence.size() < 300'000) one_sentence += "very ";
+  for (const std::string& doc : {prose, one_sentence, std::string("Short. Text."), std::string()}) {
+    segment::Segmenter segmenter;
+    segment::Segmentation whole;
+    segmenter.segment(doc, whole, {}, segment::Segmenter::Offsets::kBytesOnly);
+    segment::Segmentation joined, batch;
+    std::size_t windows = 0;
+    segmenter.segment_by_window(doc, batch, [&](const segment::Segmentation& window) {
+      ++windows;
+      ASSERT_FALSE(window.sentences.empty());
+      ASSERT_EQ(window.sentences.front().first_token, 0u);
+      const auto sentence_base = static_cast<std::uint32_t>(joined.sentences.size());
+      const auto token_base = static_cast<std::uint32_t>(joined.tokens.size());
+      for (segment::Sentence s : window.sentences) {
+        s.first_token += token_base;
+        joined.sentences.push_back(s);
+      }
+      for (segment::Token t : window.tokens) {
+        t.sentence += sentence_base;
+        joined.tokens.push_back(t);
+      }
+    });
+    ASSERT_EQ(joined.sentences.size(), whole.sentences.size());
+    ASSERT_EQ(joined.tokens.size(), whole.tokens.size());
+    for (std::size_t i = 0; i < whole.sentences.size(); ++i) {
+      ASSERT_EQ(joined.sentences[i].span.byte_begin, whole.sentences[i].span.byte_begin) << i;
+      ASSERT_EQ(joined.sentences[i].span.byte_length, whole.sentences[i].span.byte_length) << i;
+      ASSERT_EQ(joined.sentences[i].first_token, whole.sentences[i].first_token) << i;
+      ASSERT_EQ(joined.sentences[i].token_count, whole.sentences[i].token_count) << i;
+    }
+    for (std::size_t i = 0; i < whole.tokens.size(); ++i) {
+      ASSERT_EQ(joined.tokens[i].span.byte_begin, whole.tokens[i].span.byte_begin) << i;
+      ASSERT_EQ(joined.tokens[i].span.byte_length, whole.tokens[i].span.byte_length) << i;
+      ASSERT_EQ(joined.tokens[i].sentence, whole.tokens[i].sentence) << i;
+      ASSERT_EQ(joined.tokens[i].kind, whole.tokens[i].kind) << i;
+    }
+    // More than one window for the long texts: no call held them whole.
+    if (doc.size() > 200'000) {
+      EXPECT_GE(windows, doc.size() / (64 * 1024));
+    } else {
+      EXPECT_LE(windows, 1u);
+    }
+  }
+}
+
 TEST(Segmenter, StopSignalCancelsLongInputs) {
   std::string prose;
   while (prose.size() < 2'000'000) prose += "A sentence of ordinary words. ";

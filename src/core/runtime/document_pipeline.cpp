@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <mutex>
 #include <string_view>
 
 #include "core/common/errors.h"
@@ -29,6 +30,12 @@ void free_vector(std::vector<T>& v) {
   std::vector<T>().swap(v);
 }
 
+sentiment::SentenceSentiment unanalysed_sentence() {
+  sentiment::SentenceSentiment none;
+  none.analysed = false;
+  return none;
+}
+
 }  // namespace
 
 // One thread's tools, made on first use by that thread and reused.
@@ -47,7 +54,9 @@ struct DocumentPipeline::Workspace {
   std::vector<AnalyzerFor> analyzers;
   std::unique_ptr<pos::PosTagger> tagger;
   const pos::PosModel* tagger_model = nullptr;
-  segment::Segmentation scratch;  // a chunk's segmentation while it is scored
+  segment::Segmentation scratch;  // score_by_window(): one window's segmentation
+  std::vector<sentiment::SentenceSentiment> window_results;  // score_by_window()
+  std::vector<sentiment::TokenSentiment> token_scratch;      // a foreign sentence's
 
   segment::Segmenter& get_segmenter(const lang::Profile& profile) {
     for (const auto& s : segmenters)
@@ -83,6 +92,8 @@ struct DocumentPipeline::Workspace {
   void release() {
     free_vector(scratch.tokens);
     free_vector(scratch.sentences);
+    free_vector(window_results);
+    free_vector(token_scratch);
     segmenters.clear();
     analyzers.clear();
     if (tagger) tagger->release_buffers();
@@ -162,15 +173,10 @@ void DocumentPipeline::run_tasks(std::size_t count, Function&& fn, const StopSig
 
 void DocumentPipeline::run_chunk(std::string_view doc, Chunk& chunk, Workspace& ws,
                                  const JobSpec& spec, const StopSignal& stop) {
+  // (A score alone goes through score_by_window() instead.)
   const std::string_view text = doc.substr(chunk.begin, chunk.end - chunk.begin);
-  // A score alone needs the chunk's segmentation only while scoring it: the
-  // thread's scratch then holds it, so a 100 MB document needs a chunk's
-  // worth of tokens per thread, not 100 MB's worth.
-  const bool transient = spec.job == Job::kScore && spec.output == SentimentOutput::kDocument;
-  segment::Segmentation& seg = transient ? ws.scratch : chunk.seg;
-  ws.get_segmenter(*profile_).segment(text, seg, stop,
-                                      transient ? segment::Segmenter::Offsets::kBytesOnly
-                                                : segment::Segmenter::Offsets::kBytesAndChars);
+  segment::Segmentation& seg = chunk.seg;
+  ws.get_segmenter(*profile_).segment(text, seg, stop);
   chunk.token_count = seg.tokens.size();
   switch (spec.job) {
     case Job::kSegment: break;
@@ -183,12 +189,11 @@ void DocumentPipeline::run_chunk(std::string_view doc, Chunk& chunk, Workspace& 
       ws.get_tagger(*spec.model).tag_document(text, seg, chunk.tags, stop, &chunk.contractions);
       break;
   }
-  if (spec.job != Job::kScore || spec.output != SentimentOutput::kDocument)
-    chunk.chars = static_cast<std::uint32_t>(utf8::count_code_points(text));
+  chunk.chars = static_cast<std::uint32_t>(utf8::count_code_points(text));
 }
 
-void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
-                                  const StopSignal& stop) {
+template <typename Function>
+void DocumentPipeline::for_each_chunk(std::string_view doc, Function&& fn, const StopSignal& stop) {
   // Every slot's workspace exists before any thread runs: the vector must
   // not grow under them.
   workspace(threads() - 1);
@@ -196,7 +201,7 @@ void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
     run_tasks(
         chunk_count_,
         [&](const ThreadPool::TaskContext& task) {
-          run_chunk(doc, chunks_[task.task], *workspaces_[task.slot], spec, task.stop);
+          fn(task.task, *workspaces_[task.slot], task.stop);
         },
         stop);
   } catch (const InvalidUtf8Error&) {
@@ -206,9 +211,18 @@ void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
   }
 }
 
+void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
+                                  const StopSignal& stop) {
+  for_each_chunk(
+      doc,
+      [&](std::size_t c, Workspace& ws, const StopSignal& task_stop) {
+        run_chunk(doc, chunks_[c], ws, spec, task_stop);
+      },
+      stop);
+}
+
 void DocumentPipeline::merge_chunks(const JobSpec& spec, const StopSignal& stop) {
   const bool scores = spec.job == Job::kScore;
-  const bool with_segmentation = !(scores && spec.output == SentimentOutput::kDocument);
   const bool with_token_scores = scores && spec.output == SentimentOutput::kTokens;
   const bool with_tags = spec.job == Job::kTag;
   // Where each chunk's results go, then room for all of them.
@@ -224,10 +238,8 @@ void DocumentPipeline::merge_chunks(const JobSpec& spec, const StopSignal& stop)
     chars += chunk.chars;
   }
   token_total_ = tokens;
-  if (with_segmentation) {
-    segmentation_.sentences.resize(sentences);
-    segmentation_.tokens.resize(tokens);
-  }
+  segmentation_.sentences.resize(sentences);
+  segmentation_.tokens.resize(tokens);
   if (scores) sentence_sentiments_.resize(sentences);
   if (with_token_scores) token_sentiments_.resize(tokens);
   if (with_tags) {
@@ -251,7 +263,6 @@ void DocumentPipeline::merge_chunks(const JobSpec& spec, const StopSignal& stop)
                 token_sentiments_.begin() + chunk.token_base);
     if (with_tags)
       std::copy(chunk.tags.begin(), chunk.tags.end(), tags_.begin() + chunk.token_base);
-    if (!with_segmentation) return;
     const auto sentence_base = static_cast<std::uint32_t>(chunk.sentence_base);
     const auto token_base = static_cast<std::uint32_t>(chunk.token_base);
     segment::Sentence* sentence_out = segmentation_.sentences.data() + chunk.sentence_base;
@@ -271,12 +282,8 @@ void DocumentPipeline::merge_chunks(const JobSpec& spec, const StopSignal& stop)
   };
   // Copying millions of tokens is memory-bound work worth sharing too (on
   // one thread it cost tokens() a third of its speedup).
-  if (with_segmentation) {
-    run_tasks(
-        chunk_count_, [&](const ThreadPool::TaskContext& task) { copy_chunk(task.task); }, stop);
-  } else {
-    for (std::size_t c = 0; c < chunk_count_; ++c) copy_chunk(c);
-  }
+  run_tasks(
+      chunk_count_, [&](const ThreadPool::TaskContext& task) { copy_chunk(task.task); }, stop);
 }
 
 void DocumentPipeline::segment(std::string_view doc, const lang::Profile& profile,
@@ -295,6 +302,8 @@ void DocumentPipeline::segment(std::string_view doc, const lang::Profile& profil
 sentiment::DocumentSentiment DocumentPipeline::score(
     std::string_view doc, const lang::Profile& profile, const sentiment::Lexicon& lexicon,
     const sentiment::Params& params, SentimentOutput output, const StopSignal& stop) {
+  if (output == SentimentOutput::kDocument && doc.size() >= settings_.min_bytes)
+    return score_by_window(doc, profile, &lexicon, params, nullptr, stop);
   profile_ = &profile;
   const bool explain = output == SentimentOutput::kTokens;
   if (!plan_chunks(doc, stop)) {
@@ -315,6 +324,102 @@ sentiment::DocumentSentiment DocumentPipeline::score(
   // The fold over sentences runs here, in document order, so it adds the
   // same numbers in the same order as the single-threaded analyze().
   return workspace(0).get_analyzer(lexicon, params).summarize(sentence_sentiments_, token_total_);
+}
+
+namespace {
+
+// The sentences of `seg` (a window of `text`) in another language than
+// foreign.document_language, scored again with their own lexicon or marked
+// unanalysed: what rescore_sentences() does for a whole document.
+template <typename AnalyzerFor>
+void score_foreign_sentences(std::string_view text, const segment::Segmentation& seg,
+                             const ForeignLexicons& foreign, AnalyzerFor&& analyzer_for,
+                             std::vector<sentiment::TokenSentiment>& token_scratch,
+                             std::vector<sentiment::SentenceSentiment>& results,
+                             const StopSignal& stop) {
+  for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
+    if (i % kStopPollSentences == 0 && stop.requested()) throw CancelledError();
+    const segment::Sentence& sentence = seg.sentences[i];
+    const lang::Code code =
+        sentence_language(sentence.span.text(text), *foreign.detector, foreign.document_language);
+    if (code == foreign.document_language) continue;
+    const sentiment::Lexicon* lexicon = foreign.find(code);
+    if (lexicon == nullptr) {
+      results[i] = unanalysed_sentence();
+      continue;
+    }
+    if (token_scratch.size() < sentence.token_count) token_scratch.resize(sentence.token_count);
+    results[i] = analyzer_for(*lexicon).score_one(text, seg, i, token_scratch.data());
+  }
+}
+
+}  // namespace
+
+sentiment::DocumentSentiment DocumentPipeline::score_by_window(
+    std::string_view doc, const lang::Profile& profile, const sentiment::Lexicon* lexicon,
+    const sentiment::Params& params, const ForeignLexicons* foreign, const StopSignal& stop) {
+  profile_ = &profile;
+  segmentation_.clear();
+  sentence_sentiments_.clear();
+  token_sentiments_.clear();
+  if (!plan_chunks(doc, stop)) {
+    if (chunks_.empty()) chunks_.resize(1);
+    chunks_[0].begin = 0;
+    chunks_[0].end = static_cast<std::uint32_t>(doc.size());
+  }
+  // Chunks finish in any order but fold in document order: the thread
+  // that finishes a chunk folds every finished chunk that is next in line
+  // and frees its sentence results. One chunk folds as it goes.
+  sentiment::DocumentFold fold(params);
+  std::mutex fold_mutex;
+  std::vector<std::uint8_t> finished(chunk_count_, 0);
+  std::size_t next_to_fold = 0;
+  const bool fold_as_it_goes = chunk_count_ == 1;
+
+  const auto score_chunk = [&](std::size_t c, Workspace& ws, const StopSignal& task_stop) {
+    Chunk& chunk = chunks_[c];
+    const std::string_view text = doc.substr(chunk.begin, chunk.end - chunk.begin);
+    chunk.token_count = 0;
+    chunk.sentences.clear();
+    ws.get_segmenter(profile).segment_by_window(
+        text, ws.scratch,
+        [&](const segment::Segmentation& window) {
+          std::vector<sentiment::SentenceSentiment>& results = ws.window_results;
+          if (lexicon != nullptr) {
+            ws.get_analyzer(*lexicon, params)
+                .score_sentences(text, window, results, nullptr, task_stop);
+          } else {
+            results.assign(window.sentences.size(), unanalysed_sentence());
+          }
+          if (foreign != nullptr) {
+            score_foreign_sentences(
+                text, window, *foreign,
+                [&](const sentiment::Lexicon& l) -> sentiment::Analyzer& {
+                  return ws.get_analyzer(l, params);
+                },
+                ws.token_scratch, results, task_stop);
+          }
+          chunk.token_count += window.tokens.size();
+          if (fold_as_it_goes) {
+            for (const sentiment::SentenceSentiment& r : results) fold.add(r);
+          } else {
+            chunk.sentences.insert(chunk.sentences.end(), results.begin(), results.end());
+          }
+        },
+        task_stop);
+    if (fold_as_it_goes) return;
+    const std::lock_guard<std::mutex> lock(fold_mutex);
+    finished[c] = 1;
+    for (; next_to_fold < chunk_count_ && finished[next_to_fold] != 0; ++next_to_fold) {
+      for (const sentiment::SentenceSentiment& r : chunks_[next_to_fold].sentences) fold.add(r);
+      free_vector(chunks_[next_to_fold].sentences);
+    }
+  };
+  for_each_chunk(doc, score_chunk, stop);
+
+  token_total_ = 0;
+  for (std::size_t c = 0; c < chunk_count_; ++c) token_total_ += chunks_[c].token_count;
+  return fold.finish(token_total_);
 }
 
 void DocumentPipeline::tag(std::string_view doc, const lang::Profile& profile,

@@ -22,6 +22,7 @@
 #include "core/segment/segmentation.h"
 #include "core/segment/segmenter.h"
 #include "core/sentiment/analyzer.h"
+#include "core/runtime/mixed_languages.h"
 #include "core/runtime/stop_signal.h"
 #include "core/runtime/thread_pool.h"
 
@@ -42,8 +43,8 @@ struct ParallelSettings {
 
 // What score() keeps besides the document score.
 enum class SentimentOutput {
-  kDocument,   // the score only (sentence results too, but no segmentation, and no
-               // character offsets were counted)
+  kDocument,   // the score only: sentence results too for a document below
+               // ParallelSettings::min_bytes, no segmentation, no character offsets
   kSentences,  // + the segmentation and one result per sentence
   kTokens,     // + one result per token (sentiment_explain)
 };
@@ -73,6 +74,23 @@ class DocumentPipeline {
                                      const StopSignal& stop = {});
   void tag(std::string_view doc, const lang::Profile& profile, const pos::PosModel& model,
            const StopSignal& stop = {});
+
+  // The document score alone (score() with kDocument) of a document of
+  // settings().min_bytes or more, chunk by chunk and, within a chunk, one
+  // segmenter window at a time: a call holds a window's tokens per thread
+  // and the sentence results of the chunks not yet folded, whatever the
+  // document (bench/RESULTS.md, "Peak memory per call"). With `foreign`,
+  // every sentence is detected (runtime/mixed_languages.h) and one in
+  // another language is scored with its lexicon, or left unanalysed when
+  // it has none. `lexicon` may be null: the document's own language has
+  // none, and its sentences are not analysed. The result equals score()'s
+  // (followed by rescore_sentences() for `foreign`) bit for bit. Keeps no
+  // sentence results.
+  sentiment::DocumentSentiment score_by_window(std::string_view doc, const lang::Profile& profile,
+                                               const sentiment::Lexicon* lexicon,
+                                               const sentiment::Params& params,
+                                               const ForeignLexicons* foreign,
+                                               const StopSignal& stop = {});
 
   // Results of the last call: the segmentation after segment(), tag() and
   // score() with kSentences or more; sentence results after score(); token
@@ -148,6 +166,10 @@ class DocumentPipeline {
   // else in order on the calling thread; CancelledError when `stop` fires.
   template <typename Function>
   void run_tasks(std::size_t count, Function&& fn, const StopSignal& stop);
+  // fn(chunk, workspace, stop) for every chunk, as run_tasks() runs them;
+  // reports bad UTF-8 at its offset in the document.
+  template <typename Function>
+  void for_each_chunk(std::string_view doc, Function&& fn, const StopSignal& stop);
   void run_chunks(std::string_view doc, const JobSpec& spec, const StopSignal& stop);
   void run_chunk(std::string_view doc, Chunk& chunk, Workspace& ws, const JobSpec& spec,
                  const StopSignal& stop);

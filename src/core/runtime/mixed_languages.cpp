@@ -4,6 +4,15 @@
 
 namespace textsense::runtime {
 
+lang::Code sentence_language(std::string_view sentence, const langid::Detector& detector,
+                             lang::Code document_language) {
+  // A few words ("Great!", "lol") say little and cost a detection each.
+  if (sentence.size() < kMinMixedSentenceBytes) return document_language;
+  const langid::Guess guess = detector.detect(sentence);
+  if (!guess.reliable || guess.lang.empty()) return document_language;
+  return lang::Code(guess.lang);
+}
+
 bool detect_sentence_languages(std::string_view doc, const segment::Segmentation& seg,
                                const langid::Detector& detector, lang::Code document_language,
                                std::vector<lang::Code>& out, const StopSignal& stop) {
@@ -11,14 +20,19 @@ bool detect_sentence_languages(std::string_view doc, const segment::Segmentation
   bool differs = false;
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
     if (i % kStopPollSentences == 0 && stop.requested()) throw CancelledError();
-    // A few words ("Great!", "lol") say little and cost a detection each.
-    if (seg.sentences[i].span.byte_length < kMinMixedSentenceBytes) continue;
-    const langid::Guess guess = detector.detect(seg.sentences[i].span.text(doc));
-    if (!guess.reliable || guess.lang.empty()) continue;
-    out[i] = lang::Code(guess.lang);
+    out[i] = sentence_language(seg.sentences[i].span.text(doc), detector, document_language);
     differs |= out[i] != document_language;
   }
   return differs;
+}
+
+const sentiment::Lexicon* ForeignLexicons::find(lang::Code code) const {
+  for (const Entry& e : entries) {
+    if (e.code != code) continue;
+    if (e.error) std::rethrow_exception(e.error);
+    return e.lexicon;
+  }
+  return nullptr;
 }
 
 }  // namespace textsense::runtime

@@ -1,6 +1,7 @@
 #include "core/runtime/multilingual.h"
 
 #include <algorithm>
+#include <exception>
 
 #include "core/lang/profile.h"
 #include "core/runtime/mixed_languages.h"
@@ -62,6 +63,28 @@ bool find_foreign_sentences(const DocumentPipeline& pipeline, std::string_view d
   return false;
 }
 
+// Every installed lexicon but the document's own language's, for
+// DocumentPipeline::score_by_window() (ForeignLexicons: looked up here, on
+// the calling thread). A lexicon that fails to load fails the call only if
+// a sentence needs it.
+ForeignLexicons foreign_lexicons(const ModelSource& models, const sentiment::Lexicon* custom,
+                                 lang::Code document_language) {
+  ForeignLexicons foreign;
+  foreign.document_language = document_language;
+  foreign.detector = &shared_detector();
+  for (const lang::Code code : models.installed->of(lang::ModelKind::kSentiment)) {
+    if (code == document_language) continue;
+    ForeignLexicons::Entry entry{code, nullptr, nullptr};
+    try {
+      entry.lexicon = lexicon_for_language(models, custom, code);
+    } catch (...) {
+      entry.error = std::current_exception();
+    }
+    foreign.entries.push_back(entry);
+  }
+  return foreign;
+}
+
 }  // namespace
 
 const langid::Detector& shared_detector() {
@@ -98,28 +121,38 @@ sentiment::DocumentSentiment score_document(
       choose_language(doc, request, *models.installed, lang::ModelKind::kSentiment, outcome);
   const lang::Profile& profile = lang::profile_for(outcome.language.view());
   const sentiment::Lexicon* lexicon = lexicon_for_language(models, custom, outcome.language);
-  // The sentences' byte spans are needed to look at them one by one: an
-  // unsplit run keeps its segmentation whatever the output, a document
-  // split across threads only with kSentences or more.
   const bool split = doc.size() >= pipeline.settings().min_bytes;
-  const SentimentOutput first =
-      may_mix && split ? std::max(output, SentimentOutput::kSentences) : output;
+  if (split && output == SentimentOutput::kDocument) {
+    // A large document's score alone: window by window, each sentence
+    // detected and scored in its own language as it is found, so that no
+    // segmentation of the whole is kept (bounded memory).
+    const ForeignLexicons foreign =
+        may_mix ? foreign_lexicons(models, custom, outcome.language) : ForeignLexicons();
+    sentiment::DocumentSentiment result =
+        pipeline.score_by_window(doc, profile, lexicon, params, may_mix ? &foreign : nullptr, stop);
+    if (lexicon == nullptr && result.sentences == 0) result.analysed = false;
+    outcome.analysed = result.analysed;
+    return result;
+  }
+  // Otherwise the pipeline keeps the segmentation (a small document's
+  // whatever the output), and the sentences in other languages are found
+  // and analysed again afterwards.
   sentiment::DocumentSentiment result;
   if (lexicon == nullptr) {
     // Not analysed in its own language: the counts, the sentences for the
     // row functions, and perhaps sentences in installed languages.
     pipeline.segment(doc, profile, stop);
-    pipeline.mark_unanalysed(first);
+    pipeline.mark_unanalysed(output);
     result.analysed = false;
     result.sentences = static_cast<std::uint32_t>(pipeline.segmentation().sentences.size());
     result.tokens = static_cast<std::uint32_t>(pipeline.segmentation().tokens.size());
   } else {
     outcome.analysed = true;
-    result = pipeline.score(doc, profile, *lexicon, params, first, stop);
+    result = pipeline.score(doc, profile, *lexicon, params, output, stop);
   }
   if (may_mix && find_foreign_sentences(pipeline, doc, outcome, stop)) {
     result = pipeline.rescore_sentences(doc, outcome.sentence_languages, outcome.language, lexicon,
-                                        lexicon_for, &lookup, params, first, stop);
+                                        lexicon_for, &lookup, params, output, stop);
     outcome.analysed = result.analysed;
   }
   return result;

@@ -116,6 +116,12 @@ struct Segmenter::Impl {
 
   ~Impl() { utext_close(text); }
 
+  // Appends the sentences of `doc` to `out` (byte offsets), one window at a
+  // time; with `consume`, hands each window's sentences to it and clears
+  // `out` before the next window.
+  void segment_windows(std::string_view doc, Segmentation& out, const runtime::StopSignal& stop,
+                       const std::function<void(const Segmentation&)>* consume);
+
   // Points the sentence iterator at doc[begin, begin + bytes) (ending on a
   // code point) and returns where the window ends.
   std::uint32_t open_window(std::string_view doc, std::uint32_t begin, std::uint32_t bytes) {
@@ -295,12 +301,44 @@ void Segmenter::find_chunk_starts(std::string_view doc, std::size_t target_bytes
 void Segmenter::segment(std::string_view doc, Segmentation& out, const runtime::StopSignal& stop,
                         Offsets offsets) {
   out.clear();
+  impl_->segment_windows(doc, out, stop, nullptr);
+  if (offsets == Offsets::kBytesOnly || out.tokens.empty()) return;
+  // Character offsets: equal to byte offsets for ASCII, else one pass each.
+  if (impl_->doc_is_ascii) {
+    for (Token& t : out.tokens) {
+      t.span.char_begin = t.span.byte_begin;
+      t.span.char_length = t.span.byte_length;
+    }
+    for (Sentence& s : out.sentences) {
+      s.span.char_begin = s.span.byte_begin;
+      s.span.char_length = s.span.byte_length;
+    }
+    return;
+  }
+  CharCursor token_cursor(doc);
+  for (Token& t : out.tokens) fill_char_offsets(t.span, token_cursor);
+  CharCursor sentence_cursor(doc);
+  for (Sentence& s : out.sentences) fill_char_offsets(s.span, sentence_cursor);
+}
+
+void Segmenter::segment_by_window(std::string_view doc, Segmentation& batch,
+                                  const std::function<void(const Segmentation&)>& consume,
+                                  const runtime::StopSignal& stop) {
+  batch.clear();
+  impl_->segment_windows(doc, batch, stop, &consume);
+  if (!batch.sentences.empty()) consume(batch);
+  batch.clear();
+}
+
+void Segmenter::Impl::segment_windows(std::string_view doc, Segmentation& out,
+                                      const runtime::StopSignal& stop,
+                                      const std::function<void(const Segmentation&)>* consume) {
   if (doc.size() >= std::numeric_limits<std::uint32_t>::max()) throw InputTooLargeError(doc.size());
   if (const std::size_t bad = utf8::find_invalid(doc); bad != utf8::kValid)
     throw InvalidUtf8Error(bad);
   if (doc.empty()) return;
 
-  Impl& m = *impl_;
+  Impl& m = *this;
   m.specials.clear();
   find_special_spans(doc, m.specials);
   m.doc_is_ascii = utf8::is_ascii(doc);
@@ -316,6 +354,10 @@ void Segmenter::segment(std::string_view doc, Segmentation& out, const runtime::
   std::uint32_t window_bytes = kSentenceWindowBytes;
   while (start < size) {
     if (stop.requested()) throw CancelledError();
+    if (consume != nullptr && !out.sentences.empty()) {
+      (*consume)(out);
+      out.clear();
+    }
     const std::uint32_t window_end = m.open_window(doc, start, window_bytes);
     const bool last = window_end == size;
     // Near the window's end ICU cannot see what follows a full stop: only
@@ -364,24 +406,6 @@ void Segmenter::segment(std::string_view doc, Segmentation& out, const runtime::
     start = cut;
     window_bytes = kSentenceWindowBytes;
   }
-
-  if (offsets == Offsets::kBytesOnly) return;
-  // Character offsets: equal to byte offsets for ASCII, else one pass each.
-  if (m.doc_is_ascii) {
-    for (Token& t : out.tokens) {
-      t.span.char_begin = t.span.byte_begin;
-      t.span.char_length = t.span.byte_length;
-    }
-    for (Sentence& s : out.sentences) {
-      s.span.char_begin = s.span.byte_begin;
-      s.span.char_length = s.span.byte_length;
-    }
-    return;
-  }
-  CharCursor token_cursor(doc);
-  for (Token& t : out.tokens) fill_char_offsets(t.span, token_cursor);
-  CharCursor sentence_cursor(doc);
-  for (Sentence& s : out.sentences) fill_char_offsets(s.span, sentence_cursor);
 }
 
 }  // namespace textsense::segment

@@ -23,8 +23,9 @@
 // is segmented exactly as one pass of ICU over the whole text would.
 #pragma once
 
-#include <memory>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -53,6 +54,17 @@ class Segmenter {
   enum class Offsets { kBytesAndChars, kBytesOnly };
   void segment(std::string_view utf8, Segmentation& out, const runtime::StopSignal& stop = {},
                Offsets offsets = Offsets::kBytesAndChars);
+
+  // segment() for a caller that consumes sentences as they are found and
+  // keeps no positions (a document score): after each window (see "Long
+  // sentences") `batch` holds that window's sentences, byte offsets only,
+  // their sentence and token indexes counted from 0 within the batch, and
+  // consume(batch) is called unless it is empty. The batches put together
+  // are segment()'s result, so nothing ever holds more than a window's
+  // tokens. Throws what segment() throws, and what `consume` throws.
+  void segment_by_window(std::string_view utf8, Segmentation& batch,
+                         const std::function<void(const Segmentation&)>& consume,
+                         const runtime::StopSignal& stop = {});
 
   // Cuts `utf8` into chunks of about `target_bytes` for parallel work:
   // `starts` becomes the chunks' first bytes (starts[0] == 0; chunk i ends

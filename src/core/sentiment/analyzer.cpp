@@ -460,53 +460,63 @@ void Analyzer::score_sentences(std::string_view utf8, const segment::Segmentatio
 
 DocumentSentiment Analyzer::summarize(const std::vector<SentenceSentiment>& sentences,
                                       std::size_t token_count) const {
-  DocumentSentiment doc;
-  doc.sentences = static_cast<std::uint32_t>(sentences.size());
-  doc.tokens = static_cast<std::uint32_t>(token_count);
-  double sum = 0, positive = 0, negative = 0, neutral = 0;
-  bool strong_positive = false, strong_negative = false;
+  DocumentFold fold(params_);
+  for (const SentenceSentiment& s : sentences) fold.add(s);
+  return fold.finish(token_count);
+}
+
+void DocumentFold::add(const SentenceSentiment& sentence) {
+  if (count_ > 0) fold_held(sentence.opens_with_contrast);
+  held_ = sentence;
+  ++count_;
+}
+
+void DocumentFold::fold_held(bool next_opens_with_contrast) {
+  const SentenceSentiment& s = held_;
   // Sentences left unanalysed (another language, no lexicon) count for
   // nothing: the document is the fold of the others, in order.
-  std::size_t analysed = 0;
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    const SentenceSentiment& s = sentences[i];
-    if (!s.analysed) continue;
-    ++analysed;
-    double w = 1;
-    // "The food was great. But the service was slow.": the same contrast
-    // rule as within a sentence.
-    if (s.opens_with_contrast && i > 0) w *= params_.after_contrast;
-    if (i + 1 < sentences.size() && sentences[i + 1].opens_with_contrast)
-      w *= params_.before_contrast;
-    sum += w * s.sum;
-    positive += s.positive;
-    negative += s.negative;
-    neutral += s.neutral;
-    strong_positive |= s.score >= params_.strong_threshold;
-    strong_negative |= s.score <= -params_.strong_threshold;
-  }
+  if (!s.analysed) return;
+  ++analysed_;
+  double w = 1;
+  // "The food was great. But the service was slow.": the same contrast
+  // rule as within a sentence.
+  if (s.opens_with_contrast && count_ > 1) w *= params_.after_contrast;
+  if (next_opens_with_contrast) w *= params_.before_contrast;
+  sum_ += w * s.sum;
+  positive_ += s.positive;
+  negative_ += s.negative;
+  neutral_ += s.neutral;
+  strong_positive_ |= s.score >= params_.strong_threshold;
+  strong_negative_ |= s.score <= -params_.strong_threshold;
+}
+
+DocumentSentiment DocumentFold::finish(std::size_t token_count) {
+  if (count_ > 0) fold_held(false);
+  DocumentSentiment doc;
+  doc.sentences = static_cast<std::uint32_t>(count_);
+  doc.tokens = static_cast<std::uint32_t>(token_count);
   // Summing over sentences, as VADER does over the whole text, saturates
   // on long texts; dividing by the sentence count makes one strong sentence
   // among a few neutral ones vanish. Between the two: up to k sentences
   // (a tweet, a short review) the sum is divided by n^length_exponent, so
   // agreeing sentences add up; beyond k it becomes a mean, so a 10,000-
   // sentence document scores like its typical paragraph, not like -0.9999.
-  doc.analysed = analysed > 0 || sentences.empty();
-  if (analysed > 0) {
-    const double n = static_cast<double>(analysed);
+  doc.analysed = analysed_ > 0 || count_ == 0;
+  if (analysed_ > 0) {
+    const double n = static_cast<double>(analysed_);
     const double k = static_cast<double>(params_.accumulating_sentences);
     const double divisor = n <= k ? std::pow(n, params_.length_exponent)
                                   : std::pow(k, params_.length_exponent) * (n / k);
-    doc.score = normalize(sum / divisor, params_.alpha);
+    doc.score = normalize(sum_ / divisor, params_.alpha);
   }
-  const double total = positive + negative + neutral;
+  const double total = positive_ + negative_ + neutral_;
   if (total > 0) {
-    doc.positive = positive / total;
-    doc.negative = negative / total;
-    doc.neutral = neutral / total;
+    doc.positive = positive_ / total;
+    doc.negative = negative_ / total;
+    doc.neutral = neutral_ / total;
   }
-  doc.label = strong_positive && strong_negative ? Label::kMixed
-                                                 : label_of(doc.score, params_.label_threshold);
+  doc.label = strong_positive_ && strong_negative_ ? Label::kMixed
+                                                   : label_of(doc.score, params_.label_threshold);
   return doc;
 }
 

@@ -123,6 +123,29 @@ struct DocumentSentiment {
   bool analysed = true;
 };
 
+// Analyzer::summarize() one sentence at a time: for sentence results that
+// arrive in document order but not all at once (a large document scored
+// window by window), so they need not all be kept. add() every sentence in
+// order, then finish(): the result is summarize()'s, bit for bit (the same
+// additions in the same order).
+class DocumentFold {
+ public:
+  explicit DocumentFold(const Params& params) : params_(params) {}
+  void add(const SentenceSentiment& sentence);
+  DocumentSentiment finish(std::size_t token_count);
+
+ private:
+  // Folds the held sentence, now that whether the next one opens with a
+  // contrast is known.
+  void fold_held(bool next_opens_with_contrast);
+
+  const Params& params_;
+  SentenceSentiment held_;  // the last sentence added, not yet folded
+  std::size_t count_ = 0, analysed_ = 0;
+  double sum_ = 0, positive_ = 0, negative_ = 0, neutral_ = 0;
+  bool strong_positive_ = false, strong_negative_ = false;
+};
+
 class Analyzer {
  public:
   // `lexicon` must outlive the analyzer. Not thread-safe (scratch buffers):
