@@ -156,6 +156,39 @@ void expect_parallel_equals_serial(const std::string& doc, std::size_t chunk_byt
   EXPECT_EQ(serial.tags(), parallel.tags());
 }
 
+// Contractions ("du" = de + le) carry token indexes that the chunks'
+// appends shift: split and unsplit agree on them too.
+TEST(DocumentPipeline, FrenchContractionsAgreeWhenSplit) {
+  static const std::unique_ptr<pos::PosModel> french =
+      pos::PosModel::load(std::string(TEXTSENSE_SOURCE_DIR) + "/models/pos_fr.model");
+  const lang::Profile& profile = lang::profile_for("fr");
+  std::string doc;
+  for (int i = 0; doc.size() < 200'000; ++i)
+    doc += i % 2 ? "Il parle du livre au professeur. " : "Je reviens des halles avec le pain. ";
+  runtime::ThreadPool pool(1);
+  runtime::DocumentPipeline serial;
+  serial.settings().min_bytes = SIZE_MAX;
+  serial.tag(doc, profile, *french);
+  ASSERT_GT(serial.contractions().size(), 1000u);
+  for (runtime::ThreadPool* p : {static_cast<runtime::ThreadPool*>(nullptr), &pool}) {
+    runtime::DocumentPipeline parallel(p);
+    parallel.settings().min_bytes = 0;
+    parallel.settings().chunk_bytes = 7'000;
+    parallel.tag(doc, profile, *french);
+    EXPECT_GT(parallel.last_chunk_count(), 20u);
+    expect_same_segmentation(serial.segmentation(), parallel.segmentation());
+    EXPECT_EQ(serial.tags(), parallel.tags());
+    ASSERT_EQ(serial.contractions().size(), parallel.contractions().size());
+    for (std::size_t i = 0; i < serial.contractions().size(); ++i) {
+      const pos::ContractionTags& x = serial.contractions()[i];
+      const pos::ContractionTags& y = parallel.contractions()[i];
+      ASSERT_TRUE(x.token == y.token && x.contraction == y.contraction &&
+                  std::memcmp(x.tags, y.tags, sizeof x.tags) == 0)
+          << "contraction " << i;
+    }
+  }
+}
+
 TEST(DocumentPipeline, AwkwardDocumentsCutEverywhere) {
   runtime::ThreadPool pool(2);
   for (std::uint32_t seed = 1; seed <= 40; ++seed) {

@@ -106,9 +106,6 @@ struct DocumentPipeline::Chunk {
   std::uint32_t begin = 0, end = 0;
   std::uint32_t chars = 0;  // code points, to shift character offsets
   std::size_t token_count = 0;
-  // Where its results start in the merged ones.
-  std::size_t sentence_base = 0, token_base = 0;
-  std::uint32_t char_base = 0;
   segment::Segmentation seg;  // unless only the score is wanted
   std::vector<sentiment::SentenceSentiment> sentences;
   std::vector<sentiment::TokenSentiment> tokens;
@@ -211,79 +208,112 @@ void DocumentPipeline::for_each_chunk(std::string_view doc, Function&& fn, const
   }
 }
 
+// Chunks finish in any order; each is appended to the document's results
+// as soon as all before it are, by the thread that finished the last of
+// them, and its own buffers are freed then. So a call holds the results
+// once, plus the few chunks waiting for an earlier one: not the chunks and
+// a merged copy of them side by side (bench/RESULTS.md, "Peak memory per
+// call"). The appends run while other threads still work on later chunks.
 void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
                                   const StopSignal& stop) {
+  segmentation_.clear();
+  sentence_sentiments_.clear();
+  token_sentiments_.clear();
+  tags_.clear();
+  contractions_.clear();
+  std::mutex append_mutex;
+  std::vector<std::uint8_t> finished(chunk_count_, 0);
+  std::size_t next_to_append = 0;
+  std::uint32_t chars = 0;
   for_each_chunk(
       doc,
       [&](std::size_t c, Workspace& ws, const StopSignal& task_stop) {
         run_chunk(doc, chunks_[c], ws, spec, task_stop);
+        const std::lock_guard<std::mutex> lock(append_mutex);
+        finished[c] = 1;
+        for (; next_to_append < chunk_count_ && finished[next_to_append] != 0; ++next_to_append) {
+          Chunk& chunk = chunks_[next_to_append];
+          if (next_to_append == 0) reserve_results(spec, chunk, doc.size());
+          append_chunk(spec, chunk, chars);
+          chars += chunk.chars;
+        }
       },
       stop);
+  token_total_ = segmentation_.tokens.size();
 }
 
-void DocumentPipeline::merge_chunks(const JobSpec& spec, const StopSignal& stop) {
-  const bool scores = spec.job == Job::kScore;
-  const bool with_token_scores = scores && spec.output == SentimentOutput::kTokens;
-  const bool with_tags = spec.job == Job::kTag;
-  // Where each chunk's results go, then room for all of them.
-  std::size_t sentences = 0, tokens = 0;
-  std::uint32_t chars = 0;
-  for (std::size_t c = 0; c < chunk_count_; ++c) {
-    Chunk& chunk = chunks_[c];
-    chunk.sentence_base = sentences;
-    chunk.token_base = tokens;
-    chunk.char_base = chars;
-    sentences += scores ? chunk.sentences.size() : chunk.seg.sentences.size();
-    tokens += chunk.token_count;
-    chars += chunk.chars;
-  }
-  token_total_ = tokens;
-  segmentation_.sentences.resize(sentences);
-  segmentation_.tokens.resize(tokens);
-  if (scores) sentence_sentiments_.resize(sentences);
-  if (with_token_scores) token_sentiments_.resize(tokens);
-  if (with_tags) {
-    tags_.resize(tokens);
-    contractions_.clear();
-    for (std::size_t c = 0; c < chunk_count_; ++c)
-      for (pos::ContractionTags entry : chunks_[c].contractions) {
-        entry.token += static_cast<std::uint32_t>(chunks_[c].token_base);
-        contractions_.push_back(entry);
-      }
-  }
+namespace {
 
-  // Each chunk's copy, shifting offsets and indexes by what precedes it.
-  const auto copy_chunk = [&](std::size_t c) {
-    const Chunk& chunk = chunks_[c];
-    if (scores)
-      std::copy(chunk.sentences.begin(), chunk.sentences.end(),
-                sentence_sentiments_.begin() + chunk.sentence_base);
-    if (with_token_scores)
-      std::copy(chunk.tokens.begin(), chunk.tokens.end(),
-                token_sentiments_.begin() + chunk.token_base);
-    if (with_tags)
-      std::copy(chunk.tags.begin(), chunk.tags.end(), tags_.begin() + chunk.token_base);
-    const auto sentence_base = static_cast<std::uint32_t>(chunk.sentence_base);
-    const auto token_base = static_cast<std::uint32_t>(chunk.token_base);
-    segment::Sentence* sentence_out = segmentation_.sentences.data() + chunk.sentence_base;
-    for (segment::Sentence s : chunk.seg.sentences) {
-      s.span.byte_begin += chunk.begin;
-      s.span.char_begin += chunk.char_base;
-      s.first_token += token_base;
-      *sentence_out++ = s;
-    }
-    segment::Token* token_out = segmentation_.tokens.data() + chunk.token_base;
-    for (segment::Token t : chunk.seg.tokens) {
-      t.span.byte_begin += chunk.begin;
-      t.span.char_begin += chunk.char_base;
-      t.sentence += sentence_base;
-      *token_out++ = t;
-    }
+// Room for `estimate` more than `v` holds. Capacity reserved beyond what
+// is written costs address space only: large blocks come straight from
+// mmap, and untouched pages are not resident.
+template <typename T>
+void reserve_more(std::vector<T>& v, std::size_t estimate) {
+  v.reserve(v.size() + estimate);
+}
+
+// Appends `from` to `to`, then `shift` on each appended element.
+template <typename T, typename Shift>
+void append_shifted(std::vector<T>& to, const std::vector<T>& from, Shift&& shift) {
+  const std::size_t old = to.size();
+  to.insert(to.end(), from.begin(), from.end());
+  for (std::size_t i = old; i < to.size(); ++i) shift(to[i]);
+}
+
+}  // namespace
+
+void DocumentPipeline::reserve_results(const JobSpec& spec, const Chunk& first,
+                                       std::size_t doc_bytes) {
+  // The whole document's results, extrapolated from its first chunk, with
+  // a quarter more: text that turns denser later only costs one more
+  // growth of the vectors.
+  const double scale = 1.25 * static_cast<double>(doc_bytes) /
+                       static_cast<double>(std::max<std::uint32_t>(1, first.end - first.begin));
+  const auto estimate = [&](std::size_t n) {
+    return static_cast<std::size_t>(scale * static_cast<double>(n)) + 1024;
   };
-  // Copying millions of tokens is memory-bound work worth sharing too (on
-  // one thread it cost tokens() a third of its speedup).
-  run_tasks(
-      chunk_count_, [&](const ThreadPool::TaskContext& task) { copy_chunk(task.task); }, stop);
+  const std::size_t sentences = estimate(first.seg.sentences.size());
+  const std::size_t tokens = estimate(first.seg.tokens.size());
+  reserve_more(segmentation_.sentences, sentences);
+  reserve_more(segmentation_.tokens, tokens);
+  if (spec.job == Job::kScore) reserve_more(sentence_sentiments_, sentences);
+  if (spec.job == Job::kScore && spec.output == SentimentOutput::kTokens)
+    reserve_more(token_sentiments_, tokens);
+  if (spec.job == Job::kTag) reserve_more(tags_, tokens);
+}
+
+void DocumentPipeline::append_chunk(const JobSpec& spec, Chunk& chunk, std::uint32_t char_base) {
+  const auto sentence_base = static_cast<std::uint32_t>(segmentation_.sentences.size());
+  const auto token_base = static_cast<std::uint32_t>(segmentation_.tokens.size());
+  const std::uint32_t byte_base = chunk.begin;
+  append_shifted(segmentation_.sentences, chunk.seg.sentences, [&](segment::Sentence& s) {
+    s.span.byte_begin += byte_base;
+    s.span.char_begin += char_base;
+    s.first_token += token_base;
+  });
+  append_shifted(segmentation_.tokens, chunk.seg.tokens, [&](segment::Token& t) {
+    t.span.byte_begin += byte_base;
+    t.span.char_begin += char_base;
+    t.sentence += sentence_base;
+  });
+  free_vector(chunk.seg.sentences);
+  free_vector(chunk.seg.tokens);
+  if (spec.job == Job::kScore) {
+    sentence_sentiments_.insert(sentence_sentiments_.end(), chunk.sentences.begin(),
+                                chunk.sentences.end());
+    free_vector(chunk.sentences);
+    if (spec.output == SentimentOutput::kTokens) {
+      token_sentiments_.insert(token_sentiments_.end(), chunk.tokens.begin(), chunk.tokens.end());
+      free_vector(chunk.tokens);
+    }
+  }
+  if (spec.job == Job::kTag) {
+    tags_.insert(tags_.end(), chunk.tags.begin(), chunk.tags.end());
+    append_shifted(contractions_, chunk.contractions,
+                   [&](pos::ContractionTags& c) { c.token += token_base; });
+    free_vector(chunk.tags);
+    free_vector(chunk.contractions);
+  }
 }
 
 void DocumentPipeline::segment(std::string_view doc, const lang::Profile& profile,
@@ -296,7 +326,6 @@ void DocumentPipeline::segment(std::string_view doc, const lang::Profile& profil
   }
   const JobSpec spec{Job::kSegment, nullptr, nullptr, SentimentOutput::kSentences, nullptr};
   run_chunks(doc, spec, stop);
-  merge_chunks(spec, stop);
 }
 
 sentiment::DocumentSentiment DocumentPipeline::score(
@@ -320,7 +349,6 @@ sentiment::DocumentSentiment DocumentPipeline::score(
   }
   const JobSpec spec{Job::kScore, &lexicon, &params, output, nullptr};
   run_chunks(doc, spec, stop);
-  merge_chunks(spec, stop);
   // The fold over sentences runs here, in document order, so it adds the
   // same numbers in the same order as the single-threaded analyze().
   return workspace(0).get_analyzer(lexicon, params).summarize(sentence_sentiments_, token_total_);
@@ -433,7 +461,6 @@ void DocumentPipeline::tag(std::string_view doc, const lang::Profile& profile,
   }
   const JobSpec spec{Job::kTag, nullptr, nullptr, SentimentOutput::kSentences, &model};
   run_chunks(doc, spec, stop);
-  merge_chunks(spec, stop);
 }
 
 void DocumentPipeline::release_large_buffers(std::size_t keep_tokens) {

@@ -170,12 +170,15 @@ class DocumentPipeline {
   // reports bad UTF-8 at its offset in the document.
   template <typename Function>
   void for_each_chunk(std::string_view doc, Function&& fn, const StopSignal& stop);
+  // Runs every chunk and appends its results to the document's, in order.
   void run_chunks(std::string_view doc, const JobSpec& spec, const StopSignal& stop);
   void run_chunk(std::string_view doc, Chunk& chunk, Workspace& ws, const JobSpec& spec,
                  const StopSignal& stop);
-  // Concatenates the chunks' results into the pipeline's, shifting offsets
-  // and indexes (on the pool when there is much to copy).
-  void merge_chunks(const JobSpec& spec, const StopSignal& stop);
+  // Reserves room for the document's results, estimated from its first
+  // chunk's; appends a chunk's results, shifting offsets and indexes by
+  // what precedes it, and frees the chunk's own.
+  void reserve_results(const JobSpec& spec, const Chunk& first, std::size_t doc_bytes);
+  void append_chunk(const JobSpec& spec, Chunk& chunk, std::uint32_t char_base);
 
   ThreadPool* pool_;
   ParallelSettings settings_;
