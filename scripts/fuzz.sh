@@ -6,9 +6,10 @@
 # report, leak, timeout (10 s for one input) or out-of-memory (2 GB).
 #
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-#   SECONDS_PER_TARGET  default 60; `scripts/fuzz.sh 900` is the one-hour run
-#                       (4 targets x 15 minutes)
+#   SECONDS_PER_TARGET  default 60; `scripts/fuzz.sh 600` is the one-hour run
+#                       (6 targets x 10 minutes)
 #   TARGET              segmentation_fuzz sentiment_fuzz tagger_fuzz model_fuzz langid_fuzz
+#                       long_text_fuzz
 #                       (default: all, one after the other: never in parallel)
 #
 # Working corpora live in build-fuzz/corpus/<target>/ (not in git) and grow
@@ -24,7 +25,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 SECONDS_PER_TARGET=${1:-60}
 shift || true
-ALL_TARGETS=(segmentation_fuzz sentiment_fuzz tagger_fuzz model_fuzz langid_fuzz)
+ALL_TARGETS=(segmentation_fuzz sentiment_fuzz tagger_fuzz model_fuzz langid_fuzz long_text_fuzz)
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=("${ALL_TARGETS[@]}")
 JOBS=${TEXTSENSE_JOBS:-2}

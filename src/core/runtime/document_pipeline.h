@@ -3,10 +3,12 @@
 // document is cut at sentence boundaries into chunks (Segmenter::
 // find_chunk_starts), each chunk is segmented and analysed by whichever
 // thread takes it, with that thread's own segmenter, analyzer and tagger
-// over the shared read-only models, and the results are put back in order.
+// over the shared read-only models, and the results are appended in order
+// as the chunks finish (a score alone is folded window by window instead:
+// score_by_window()).
 // Every result is identical to the single-threaded one: sentences are
 // analysed independently of each other, and the document score is folded
-// from the sentence results in document order on the calling thread.
+// from the sentence results in document order.
 #pragma once
 
 #include <cstddef>
