@@ -53,7 +53,8 @@ const sentiment::Lexicon* pack_lexicon(lang::Code code, void*) {
   return nullptr;
 }
 
-void check_same_score(const sentiment::DocumentSentiment& a, const sentiment::DocumentSentiment& b) {
+void check_same_score(const sentiment::DocumentSentiment& a,
+                      const sentiment::DocumentSentiment& b) {
   FUZZ_CHECK(a.score == b.score);
   FUZZ_CHECK(a.label == b.label);
   FUZZ_CHECK(a.positive == b.positive && a.negative == b.negative && a.neutral == b.neutral);
@@ -95,12 +96,12 @@ void check_automatic_scores(std::string_view doc) {
   source.installed = installed;
   source.lexicon = pack_lexicon;
   runtime::LanguageOutcome serial_outcome, parallel_outcome;
-  const sentiment::DocumentSentiment a = runtime::score_document(
-      *serial, doc, runtime::LanguageRequest::automatic_choice(), source, nullptr,
-      runtime::SentimentOutput::kDocument, {}, serial_outcome);
-  const sentiment::DocumentSentiment b = runtime::score_document(
-      *parallel, doc, runtime::LanguageRequest::automatic_choice(), source, nullptr,
-      runtime::SentimentOutput::kDocument, {}, parallel_outcome);
+  const sentiment::DocumentSentiment a =
+      runtime::score_document(*serial, doc, runtime::LanguageRequest::automatic_choice(), source,
+                              nullptr, runtime::SentimentOutput::kDocument, {}, serial_outcome);
+  const sentiment::DocumentSentiment b =
+      runtime::score_document(*parallel, doc, runtime::LanguageRequest::automatic_choice(), source,
+                              nullptr, runtime::SentimentOutput::kDocument, {}, parallel_outcome);
   check_same_score(a, b);
   FUZZ_CHECK(serial_outcome.language == parallel_outcome.language);
   FUZZ_CHECK(serial_outcome.analysed == parallel_outcome.analysed);
