@@ -100,18 +100,50 @@ struct DocumentPipeline::Workspace {
   }
 };
 
-// One chunk of the current document and its results, offsets relative to
-// the chunk.
-struct DocumentPipeline::Chunk {
-  std::uint32_t begin = 0, end = 0;
-  std::uint32_t chars = 0;  // code points, to shift character offsets
-  std::size_t token_count = 0;
+// A chunk's results, offsets relative to the chunk. Recycled: a chunk takes
+// a spare set when it starts and gives it back once its results are
+// appended, so the few sets in use at once keep their capacity from chunk
+// to chunk and from call to call (allocating them afresh for every chunk,
+// in whichever thread's malloc arena, made backends' memory creep in the
+// load test).
+struct DocumentPipeline::ChunkResults {
   segment::Segmentation seg;  // unless only the score is wanted
   std::vector<sentiment::SentenceSentiment> sentences;
   std::vector<sentiment::TokenSentiment> tokens;
   std::vector<std::uint8_t> tags;
   std::vector<pos::ContractionTags> contractions;
+
+  void clear() {
+    seg.clear();
+    sentences.clear();
+    tokens.clear();
+    tags.clear();
+    contractions.clear();
+  }
 };
+
+// One chunk of the current document.
+struct DocumentPipeline::Chunk {
+  std::uint32_t begin = 0, end = 0;
+  std::uint32_t chars = 0;  // code points, to shift character offsets
+  std::size_t token_count = 0;
+  ChunkResults out;
+};
+
+void DocumentPipeline::take_spare(Chunk& chunk) {
+  const std::lock_guard<std::mutex> lock(spare_mutex_);
+  if (spares_.empty()) return;
+  std::swap(chunk.out, spares_.back());
+  spares_.pop_back();
+  chunk.out.clear();
+}
+
+void DocumentPipeline::give_back(Chunk& chunk) {
+  chunk.out.clear();
+  const std::lock_guard<std::mutex> lock(spare_mutex_);
+  spares_.push_back(std::move(chunk.out));
+  chunk.out = ChunkResults();
+}
 
 DocumentPipeline::DocumentPipeline(ThreadPool* pool) : pool_(pool) {}
 
@@ -172,18 +204,20 @@ void DocumentPipeline::run_chunk(std::string_view doc, Chunk& chunk, Workspace& 
                                  const JobSpec& spec, const StopSignal& stop) {
   // (A score alone goes through score_by_window() instead.)
   const std::string_view text = doc.substr(chunk.begin, chunk.end - chunk.begin);
-  segment::Segmentation& seg = chunk.seg;
+  take_spare(chunk);
+  ChunkResults& out = chunk.out;
+  segment::Segmentation& seg = out.seg;
   ws.get_segmenter(*profile_).segment(text, seg, stop);
   chunk.token_count = seg.tokens.size();
   switch (spec.job) {
     case Job::kSegment: break;
     case Job::kScore:
       ws.get_analyzer(*spec.lexicon, *spec.params)
-          .score_sentences(text, seg, chunk.sentences,
-                           spec.output == SentimentOutput::kTokens ? &chunk.tokens : nullptr, stop);
+          .score_sentences(text, seg, out.sentences,
+                           spec.output == SentimentOutput::kTokens ? &out.tokens : nullptr, stop);
       break;
     case Job::kTag:
-      ws.get_tagger(*spec.model).tag_document(text, seg, chunk.tags, stop, &chunk.contractions);
+      ws.get_tagger(*spec.model).tag_document(text, seg, out.tags, stop, &out.contractions);
       break;
   }
   chunk.chars = static_cast<std::uint32_t>(utf8::count_code_points(text));
@@ -209,11 +243,11 @@ void DocumentPipeline::for_each_chunk(std::string_view doc, Function&& fn, const
 }
 
 // Chunks finish in any order; each is appended to the document's results
-// as soon as all before it are, by the thread that finished the last of
-// them, and its own buffers are freed then. So a call holds the results
-// once, plus the few chunks waiting for an earlier one: not the chunks and
-// a merged copy of them side by side (bench/RESULTS.md, "Peak memory per
-// call"). The appends run while other threads still work on later chunks.
+// once all before it are, by the calling thread between its own chunks,
+// and its buffers go back to the spares then. So a call holds the results
+// once, plus the few chunks waiting to be appended: not the chunks and a
+// merged copy of them side by side (bench/RESULTS.md, "Peak memory per
+// call"). The appends run while the pool's threads work on later chunks.
 void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
                                   const StopSignal& stop) {
   segmentation_.clear();
@@ -225,20 +259,29 @@ void DocumentPipeline::run_chunks(std::string_view doc, const JobSpec& spec,
   std::vector<std::uint8_t> finished(chunk_count_, 0);
   std::size_t next_to_append = 0;
   std::uint32_t chars = 0;
+  const auto append_finished = [&] {
+    for (; next_to_append < chunk_count_ && finished[next_to_append] != 0; ++next_to_append) {
+      Chunk& chunk = chunks_[next_to_append];
+      if (next_to_append == 0) reserve_results(spec, chunk, doc.size());
+      append_chunk(spec, chunk, chars);
+      chars += chunk.chars;
+    }
+  };
   for_each_chunk(
       doc,
       [&](std::size_t c, Workspace& ws, const StopSignal& task_stop) {
         run_chunk(doc, chunks_[c], ws, spec, task_stop);
         const std::lock_guard<std::mutex> lock(append_mutex);
         finished[c] = 1;
-        for (; next_to_append < chunk_count_ && finished[next_to_append] != 0; ++next_to_append) {
-          Chunk& chunk = chunks_[next_to_append];
-          if (next_to_append == 0) reserve_results(spec, chunk, doc.size());
-          append_chunk(spec, chunk, chars);
-          chars += chunk.chars;
-        }
+        // Only the calling thread appends: the document's results are
+        // then allocated in its malloc arena, call after call. Grown in
+        // whichever pool thread appended, they scattered large blocks over
+        // the threads' arenas, and backends' memory crept up under load
+        // (test/load_test.sh).
+        if (&ws == workspaces_[0].get()) append_finished();
       },
       stop);
+  append_finished();
   token_total_ = segmentation_.tokens.size();
 }
 
@@ -272,8 +315,8 @@ void DocumentPipeline::reserve_results(const JobSpec& spec, const Chunk& first,
   const auto estimate = [&](std::size_t n) {
     return static_cast<std::size_t>(scale * static_cast<double>(n)) + 1024;
   };
-  const std::size_t sentences = estimate(first.seg.sentences.size());
-  const std::size_t tokens = estimate(first.seg.tokens.size());
+  const std::size_t sentences = estimate(first.out.seg.sentences.size());
+  const std::size_t tokens = estimate(first.out.seg.tokens.size());
   reserve_more(segmentation_.sentences, sentences);
   reserve_more(segmentation_.tokens, tokens);
   if (spec.job == Job::kScore) reserve_more(sentence_sentiments_, sentences);
@@ -286,34 +329,30 @@ void DocumentPipeline::append_chunk(const JobSpec& spec, Chunk& chunk, std::uint
   const auto sentence_base = static_cast<std::uint32_t>(segmentation_.sentences.size());
   const auto token_base = static_cast<std::uint32_t>(segmentation_.tokens.size());
   const std::uint32_t byte_base = chunk.begin;
-  append_shifted(segmentation_.sentences, chunk.seg.sentences, [&](segment::Sentence& s) {
+  append_shifted(segmentation_.sentences, chunk.out.seg.sentences, [&](segment::Sentence& s) {
     s.span.byte_begin += byte_base;
     s.span.char_begin += char_base;
     s.first_token += token_base;
   });
-  append_shifted(segmentation_.tokens, chunk.seg.tokens, [&](segment::Token& t) {
+  append_shifted(segmentation_.tokens, chunk.out.seg.tokens, [&](segment::Token& t) {
     t.span.byte_begin += byte_base;
     t.span.char_begin += char_base;
     t.sentence += sentence_base;
   });
-  free_vector(chunk.seg.sentences);
-  free_vector(chunk.seg.tokens);
   if (spec.job == Job::kScore) {
-    sentence_sentiments_.insert(sentence_sentiments_.end(), chunk.sentences.begin(),
-                                chunk.sentences.end());
-    free_vector(chunk.sentences);
+    sentence_sentiments_.insert(sentence_sentiments_.end(), chunk.out.sentences.begin(),
+                                chunk.out.sentences.end());
     if (spec.output == SentimentOutput::kTokens) {
-      token_sentiments_.insert(token_sentiments_.end(), chunk.tokens.begin(), chunk.tokens.end());
-      free_vector(chunk.tokens);
+      token_sentiments_.insert(token_sentiments_.end(), chunk.out.tokens.begin(),
+                               chunk.out.tokens.end());
     }
   }
   if (spec.job == Job::kTag) {
-    tags_.insert(tags_.end(), chunk.tags.begin(), chunk.tags.end());
-    append_shifted(contractions_, chunk.contractions,
+    tags_.insert(tags_.end(), chunk.out.tags.begin(), chunk.out.tags.end());
+    append_shifted(contractions_, chunk.out.contractions,
                    [&](pos::ContractionTags& c) { c.token += token_base; });
-    free_vector(chunk.tags);
-    free_vector(chunk.contractions);
   }
+  give_back(chunk);
 }
 
 void DocumentPipeline::segment(std::string_view doc, const lang::Profile& profile,
@@ -408,7 +447,7 @@ sentiment::DocumentSentiment DocumentPipeline::score_by_window(
     Chunk& chunk = chunks_[c];
     const std::string_view text = doc.substr(chunk.begin, chunk.end - chunk.begin);
     chunk.token_count = 0;
-    chunk.sentences.clear();
+    take_spare(chunk);
     ws.get_segmenter(profile).segment_by_window(
         text, ws.scratch,
         [&](const segment::Segmentation& window) {
@@ -431,7 +470,7 @@ sentiment::DocumentSentiment DocumentPipeline::score_by_window(
           if (fold_as_it_goes) {
             for (const sentiment::SentenceSentiment& r : results) fold.add(r);
           } else {
-            chunk.sentences.insert(chunk.sentences.end(), results.begin(), results.end());
+            chunk.out.sentences.insert(chunk.out.sentences.end(), results.begin(), results.end());
           }
         },
         task_stop);
@@ -439,8 +478,8 @@ sentiment::DocumentSentiment DocumentPipeline::score_by_window(
     const std::lock_guard<std::mutex> lock(fold_mutex);
     finished[c] = 1;
     for (; next_to_fold < chunk_count_ && finished[next_to_fold] != 0; ++next_to_fold) {
-      for (const sentiment::SentenceSentiment& r : chunks_[next_to_fold].sentences) fold.add(r);
-      free_vector(chunks_[next_to_fold].sentences);
+      for (const sentiment::SentenceSentiment& r : chunks_[next_to_fold].out.sentences) fold.add(r);
+      give_back(chunks_[next_to_fold]);
     }
   };
   for_each_chunk(doc, score_chunk, stop);
@@ -472,6 +511,7 @@ void DocumentPipeline::release_large_buffers(std::size_t keep_tokens) {
   free_vector(tags_);
   free_vector(contractions_);
   free_vector(chunks_);
+  free_vector(spares_);
   for (std::unique_ptr<Workspace>& ws : workspaces_) ws->release();
   token_total_ = 0;
 }

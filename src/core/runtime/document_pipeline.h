@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -149,6 +150,7 @@ class DocumentPipeline {
 
  private:
   struct Workspace;
+  struct ChunkResults;
   struct Chunk;
   enum class Job { kSegment, kScore, kTag };
   struct JobSpec {
@@ -181,12 +183,18 @@ class DocumentPipeline {
   // what precedes it, and frees the chunk's own.
   void reserve_results(const JobSpec& spec, const Chunk& first, std::size_t doc_bytes);
   void append_chunk(const JobSpec& spec, Chunk& chunk, std::uint32_t char_base);
+  // A spare set of results for a chunk that starts; back to the spares once
+  // its results are appended or folded (ChunkResults). Thread-safe.
+  void take_spare(Chunk& chunk);
+  void give_back(Chunk& chunk);
 
   ThreadPool* pool_;
   ParallelSettings settings_;
   const lang::Profile* profile_ = &lang::english();     // of the current call
   std::vector<std::unique_ptr<Workspace>> workspaces_;  // [slot]
   std::vector<Chunk> chunks_;
+  std::mutex spare_mutex_;
+  std::vector<ChunkResults> spares_;
   std::vector<std::uint32_t> chunk_starts_;
   std::size_t chunk_count_ = 0;
   std::size_t last_chunk_count_ = 0;
