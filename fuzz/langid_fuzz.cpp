@@ -12,7 +12,10 @@
 //   * detect_all(): at most 3 shares, distinct codes of the same form,
 //     percents in [0, 100] summing to at most 100, largest first; empty
 //     exactly when detect() is empty, and detect()'s language among them;
-//   * the same input gives the same answers twice (no hidden state).
+//   * the same input gives the same answers twice (no hidden state);
+//   * on well-formed UTF-8, the short cut's one-pass scan of the raw text
+//     (langid/fast_path.h) counts exactly what a scan of the cleaned copy
+//     (langid/text_cleaner.h) counts.
 // Plus AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer.
 #include <cstddef>
 #include <cstdint>
@@ -21,7 +24,9 @@
 #include <vector>
 
 #include "core/common/utf8.h"
+#include "core/langid/fast_path.h"
 #include "core/langid/language_detector.h"
+#include "core/langid/text_cleaner.h"
 #include "fuzz_util.h"
 
 namespace {
@@ -72,6 +77,22 @@ void check(std::string_view text) {
   const Guess again = detector->detect(text);
   FUZZ_CHECK(again.lang == guess.lang && again.confidence == guess.confidence &&
              again.reliable == guess.reliable);
+
+  if (textsense::utf8::find_invalid(text) == textsense::utf8::kValid) {
+    using textsense::langid::FunctionWordScan;
+    std::string cleaned;
+    textsense::langid::clean_for_detection(text, cleaned);
+    const FunctionWordScan raw = textsense::langid::scan_function_words(text);
+    const FunctionWordScan copy = textsense::langid::scan_function_words(cleaned);
+    FUZZ_CHECK(raw.plain == copy.plain);
+    if (raw.plain) {
+      FUZZ_CHECK(raw.words == copy.words && raw.long_words == copy.long_words);
+      FUZZ_CHECK(raw.unknown_to_english == copy.unknown_to_english);
+      FUZZ_CHECK(raw.for_english == copy.for_english);
+      for (int l = 0; l < textsense::langid::kMainLanguageCount; ++l)
+        FUZZ_CHECK(raw.exclusive[l] == copy.exclusive[l]);
+    }
+  }
 }
 
 }  // namespace

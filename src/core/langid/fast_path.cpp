@@ -1,7 +1,10 @@
 #include "core/langid/fast_path.h"
 
-#include "core/common/ascii.h"
-#include "core/langid/function_word_index.h"
+#include <cstdint>
+#include <cstring>
+
+#include "core/langid/latin_word_index.h"
+#include "core/langid/text_cleaner.h"
 #include "core/langid/word_lists.h"
 
 namespace textsense::langid {
@@ -13,9 +16,20 @@ namespace {
 // name list or a URL-heavy line does not.
 constexpr int kMinExclusiveWords = 2;
 constexpr int kMinShareDivisor = 6;
-constexpr std::size_t kMaxWordBytes = 16;
+// With another language's words present: at least this many of the
+// leading language's, and kOutnumber times as many as all the others'.
+constexpr int kMinDominantWords = 3;
+constexpr int kOutnumber = 4;
+// Reading as English: at most 1 / kUnknownDivisor of the words of two or
+// more letters unknown to English. Chosen on the development data
+// (tools/langid_eval, docs/languages.md): a fifth settles fewer tweets,
+// a third loses accuracy on Italian and German tweets.
+constexpr int kUnknownDivisor = 4;
+// Fewer words than this for English settle the language but are not
+// reliable evidence ("@bob #tag": one word that English and German write).
+constexpr int kMinReliableEnglishWords = 3;
 
-bool is_letter(char c) { return ascii::is_letter(static_cast<unsigned char>(c)); }
+constexpr std::size_t kMaxWordBytes = LatinWordIndex::kMaxWordBytes;
 
 // Non-ASCII characters that are not letters of any script and carry no
 // language: punctuation (curly quotes, dashes, ellipsis), symbols, emoji and
@@ -56,81 +70,302 @@ std::size_t latin_letter_bytes(std::string_view text, std::size_t i) {
   return b >= 0xC4 && b <= 0xC9 ? 2 : 0;                   // U+0100..U+024F
 }
 
+namespace {
+
+// What a byte starts, for the scan's one pass, as the cleaned text sees it.
+enum ByteKind : std::uint8_t {
+  kOther,      // ASCII punctuation, digits, symbols: between words
+  kBlank,      // whitespace or a blanked control: ends a token
+  kLetter,     // ASCII letter: starts a word
+  kTokenMark,  // '@' or ':': the token may be a URL or a mention
+  kNonAscii,   // lead byte of a longer code point
+};
+
+struct ByteKinds {
+  ByteKind kind[256];
+  // is_blank_after_cleaning() and ascii::is_letter(), spelled out to be
+  // usable at compile time (a unit test checks that they agree).
+  constexpr ByteKinds() : kind() {
+    for (int b = 0; b < 256; ++b) {
+      const int lower = b | 0x20;
+      kind[b] = b >= 0x80                        ? kNonAscii
+                : (b <= 0x20 || b == 0x7F)       ? kBlank
+                : (lower >= 'a' && lower <= 'z') ? kLetter
+                : (b == '@' || b == ':')         ? kTokenMark
+                                                 : kOther;
+    }
+  }
+};
+constexpr ByteKinds kByteKinds;
+
+std::uint64_t load8(const unsigned char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+// For eight bytes (little-endian), the high bit of every byte that is not
+// an ASCII letter. Per byte, without carries between bytes: c | 0x20 is in
+// 'a'..'z' and c < 0x80.
+std::uint64_t non_letter_bits(std::uint64_t v) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  const std::uint64_t folded = (v | (0x20 * kOnes)) & ~kHigh;      // lower case, 7 bits
+  const std::uint64_t from_a = folded + (0x80 - 'a') * kOnes;      // high bit: >= 'a'
+  const std::uint64_t past_z = folded + (0x80 - 'z' - 1) * kOnes;  // high bit: > 'z'
+  const std::uint64_t letter = from_a & ~past_z & ~v & kHigh;
+  return ~letter & kHigh;
+}
+
+// Where the run of ASCII letters from s[i] ends.
+std::size_t end_of_letters(const unsigned char* s, std::size_t n, std::size_t i) {
+  while (n - i >= 8) {
+    const std::uint64_t stop = non_letter_bits(load8(s + i));
+    if (stop != 0) return i + static_cast<std::size_t>(__builtin_ctzll(stop)) / 8;
+    i += 8;
+  }
+  while (i < n && kByteKinds.kind[s[i]] == kLetter) ++i;
+  return i;
+}
+
+// The key of the ASCII word s[begin, end) (1 to kMaxWordBytes letters),
+// lower-cased: OR 0x20 on the letters, zero after them.
+LatinWordIndex::Key ascii_word_key(const unsigned char* s, std::size_t n, std::size_t begin,
+                                   std::size_t end) {
+  const std::size_t length = end - begin;
+  unsigned char padded[kMaxWordBytes] = {};
+  const unsigned char* p = s + begin;
+  if (n - begin < kMaxWordBytes) {  // near the end of the text: copy
+    std::memcpy(padded, p, length);
+    p = padded;
+  }
+  constexpr std::uint64_t kCase = 0x2020202020202020ull;
+  const auto keep = [](std::size_t bytes) {
+    return bytes >= 8 ? ~0ull : (1ull << (8 * bytes)) - 1;
+  };
+  LatinWordIndex::Key key;
+  key.low = (load8(p) | kCase) & keep(length);
+  key.high = length > 8 ? (load8(p + 8) | kCase) & keep(length - 8) : 0;
+  return key;
+}
+
+// Any other word (Latin letters beyond ASCII, inner apostrophes: "don't",
+// "l'été"), byte by byte, lower-cased (ASCII and Latin-1: the letters of the
+// word lists). Advances i past the word; false when it is longer than
+// kMaxWordBytes.
+bool other_word_key(std::string_view text, std::size_t& i, LatinWordIndex::Key& key) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  char lower[kMaxWordBytes] = {};
+  std::size_t length = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (kByteKinds.kind[c] == kLetter) {
+      if (length < kMaxWordBytes) lower[length] = static_cast<char>(c | 0x20);
+      ++length;
+      ++i;
+    } else if (c >= 0x80 && latin_letter_bytes(text, i) == 2) {
+      auto c2 = s[i + 1];
+      if (c == 0xC3 && c2 >= 0x80 && c2 <= 0x9E) c2 += 0x20;  // À..Þ -> à..þ
+      if (length + 1 < kMaxWordBytes) {
+        lower[length] = static_cast<char>(c);
+        lower[length + 1] = static_cast<char>(c2);
+      }
+      length += 2;
+      i += 2;
+    } else if (c == '\'' && length > 0 && i + 1 < n &&
+               (kByteKinds.kind[s[i + 1]] == kLetter || latin_letter_bytes(text, i + 1) == 2)) {
+      if (length < kMaxWordBytes) lower[length] = '\'';
+      ++length;
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (length > kMaxWordBytes) return false;
+  key = LatinWordIndex::key_of(std::string_view(lower, length));
+  return true;
+}
+
+// Where the token around s[i] ends (the next blank of the cleaned text),
+// noting in `marked` whether the rest of it holds '@' or ':'.
+std::size_t token_end(std::string_view text, std::size_t i, bool& marked) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  while (i < n) {
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      if (is_blank_after_cleaning(b)) return i;
+      marked |= b == '@' || b == ':';
+      ++i;
+    } else {
+      if (blanked_code_point_length(text, i) != 0) return i;
+      i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    }
+  }
+  return n;
+}
+
+bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+// Adds one word's evidence (its index bits, its length in bytes, whether
+// it is written as a name) to `scan`. Returns the bit of the language that
+// alone lists it, or 0.
+unsigned add_word(std::uint16_t bits, std::size_t length, bool capitalised,
+                  FunctionWordScan& scan) {
+  ++scan.words;
+  const unsigned listed = (bits | (bits >> 7)) & 0x7F;
+  // Exactly one language lists it.
+  const unsigned exclusive = listed != 0 && (listed & (listed - 1)) == 0 ? listed : 0;
+  if (exclusive != 0) ++scan.exclusive[__builtin_ctz(exclusive)];
+  const bool frequent = (bits & LatinWordIndex::kFrequentEnglishBit) != 0;
+  const bool english_word = (listed & (1u << kEn)) != 0 || (frequent && listed == 0);
+  // A one-letter word says little ("u", "x"), unless it is a word of
+  // other languages and not of English: "O banco", "e", "y".
+  if (length < 2 && (english_word || listed == 0)) return exclusive;
+  ++scan.long_words;
+  scan.unknown_to_english += !english_word;
+  // A frequent word written as a name ("Costa Rica", "Carlos") may be one
+  // of any language; a sentiment word seldom is a name ("Tired").
+  const bool sentiment = (bits & LatinWordIndex::kEnglishSentimentBit) != 0;
+  scan.for_english +=
+      listed == (1u << kEn) || (frequent && listed == 0 && (!capitalised || sentiment));
+  return exclusive;
+}
+
+// The counts of the token being read, kept apart until the token ends: a
+// token the cleaning blanks (a URL with a '@' or "://" near its end) adds
+// nothing.
+struct PendingToken {
+  std::size_t begin = 0;
+  bool marked = false;        // holds '@' or ':'
+  bool other_script = false;  // a letter of a script other than Latin
+  unsigned languages = 0;     // bit l: counts.exclusive[l] > 0
+  FunctionWordScan counts;    // of this token only
+
+  // Adds the token ending at `end` to `scan` unless the cleaning blanks it,
+  // and starts the next one at `next`. False when a letter of another
+  // script ends the scan.
+  bool commit(std::string_view text, std::size_t end, std::size_t next, FunctionWordScan& scan) {
+    if (counts.words > 0 || other_script) {
+      const std::string_view token = text.substr(begin, end - begin);
+      const bool blanked =
+          marked ? is_nonlinguistic_token(token) : is_host_or_retweet_marker(token);
+      if (!blanked) {
+        if (other_script) {
+          scan.plain = false;
+          return false;
+        }
+        scan.words += counts.words;
+        scan.long_words += counts.long_words;
+        scan.unknown_to_english += counts.unknown_to_english;
+        scan.for_english += counts.for_english;
+        for (unsigned l = languages; l != 0; l &= l - 1)
+          scan.exclusive[__builtin_ctz(l)] += counts.exclusive[__builtin_ctz(l)];
+      }
+      // Reset what the token set, not the whole struct: most tokens are one
+      // word of no list's.
+      for (unsigned l = languages; l != 0; l &= l - 1) counts.exclusive[__builtin_ctz(l)] = 0;
+      counts.words = counts.long_words = counts.unknown_to_english = counts.for_english = 0;
+      languages = 0;
+      other_script = false;
+    }
+    begin = next;
+    marked = false;
+    return true;
+  }
+};
+
+}  // namespace
+
+// One pass over `text`, read as clean_for_detection() would leave it but
+// without the copy: the cleaning blanks whole tokens (URLs, mentions, "RT")
+// and single code points (controls, noncharacters), and a '#' is no letter
+// either way, so the words between the blanks are the same. A unit test
+// and the langid fuzz target compare the two.
 FunctionWordScan scan_function_words(std::string_view text) {
-  const FunctionWordIndex& index = FunctionWordIndex::shared();
+  const LatinWordIndex& index = LatinWordIndex::shared();
   FunctionWordScan scan;
-  char lower[kMaxWordBytes];
+  PendingToken token;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
-    const char c = text[i];
-    const bool ascii_letter = is_letter(c);
-    if (!ascii_letter && static_cast<unsigned char>(c) >= 0x80 &&
-        latin_letter_bytes(text, i) == 0) {
-      if (!is_languageless(decode(text, i))) {
-        scan.plain = false;  // another script
-        return scan;
-      }
-      continue;
-    }
-    if (!ascii_letter && static_cast<unsigned char>(c) < 0x80) {
-      ++i;
-      continue;
-    }
-    // A word: Latin letters with inner apostrophes ("don't", "l'été"),
-    // lower-cased (ASCII and Latin-1: the letters of the word lists).
-    std::size_t length = 0;
-    bool fits = true;
-    while (i < n) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      if (is_letter(text[i])) {
-        if (length < kMaxWordBytes) lower[length] = static_cast<char>(b | 0x20);
-        ++length;
+    const unsigned char b = s[i];
+    switch (kByteKinds.kind[b]) {
+      case kOther: ++i; continue;
+      case kBlank:
+        if (!token.commit(text, i, i + 1, scan)) return scan;
         ++i;
-      } else if (b >= 0x80 && latin_letter_bytes(text, i) == 2) {
-        auto b2 = static_cast<unsigned char>(text[i + 1]);
-        if (b == 0xC3 && b2 >= 0x80 && b2 <= 0x9E) b2 += 0x20;  // À..Þ -> à..þ
-        if (length + 1 < kMaxWordBytes) {
-          lower[length] = static_cast<char>(b);
-          lower[length + 1] = static_cast<char>(b2);
+        continue;
+      case kTokenMark:
+        token.marked = true;
+        ++i;
+        continue;
+      case kNonAscii:
+        if (latin_letter_bytes(text, i) == 2) break;  // a word
+        if (const std::size_t blanked = blanked_code_point_length(text, i)) {
+          if (!token.commit(text, i, i + blanked, scan)) return scan;
+          i += blanked;
+          continue;
         }
-        length += 2;
-        i += 2;
-      } else if (b == '\'' && length > 0 && i + 1 < n &&
-                 (is_letter(text[i + 1]) || latin_letter_bytes(text, i + 1) == 2)) {
-        if (length < kMaxWordBytes) lower[length] = '\'';
-        ++length;
-        ++i;
-      } else {
-        break;
-      }
+        if (!is_languageless(decode(text, i))) {
+          // A letter of another script ends the scan, unless its token is
+          // one the cleaning blanks: read on to the token's end only (a
+          // Chinese text may be one token), without decoding.
+          token.other_script = true;
+          const std::size_t end = token_end(text, i, token.marked);
+          if (!token.commit(text, end, end, scan)) return scan;
+          i = end;  // the token was blanked: read on
+        }
+        continue;
+      case kLetter: break;
     }
-    fits = length <= kMaxWordBytes;
-    ++scan.words;
-    if (!fits) continue;
-    const WordMembership m = index.find(std::string_view(lower, length));
-    const unsigned languages = m.top | m.common;
-    // Exactly one language lists it.
-    if (languages != 0 && (languages & (languages - 1)) == 0)
-      for (int l = 0; l < kMainLanguageCount; ++l)
-        if (languages == (1u << l)) ++scan.exclusive[l];
+    // A word: ASCII letters (most), or the byte-by-byte path.
+    const std::size_t begin = i;
+    const bool capitalised = is_upper(b) && begin + 1 < n && !is_upper(s[begin + 1]);
+    LatinWordIndex::Key key;
+    const std::size_t letters_end = end_of_letters(s, n, i);
+    if (letters_end > i && letters_end - i <= kMaxWordBytes &&
+        (letters_end == n || (s[letters_end] != '\'' && s[letters_end] < 0x80))) {
+      key = ascii_word_key(s, n, i, letters_end);
+      i = letters_end;
+    } else if (!other_word_key(text, i, key)) {
+      token.languages |= add_word(0, kMaxWordBytes + 1, capitalised, token.counts);
+      continue;
+    }
+    token.languages |= add_word(index.find_bits(key), i - begin, capitalised, token.counts);
   }
+  token.commit(text, n, n, scan);
   return scan;
 }
 
-std::string_view FunctionWordScan::decisive() const {
+FunctionWordScan::Settled FunctionWordScan::settle() const {
   if (!plain) return {};
-  int best = -1;
-  for (int l = 0; l < kMainLanguageCount; ++l) {
-    if (exclusive[l] == 0) continue;
-    if (best >= 0) return {};  // two languages' words: let the full path decide
-    best = l;
-  }
-  if (best < 0 || exclusive[best] < kMinExclusiveWords ||
-      exclusive[best] * kMinShareDivisor < words)
-    return {};
-  return kMainLanguageCodes[best];
+  int best = 0, others = 0;
+  for (int l = 1; l < kMainLanguageCount; ++l)
+    if (exclusive[l] > exclusive[best]) best = l;
+  for (int l = 0; l < kMainLanguageCount; ++l)
+    if (l != best) others += exclusive[l];
+  const bool enough_share = exclusive[best] * kMinShareDivisor >= words;
+  // One language's function words and no other's.
+  if (others == 0 && exclusive[best] >= kMinExclusiveWords && enough_share)
+    return {kMainLanguageCodes[best], true};
+  // One language's, outnumbering the others'.
+  if (others > 0 && exclusive[best] >= kMinDominantWords &&
+      exclusive[best] >= kOutnumber * others && enough_share)
+    return {kMainLanguageCodes[best], true};
+  // English words, outnumbering other languages', few unknown words.
+  int against_english = 0;
+  for (int l = 0; l < kMainLanguageCount; ++l)
+    if (l != kEn) against_english += exclusive[l];
+  if (for_english > 0 && for_english >= kOutnumber * against_english &&
+      unknown_to_english * kUnknownDivisor <= long_words)
+    return {kMainLanguageCodes[kEn], for_english >= kMinReliableEnglishWords};
+  return {};
 }
+
+std::string_view FunctionWordScan::decisive() const { return settle().language; }
 
 bool FunctionWordScan::nothing_against(MainLanguage language) const {
   if (!plain) return false;

@@ -5,7 +5,7 @@
 #include "core/langid/cld2_adapter.h"
 #include "core/langid/detection_sample.h"
 #include "core/langid/fast_path.h"
-#include "core/langid/function_word_index.h"
+#include "core/langid/latin_word_index.h"
 #include "core/langid/script_profile.h"
 #include "core/langid/script_rules.h"
 #include "core/langid/short_text.h"
@@ -28,6 +28,9 @@ constexpr std::size_t kBestEffortBelowBytes = 256;
 // What the function-word short cut (fast_path.h) reports: the evidence is
 // decisive, but it is not a probability CLD2 computed.
 constexpr double kFastPathConfidence = 0.99;
+// ... and for a few words that read as English but are not reliable
+// evidence ("@bob #tag"): likelier than not, no more.
+constexpr double kFewWordsConfidence = 0.6;
 
 struct Analysis {
   Guess guess;
@@ -41,15 +44,21 @@ Analysis analyze(std::string_view text) {
   thread_local std::string sampled;
   const std::string_view utf8 = detection_sample(text, sampled);
   if (utf8::find_invalid(utf8) != utf8::kValid) return a;
-  thread_local std::string cleaned;
-  clean_for_detection(utf8, cleaned);
-  // On the cleaned text: "some" in a URL is not an English word.
-  const FunctionWordScan scan = scan_function_words(cleaned);
-  if (const std::string_view fast = scan.decisive(); !fast.empty()) {
-    a.guess = Guess{std::string(fast), kFastPathConfidence, true, true, false};
-    if (cleaned.capacity() > kKeepScratchBytes) std::string().swap(cleaned);
+  // Reads the text as cleaned ("some" in a URL is not an English word)
+  // without the copy, which most texts, settled here, do not need.
+  const FunctionWordScan scan = scan_function_words(utf8);
+  if (const FunctionWordScan::Settled fast = scan.settle(); !fast.language.empty()) {
+    // Settled, perhaps with a few words of another language: those mean a
+    // caller looking for sentences in other languages must look.
+    const bool alone =
+        scan.nothing_against(static_cast<MainLanguage>(main_language_index(fast.language)));
+    a.guess =
+        Guess{std::string(fast.language), fast.reliable ? kFastPathConfidence : kFewWordsConfidence,
+              fast.reliable, alone, !alone};
     return a;
   }
+  thread_local std::string cleaned;
+  clean_for_detection(utf8, cleaned);
   const ScriptProfile profile = profile_scripts(cleaned);
   if (profile.total_letters > 0) {
     if (cleaned.size() >= kBestEffortBelowBytes) a.cld = run_cld2(cleaned, CldMode::kStrict);
@@ -88,7 +97,7 @@ Analysis analyze(std::string_view text) {
 }  // namespace
 
 Detector::Detector() {
-  (void)FunctionWordIndex::shared();
+  (void)LatinWordIndex::shared();
   tune_allocator_for_cld2();
 }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/langid/function_word_index.h"
+#include "core/langid/latin_word_index.h"
 #include "core/langid/orthographic_cues.h"
 #include "core/common/utf8.h"
 
@@ -64,7 +64,7 @@ bool is_elision_prefix(std::string_view w) {
 class WordScorer {
  public:
   explicit WordScorer(LatinEvidence& evidence)
-      : evidence_(evidence), index_(FunctionWordIndex::shared()) {}
+      : evidence_(evidence), index_(LatinWordIndex::shared()) {}
 
   void score(std::string_view word) {
     ++evidence_.words;
@@ -90,7 +90,7 @@ class WordScorer {
   static constexpr float kCommonWeight = 2.0f;
   static constexpr float kDistinctBonus = 1.5f;
   LatinEvidence& evidence_;
-  const FunctionWordIndex& index_;
+  const LatinWordIndex& index_;
 };
 
 // ---- Decision --------------------------------------------------------------
@@ -165,7 +165,7 @@ LatinEvidence gather_latin_evidence(std::string_view text) {
       // A word that ends in an apostrophe: Italian "po'", "be'" and "E'"
       // (for "È" where the keyboard has no capital È), when listed.
       word[length] = '\'';
-      if (FunctionWordIndex::shared().find(std::string_view(word, length + 1)).any()) ++length;
+      if (LatinWordIndex::shared().find(std::string_view(word, length + 1)).any()) ++length;
     }
     flush();
   }

@@ -10,27 +10,6 @@ namespace textsense::langid {
 
 namespace {
 
-bool starts_with_ignoring_case(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    if (c != static_cast<unsigned char>(prefix[i])) return false;
-  }
-  return true;
-}
-
-// A whitespace-delimited token that is a URL, an e-mail address or a
-// mention: its letters are names and hosts, not words of any language.
-bool is_nonlinguistic_token(std::string_view token) {
-  if (token.find("://") != std::string_view::npos) return true;
-  if (starts_with_ignoring_case(token, "www.")) return true;
-  if (token.find('@') != std::string_view::npos) return true;
-  // Twitter's retweet marker, which would otherwise read as two letters
-  // of some language.
-  return token == "RT" || token == "RT:";
-}
-
 void blank(std::string& s, std::size_t begin, std::size_t end) {
   std::memset(&s[begin], ' ', end - begin);
 }
@@ -103,6 +82,20 @@ void blank_tokens_with(std::string& s, std::string_view needle, bool at_start) {
 }
 
 }  // namespace
+
+// A whitespace-delimited token that is a URL, an e-mail address or a
+// mention: its letters are names and hosts, not words of any language.
+// ("wWw." is not a host prefix here: the cleaning looks for these three
+// spellings only.)
+bool is_nonlinguistic_token(std::string_view token) {
+  return token.find("://") != std::string_view::npos || token.find('@') != std::string_view::npos ||
+         token == "RT:" || is_host_or_retweet_marker(token);
+}
+
+std::size_t blanked_code_point_length(std::string_view utf8, std::size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data()) + i;
+  return non_interchange_length(p, p[0]);
+}
 
 void clean_for_detection(std::string_view utf8, std::string& out) {
   out.assign(utf8.data(), utf8.size());
