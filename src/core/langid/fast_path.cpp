@@ -206,6 +206,34 @@ std::size_t token_end(std::string_view text, std::size_t i, bool& marked) {
   return n;
 }
 
+// The index bits of a word not found as written that holds a run of three
+// or more of one letter ("yaaaay", "sooo", "hushhhh": emphasis, as the
+// sentiment engine reads it too): looked up with its runs cut to two
+// letters ("woohoo"), then to one ("yay"). 0 when neither is listed.
+std::uint16_t find_elongated(const LatinWordIndex& index, const LatinWordIndex::Key& key) {
+  char word[kMaxWordBytes];
+  std::memcpy(word, &key.low, 8);
+  std::memcpy(word + 8, &key.high, 8);
+  std::size_t length = 0;
+  while (length < kMaxWordBytes && word[length] != 0) ++length;
+  bool elongated = false;
+  for (std::size_t i = 2; i < length && !elongated; ++i)
+    elongated = word[i] == word[i - 1] && word[i] == word[i - 2];
+  if (!elongated) return 0;
+  for (const std::size_t keep : {2, 1}) {
+    char cut[kMaxWordBytes];
+    std::size_t cut_length = 0, run = 0;
+    for (std::size_t i = 0; i < length; ++i) {
+      run = i > 0 && word[i] == word[i - 1] ? run + 1 : 1;
+      if (run <= keep) cut[cut_length++] = word[i];
+    }
+    if (const std::uint16_t bits =
+            index.find_bits(LatinWordIndex::key_of(std::string_view(cut, cut_length))))
+      return bits;
+  }
+  return 0;
+}
+
 bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
 // Adds one word's evidence (its index bits, its length in bytes, whether
@@ -334,7 +362,9 @@ FunctionWordScan scan_function_words(std::string_view text) {
       token.languages |= add_word(0, kMaxWordBytes + 1, capitalised, token.counts);
       continue;
     }
-    token.languages |= add_word(index.find_bits(key), i - begin, capitalised, token.counts);
+    std::uint16_t bits = index.find_bits(key);
+    if (bits == 0 && i - begin >= 3) bits = find_elongated(index, key);
+    token.languages |= add_word(bits, i - begin, capitalised, token.counts);
   }
   token.commit(text, n, n, scan);
   return scan;
