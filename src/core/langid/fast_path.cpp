@@ -236,30 +236,42 @@ std::uint16_t find_elongated(const LatinWordIndex& index, const LatinWordIndex::
 
 bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
-// Adds one word's evidence (its index bits, its length in bytes, whether
-// it is written as a name) to `scan`. Returns the bit of the language that
-// alone lists it, or 0.
-unsigned add_word(std::uint16_t bits, std::size_t length, bool capitalised,
-                  FunctionWordScan& scan) {
-  ++scan.words;
-  const unsigned listed = (bits | (bits >> 7)) & 0x7F;
-  // Exactly one language lists it.
-  const unsigned exclusive = listed != 0 && (listed & (listed - 1)) == 0 ? listed : 0;
-  if (exclusive != 0) ++scan.exclusive[__builtin_ctz(exclusive)];
-  const bool frequent = (bits & LatinWordIndex::kFrequentEnglishBit) != 0;
-  const bool english_word = (listed & (1u << kEn)) != 0 || (frequent && listed == 0);
-  // A one-letter word says little ("u", "x"), unless it is a word of
-  // other languages and not of English: "O banco", "e", "y".
-  if (length < 2 && (english_word || listed == 0)) return exclusive;
-  ++scan.long_words;
-  scan.unknown_to_english += !english_word;
-  // A frequent word written as a name ("Costa Rica", "Carlos") may be one
-  // of any language; a sentiment word seldom is a name ("Tired").
-  const bool sentiment = (bits & LatinWordIndex::kEnglishSentimentBit) != 0;
-  scan.for_english +=
-      listed == (1u << kEn) || (frequent && listed == 0 && (!capitalised || sentiment));
-  return exclusive;
-}
+// The counts of one token's words. Eight slots of exclusive words: the
+// eighth takes the words no single language lists, so that counting needs
+// no branch (the scan's cost is mostly mispredicted branches).
+struct TokenCounts {
+  int words = 0;
+  int long_words = 0;
+  int unknown_to_english = 0;
+  int for_english = 0;
+  int exclusive[8] = {};
+  unsigned languages = 0;  // bit l: exclusive[l] > 0
+
+  // Adds one word's evidence: its index bits, its length in bytes, whether
+  // it is written as a name.
+  void add_word(std::uint16_t bits, std::size_t length, bool capitalised) {
+    static_assert(kMainLanguageCount < 8, "the eighth slot is the no-language one");
+    const unsigned listed = (bits | (bits >> 7)) & 0x7F;
+    // Exactly one language lists it (0 when none or several do).
+    const unsigned single = (listed & (listed - 1)) == 0 ? listed : 0;
+    ++words;
+    ++exclusive[__builtin_ctz(single | 0x80)];
+    languages |= single;
+    const bool frequent = (bits & LatinWordIndex::kFrequentEnglishBit) != 0;
+    const bool sentiment = (bits & LatinWordIndex::kEnglishSentimentBit) != 0;
+    const bool unlisted = listed == 0;
+    const bool english_word = ((listed & (1u << kEn)) != 0) | (frequent & unlisted);
+    // A one-letter word says little ("u", "x"), unless it is a word of
+    // other languages and not of English: "O banco", "e", "y".
+    const int counts = (length >= 2) | (!english_word & !unlisted);
+    long_words += counts;
+    unknown_to_english += counts & !english_word;
+    // A frequent word written as a name ("Costa Rica", "Carlos") may be one
+    // of any language; a sentiment word seldom is a name ("Tired").
+    for_english +=
+        counts & ((listed == (1u << kEn)) | (frequent & unlisted & (!capitalised | sentiment)));
+  }
+};
 
 // The counts of the token being read, kept apart until the token ends: a
 // token the cleaning blanks (a URL with a '@' or "://" near its end) adds
@@ -268,8 +280,7 @@ struct PendingToken {
   std::size_t begin = 0;
   bool marked = false;        // holds '@' or ':'
   bool other_script = false;  // a letter of a script other than Latin
-  unsigned languages = 0;     // bit l: counts.exclusive[l] > 0
-  FunctionWordScan counts;    // of this token only
+  TokenCounts counts;         // of this token only
 
   // Adds the token ending at `end` to `scan` unless the cleaning blanks it,
   // and starts the next one at `next`. False when a letter of another
@@ -288,14 +299,15 @@ struct PendingToken {
         scan.long_words += counts.long_words;
         scan.unknown_to_english += counts.unknown_to_english;
         scan.for_english += counts.for_english;
-        for (unsigned l = languages; l != 0; l &= l - 1)
+        for (unsigned l = counts.languages; l != 0; l &= l - 1)
           scan.exclusive[__builtin_ctz(l)] += counts.exclusive[__builtin_ctz(l)];
       }
       // Reset what the token set, not the whole struct: most tokens are one
       // word of no list's.
-      for (unsigned l = languages; l != 0; l &= l - 1) counts.exclusive[__builtin_ctz(l)] = 0;
+      for (unsigned l = counts.languages; l != 0; l &= l - 1)
+        counts.exclusive[__builtin_ctz(l)] = 0;
       counts.words = counts.long_words = counts.unknown_to_english = counts.for_english = 0;
-      languages = 0;
+      counts.languages = 0;
       other_script = false;
     }
     begin = next;
@@ -351,7 +363,8 @@ FunctionWordScan scan_function_words(std::string_view text) {
     }
     // A word: ASCII letters (most), or the byte-by-byte path.
     const std::size_t begin = i;
-    const bool capitalised = is_upper(b) && begin + 1 < n && !is_upper(s[begin + 1]);
+    const unsigned char second = begin + 1 < n ? s[begin + 1] : 0;
+    const bool capitalised = is_upper(b) & !is_upper(second);
     LatinWordIndex::Key key;
     const std::size_t letters_end = end_of_letters(s, n, i);
     if (letters_end > i && letters_end - i <= kMaxWordBytes &&
@@ -359,12 +372,12 @@ FunctionWordScan scan_function_words(std::string_view text) {
       key = ascii_word_key(s, n, i, letters_end);
       i = letters_end;
     } else if (!other_word_key(text, i, key)) {
-      token.languages |= add_word(0, kMaxWordBytes + 1, capitalised, token.counts);
+      token.counts.add_word(0, kMaxWordBytes + 1, capitalised);
       continue;
     }
     std::uint16_t bits = index.find_bits(key);
     if (bits == 0 && i - begin >= 3) bits = find_elongated(index, key);
-    token.languages |= add_word(bits, i - begin, capitalised, token.counts);
+    token.counts.add_word(bits, i - begin, capitalised);
   }
   token.commit(text, n, n, scan);
   return scan;
