@@ -364,7 +364,7 @@ FunctionWordScan scan_function_words(std::string_view text) {
     // A word: ASCII letters (most), or the byte-by-byte path.
     const std::size_t begin = i;
     const unsigned char second = begin + 1 < n ? s[begin + 1] : 0;
-    const bool capitalised = is_upper(b) & !is_upper(second);
+    const bool capitalised = is_upper(b) && !is_upper(second);
     LatinWordIndex::Key key;
     const std::size_t letters_end = end_of_letters(s, n, i);
     if (letters_end > i && letters_end - i <= kMaxWordBytes &&
