@@ -11,6 +11,8 @@
 #include "core/langid/fast_path.h"
 #include "core/langid/language_detector.h"
 #include "core/langid/latin_word_index.h"
+#include "core/langid/latin_word_table.h"
+#include "core/langid/latin_word_table_builder.h"
 #include "core/langid/text_cleaner.h"
 #include "core/langid/word_lists.h"
 
@@ -118,6 +120,32 @@ TEST(DetectionShortCut, EveryListedWordIsFound) {
   EXPECT_FALSE(index.find("the").frequent_english && !index.find("the").any());
   EXPECT_FALSE(index.find("").any());
   EXPECT_FALSE(index.find("seventeenletterss").any());
+}
+
+TEST(DetectionShortCut, CompiledInTablesAreTheBuiltOnes) {
+  // The build writes the tables (tools/generate_latin_word_table.cpp); the
+  // same builder, run here, must give them slot for slot.
+  const LatinWordTables built = build_latin_word_tables();
+  ASSERT_EQ(built.short_keys.size(), generated::kShortCapacity);
+  ASSERT_EQ(built.long_keys.size(), generated::kLongCapacity);
+  EXPECT_EQ(built.short_shift, generated::kShortShift);
+  EXPECT_EQ(built.long_shift, generated::kLongShift);
+  for (std::size_t i = 0; i < built.short_keys.size(); ++i) {
+    ASSERT_EQ(built.short_keys[i], generated::kShortKeys[i]) << i;
+    ASSERT_EQ(built.short_members[i], generated::kShortMembers[i]) << i;
+  }
+  for (std::size_t i = 0; i < built.long_keys.size(); ++i) {
+    ASSERT_EQ(built.long_keys[i].low, generated::kLongKeys[i].low) << i;
+    ASSERT_EQ(built.long_keys[i].high, generated::kLongKeys[i].high) << i;
+    ASSERT_EQ(built.long_members[i], generated::kLongMembers[i]) << i;
+  }
+  // At most three quarters full, so that every probe ends.
+  std::size_t used = 0;
+  for (const std::uint64_t k : built.short_keys) used += k != 0;
+  EXPECT_LE(used * 4, built.short_keys.size() * 3);
+  const LatinWordIndex index = built.index();
+  for (const char* word : {"the", "und", "aujourd'hui", "extraordinary", "zzzz"})
+    EXPECT_EQ(index.find(word).any(), LatinWordIndex::shared().find(word).any()) << word;
 }
 
 TEST(DetectionShortCut, EnglishWordsSettleShortTweets) {

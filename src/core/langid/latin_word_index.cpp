@@ -1,113 +1,14 @@
 #include "core/langid/latin_word_index.h"
 
-#include <stdexcept>
-
-#include "core/langid/english_vocabulary.h"
+#include "core/langid/latin_word_table.h"
 
 namespace textsense::langid {
 
-namespace {
-
-template <typename Fn>
-void for_each_word(const char* list, Fn&& fn) {
-  const std::string_view all(list);
-  std::size_t i = 0;
-  while (i < all.size()) {
-    while (i < all.size() && all[i] == ' ') ++i;
-    const std::size_t begin = i;
-    while (i < all.size() && all[i] != ' ') ++i;
-    if (i > begin) fn(all.substr(begin, i - begin));
-  }
-}
-
-// Calls fn(word, language, top) for every function word, then
-// fn(word, kFrequent, false) and fn(word, kSentiment, false) for the words
-// of the English vocabulary's two lists.
-constexpr int kFrequent = -1;
-constexpr int kSentiment = -2;
-template <typename Fn>
-void for_each_entry(Fn&& fn) {
-  for (int l = 0; l < kMainLanguageCount; ++l) {
-    const WordList& list = word_list(static_cast<MainLanguage>(l));
-    for_each_word(list.top, [&](std::string_view w) { fn(w, l, true); });
-    for_each_word(list.common, [&](std::string_view w) { fn(w, l, false); });
-  }
-  for (std::size_t c = 0; c < kFrequentEnglishChunks; ++c)
-    for_each_word(kFrequentEnglish[c], [&](std::string_view w) { fn(w, kFrequent, false); });
-  for (std::size_t c = 0; c < kEnglishSentimentWordsChunks; ++c)
-    for_each_word(kEnglishSentimentWords[c], [&](std::string_view w) { fn(w, kSentiment, false); });
-}
-
-}  // namespace
-
 const LatinWordIndex& LatinWordIndex::shared() {
-  static const LatinWordIndex index;
+  using namespace generated;
+  static const LatinWordIndex index({kShortKeys, kShortMembers, kShortCapacity - 1, kShortShift},
+                                    {kLongKeys, kLongMembers, kLongCapacity - 1, kLongShift});
   return index;
-}
-
-namespace {
-
-bool is_empty(std::uint64_t key) { return key == 0; }
-bool is_empty(const LatinWordIndex::Key& key) { return key.low == 0; }
-bool same(std::uint64_t a, std::uint64_t b) { return a == b; }
-bool same(const LatinWordIndex::Key& a, const LatinWordIndex::Key& b) {
-  return a.low == b.low && a.high == b.high;
-}
-std::uint64_t low_of(std::uint64_t key) { return key; }
-std::uint64_t low_of(const LatinWordIndex::Key& key) { return key.low; }
-std::uint64_t high_of(std::uint64_t) { return 0; }
-std::uint64_t high_of(const LatinWordIndex::Key& key) { return key.high; }
-
-}  // namespace
-
-// At most three quarters full: a hit takes about 2.5 probes, a miss about
-// 8, nearly always within one or two cache lines.
-template <typename K>
-void LatinWordIndex::Table<K>::reserve(std::size_t entries) {
-  std::size_t capacity = 16;
-  shift = 60;
-  while (capacity * 3 < entries * 4) {
-    capacity *= 2;
-    --shift;
-  }
-  keys.assign(capacity, K{});
-  members.assign(capacity, 0);
-  mask = capacity - 1;
-}
-
-template <typename K>
-std::size_t LatinWordIndex::Table<K>::slot_for(const K& key) {
-  std::size_t i = home(low_of(key), high_of(key));
-  while (!is_empty(keys[i]) && !same(keys[i], key)) i = (i + 1) & mask;
-  keys[i] = key;
-  return i;
-}
-
-LatinWordIndex::LatinWordIndex() {
-  std::size_t short_words = 0, long_words = 0;
-  for_each_entry([&](std::string_view word, int, bool) {
-    if (word.size() > kMaxWordBytes)
-      throw std::logic_error(
-          "textsense: a listed word is longer than LatinWordIndex::kMaxWordBytes");
-    ++(word.size() <= 8 ? short_words : long_words);
-  });
-  short_.reserve(short_words);
-  long_.reserve(long_words);
-  for_each_entry([&](std::string_view word, int language, bool top) {
-    const Key key = key_of(word);
-    std::uint16_t& bits = key.high == 0 ? short_.members[short_.slot_for(key.low)]
-                                        : long_.members[long_.slot_for(key)];
-    if (language < 0) {
-      bits |= kFrequentEnglishBit | (language == kSentiment ? kEnglishSentimentBit : 0u);
-      return;
-    }
-    const unsigned top_bit = 1u << language, common_bit = 1u << (7 + language);
-    if (top) {
-      bits = static_cast<std::uint16_t>((bits | top_bit) & ~common_bit);
-    } else if (!(bits & top_bit)) {
-      bits = static_cast<std::uint16_t>(bits | common_bit);
-    }
-  });
 }
 
 }  // namespace textsense::langid

@@ -1,16 +1,16 @@
 // Lookup of a lower-case Latin-script word: which of the seven main
 // languages' function-word lists hold it, in which tier (word_lists.h), and
 // whether it is one of the most frequent English words
-// (english_vocabulary.h). Built on first use, once per process (34,000
-// words: about 5 ms and 0.6 MB), then read-only, so any number of threads
-// may share it. (Generating the tables at build time into read-only data
-// would make them free and shared between backends.)
+// (english_vocabulary.h). Its tables are computed when textsense is built
+// (latin_word_table_builder.h, tools/generate_latin_word_table.cpp) and
+// compiled in as read-only data: nothing to build when a process starts,
+// and the pages are shared by every backend. Read-only, so any number of
+// threads may share it.
 #pragma once
 
 #include <cstdint>
 #include <cstring>
 #include <string_view>
-#include <vector>
 
 #include "core/langid/word_lists.h"
 
@@ -81,9 +81,28 @@ class LatinWordIndex {
   static constexpr std::uint16_t kFrequentEnglishBit = 1u << 14;
   static constexpr std::uint16_t kEnglishSentimentBit = 1u << 15;
 
- private:
-  LatinWordIndex();
+  // Open addressing with linear probing, at most three quarters full; an
+  // empty slot has a zero key. Keys and memberships apart: a probe reads
+  // keys only.
+  template <typename K>
+  struct Table {
+    const K* keys = nullptr;
+    const std::uint16_t* members = nullptr;
+    std::size_t mask = 0;  // capacity - 1 (a power of 2)
+    int shift = 64;        // 64 - log2(capacity)
+    // Multiply-shift: the top bits of the products mix every byte.
+    std::size_t home(std::uint64_t low, std::uint64_t high) const {
+      return static_cast<std::size_t>(
+          ((low * 0x9E3779B97F4A7C15ull) ^ (high * 0xC2B2AE3D27D4EB4Full)) >> shift);
+    }
+  };
 
+  // An index over tables someone else owns: the generated read-only tables
+  // (shared()), or a LatinWordTables (latin_word_table_builder.h).
+  LatinWordIndex(Table<std::uint64_t> short_words, Table<Key> long_words)
+      : short_(short_words), long_(long_words) {}
+
+ private:
   // A WordMembership in 16 bits: top, common, frequent English, sentiment.
   static WordMembership unpack(std::uint16_t bits) {
     WordMembership m;
@@ -94,21 +113,6 @@ class LatinWordIndex {
     return m;
   }
 
-  // Open addressing with linear probing; an empty slot has a zero key.
-  template <typename K>
-  struct Table {
-    std::vector<K> keys;
-    std::vector<std::uint16_t> members;
-    std::size_t mask = 0;
-    int shift = 64;
-    void reserve(std::size_t entries);
-    std::size_t slot_for(const K& key);
-    // Multiply-shift: the top bits of the products mix every byte.
-    std::size_t home(std::uint64_t low, std::uint64_t high) const {
-      return static_cast<std::size_t>(
-          ((low * 0x9E3779B97F4A7C15ull) ^ (high * 0xC2B2AE3D27D4EB4Full)) >> shift);
-    }
-  };
   Table<std::uint64_t> short_;
   Table<Key> long_;
 };
