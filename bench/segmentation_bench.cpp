@@ -27,7 +27,7 @@ const char* const kJapanese =
 
 void run(benchmark::State& state, const std::string& text, bool fast_path) {
   Segmenter segmenter;
-  segmenter.set_ascii_fast_path(fast_path);
+  segmenter.set_fast_paths(fast_path);
   Segmentation out;
   std::size_t tokens = 0;
   for (auto _ : state) {

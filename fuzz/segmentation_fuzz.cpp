@@ -10,7 +10,7 @@
 //     inside the document, on code point boundaries, with correct
 //     character offsets, every sentence non-empty and owning its tokens);
 //   * the fast paths and ICU alone give the same segmentation
-//     (Segmenter::set_ascii_fast_path), split_words_ascii() the same word
+//     (Segmenter::set_fast_paths), split_words_ascii() the same word
 //     boundaries as IcuWordBreaker::split() on ASCII text, and split_mixed()
 //     the same as split() on any text;
 //   * segmenting twice with the same (warm) segmenter gives the same result,
@@ -124,7 +124,7 @@ void check_chunks(std::string_view doc, const segment::Segmentation& whole,
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   fast_segmenter = new segment::Segmenter();
   icu_segmenter = new segment::Segmenter();
-  icu_segmenter->set_ascii_fast_path(false);
+  icu_segmenter->set_fast_paths(false);
   word_breaker = new segment::IcuWordBreaker();
   return 0;
 }

@@ -140,7 +140,7 @@ TEST(AsciiWordBreaker, SegmenterOutputIdenticalOnTreebankText) {
   ASSERT_GT(text.size(), 1000000u);
 
   segment::Segmenter fast, slow;
-  slow.set_ascii_fast_path(false);
+  slow.set_fast_paths(false);
   segment::Segmentation a, b;
   fast.segment(text, a);
   slow.segment(text, b);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/common/errors.h"
+#include "core/segment/sentence_breaker.h"
 #include "core/segment/special_spans.h"
 #include "core/segment/token_classifier.h"
 #include "core/segment/token_rules.h"
@@ -102,9 +103,14 @@ struct Segmenter::Impl {
 
   const lang::Profile& profile;
   std::unique_ptr<icu::BreakIterator> sentence_iterator;
+  // ICU's sentence boundaries without its rule engine (sentence_breaker.h:
+  // a fifth of sentiment() on a tweet went to ICU's iterator); ICU's own
+  // iterator remains for the chunk search and as the reference
+  // (set_fast_paths(false)).
+  std::unique_ptr<SentenceBreaker> sentences;
   UText* text = nullptr;
   IcuWordBreaker words;
-  bool ascii_fast_path = true;
+  bool fast_paths = true;
   bool doc_is_ascii = false;  // of the current segment() call
 
   // Scratch buffers, kept between calls.
@@ -131,6 +137,10 @@ struct Segmenter::Impl {
       while (end > begin + 1 && utf8::is_continuation(doc[end])) --end;
     }
     const std::string_view window = doc.substr(begin, end - begin);
+    if (fast_paths) {
+      sentences->set_text(window);
+      return end;
+    }
     UErrorCode status = U_ZERO_ERROR;
     if (doc_is_ascii) {
       // ICU iterates UTF-16 faster than UTF-8, and widening ASCII keeps
@@ -144,6 +154,12 @@ struct Segmenter::Impl {
     sentence_iterator->setText(text, status);
     if (U_FAILURE(status)) throw IcuError("BreakIterator::setText", status);
     return end;
+  }
+
+  // The window's next sentence boundary (offset into the window), or
+  // icu::BreakIterator::DONE.
+  std::int32_t next_boundary() {
+    return fast_paths ? sentences->next() : sentence_iterator->next();
   }
 
   // Where the first piece of a sentence too long to analyse whole ends:
@@ -181,7 +197,7 @@ struct Segmenter::Impl {
     if (begin >= end) return;
     pieces.clear();
     const bool ascii = doc_is_ascii || utf8::is_ascii(doc.substr(begin, end - begin));
-    if (!ascii_fast_path) words.split(doc, begin, end, pieces);
+    if (!fast_paths) words.split(doc, begin, end, pieces);
     else if (ascii) split_words_ascii(doc, begin, end, pieces);
     else words.split_mixed(doc, begin, end, pieces);
     for (const ByteRange& p : pieces) {
@@ -233,13 +249,14 @@ Segmenter::Segmenter(const lang::Profile& profile) : impl_(std::make_unique<Impl
   impl_->sentence_iterator.reset(
       icu::BreakIterator::createSentenceInstance(icu::Locale(profile.icu_locale), status));
   if (U_FAILURE(status)) throw IcuError("createSentenceInstance", status);
+  impl_->sentences = std::make_unique<SentenceBreaker>(profile.icu_locale);
 }
 
 Segmenter::~Segmenter() = default;
 
 const lang::Profile& Segmenter::profile() const { return impl_->profile; }
 
-void Segmenter::set_ascii_fast_path(bool enabled) { impl_->ascii_fast_path = enabled; }
+void Segmenter::set_fast_paths(bool enabled) { impl_->fast_paths = enabled; }
 
 void Segmenter::find_chunk_starts(std::string_view doc, std::size_t target_bytes,
                                   std::vector<std::uint32_t>& starts,
@@ -371,8 +388,7 @@ void Segmenter::Impl::segment_windows(std::string_view doc, Segmentation& out,
                              [&](const SpecialSpan& s) { return s.end <= window_start; }) -
         m.specials.begin());
     bool boundary_in_margin = false;
-    icu::BreakIterator& it = *m.sentence_iterator;
-    for (std::int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
+    for (std::int32_t b = m.next_boundary(); b != icu::BreakIterator::DONE; b = m.next_boundary()) {
       const std::uint32_t boundary = window_start + static_cast<std::uint32_t>(b);
       // A sentence never ends inside a URL ("see x.org/a. b" is not two)
       // or right after "Dr.".

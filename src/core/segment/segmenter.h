@@ -1,8 +1,10 @@
 // Sentence and word segmentation of UTF-8 text.
 //
 // One language at a time, from its profile (lang/profile.h): sentences come
-// from ICU's sentence break iterator for the profile's locale with CLDR's
-// abbreviation suppressions ("Mr. Smith", "z.B. heute" are one sentence);
+// from ICU's sentence break rules for the profile's locale with CLDR's
+// abbreviation suppressions ("Mr. Smith", "z.B. heute" are one sentence),
+// applied by SentenceBreaker (sentence_breaker.h: ICU's boundaries without
+// ICU's rule engine);
 // words from ICU's word break iterator (dictionary-based for Chinese,
 // Japanese, Thai, ...), with an exact ASCII fast path, plus URLs, e-mails,
 // mentions and hashtags kept whole (special_spans.h) and the token rules of
@@ -78,9 +80,9 @@ class Segmenter {
 
   const lang::Profile& profile() const;
 
-  // Testing hook: route every run through ICU alone, not split_words_ascii
-  // or IcuWordBreaker::split_mixed (the outputs must agree).
-  void set_ascii_fast_path(bool enabled);
+  // Testing hook: route every run through ICU alone, not split_words_ascii,
+  // IcuWordBreaker::split_mixed or SentenceBreaker (the outputs must agree).
+  void set_fast_paths(bool enabled);
 
  private:
   struct Impl;
