@@ -360,7 +360,7 @@ void Segmenter::Impl::segment_windows(std::string_view doc, Segmentation& out,
   find_special_spans(doc, m.specials);
   m.doc_is_ascii = utf8::is_ascii(doc);
 
-  // ICU reads one window at a time, from the current sentence's start
+  // The sentence rules read one window at a time, from the current sentence's start
   // (segmenter.h, "Long sentences"): every call into ICU and every
   // sentence handed to the word breaker is bounded, so the stop signal is
   // polled at least once per window whatever the text.
@@ -377,7 +377,7 @@ void Segmenter::Impl::segment_windows(std::string_view doc, Segmentation& out,
     }
     const std::uint32_t window_end = m.open_window(doc, start, window_bytes);
     const bool last = window_end == size;
-    // Near the window's end ICU cannot see what follows a full stop: only
+    // Near the window's end the rules cannot see what follows a full stop: only
     // boundaries before the margin are taken (all of them in the last).
     const std::uint32_t limit = last ? size : window_end - kSentenceWindowMargin;
     const std::uint32_t window_start = start;

@@ -11,7 +11,7 @@
 // the language (token_rules.h).
 // Blank text yields no sentence; a sentence always has at least one token.
 //
-// Long sentences. ICU's sentence iterator reads 64 KiB of text at a time,
+// Long sentences. The sentence rules read 64 KiB of text at a time,
 // starting at the current sentence (boundaries in a window's last 1 KiB
 // are looked for again in the next window, or in one twice as long). When
 // a window of 64 KiB holds no sentence end, the text up to a cut is taken
