@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/ures.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "core/common/errors.h"
@@ -91,13 +92,13 @@ std::vector<icu::UnicodeString> load_suppressions(const icu::Locale& locale) {
       std::int32_t length = 0;
       const UChar* s = ures_getString(item, &length, &item_status);
       if (U_FAILURE(item_status)) break;
-      icu::UnicodeString entry(s, length);
-      bool seen = false;  // ICU keeps a set
-      for (const auto& e : out) seen = seen || e == entry;
-      if (!seen) out.push_back(entry);
+      out.emplace_back(s, length);
     }
     ures_close(item);
   }
+  // ICU keeps a set.
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   ures_close(breaks);
   ures_close(exceptions);
   ures_close(bundle);
