@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ucharstrie.h>
 #include <unicode/ucharstriebuilder.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 #include <unicode/ures.h>
 
@@ -63,6 +64,48 @@ bool is_letter(std::uint8_t c) { return c == kLower || c == kUpper; }
 // terminators" stops.
 bool ends_sb8_run(std::uint8_t c) {
   return is_letter(c) || c == kOLetter || is_paragraph_separator(c) || is_sa_term(c);
+}
+
+// Sentence_Break classes where a scan needs them fast, the same for every
+// locale (they are Unicode properties), built once a process: the class of
+// every code point below U+0800 (ASCII, Latin, Greek, Cyrillic, Arabic,
+// Hebrew: one or two bytes), and which code points above it are
+// terminators or separators, the only ones a scan must stop at (a bitset
+// for the BMP, ICU's set for the rest).
+}  // namespace
+
+struct SentenceClassTables {
+  std::uint8_t below_0800[0x800];
+  std::uint64_t bmp_stops[0x10000 / 64] = {};
+  icu::UnicodeSet stops;
+
+  SentenceClassTables() {
+    for (UChar32 c = 0; c < 0x800; ++c) below_0800[c] = class_of(c);
+    UErrorCode status = U_ZERO_ERROR;
+    stops.applyPattern(
+        u"[[:Sentence_Break=ATerm:][:Sentence_Break=STerm:][:Sentence_Break=Sep:]"
+        u"[:Sentence_Break=CR:][:Sentence_Break=LF:]]",
+        status);
+    if (U_FAILURE(status)) throw IcuError("UnicodeSet(Sentence_Break)", status);
+    stops.freeze();
+    for (std::int32_t r = 0; r < stops.getRangeCount(); ++r)
+      for (UChar32 c = stops.getRangeStart(r); c <= stops.getRangeEnd(r) && c < 0x10000; ++c)
+        bmp_stops[c >> 6] |= std::uint64_t{1} << (c & 63);
+  }
+  bool is_stop(UChar32 c) const {
+    if (c < 0x10000) return (bmp_stops[c >> 6] >> (c & 63)) & 1;
+    return stops.contains(c);
+  }
+  std::uint8_t class_of_code_point(UChar32 c) const {
+    return c < 0x800 ? below_0800[c] : static_cast<std::uint8_t>(class_of(c));
+  }
+};
+
+namespace {
+
+const SentenceClassTables& class_tables() {
+  static const SentenceClassTables tables;
+  return tables;
 }
 
 // The values ICU's filtered iterator stores in its tries (filteredbrk.cpp).
@@ -156,9 +199,10 @@ struct SentenceBreaker::Suppressions {
 };
 
 SentenceBreaker::SentenceBreaker(const char* icu_locale) {
+  tables_ = &class_tables();
   for (int c = 0; c < 128; ++c) {
-    ascii_class_[c] = class_of(c);
-    stop_byte_[c] = is_paragraph_separator(ascii_class_[c]) || is_sa_term(ascii_class_[c]);
+    const std::uint8_t cls = tables_->below_0800[c];
+    stop_byte_[c] = is_paragraph_separator(cls) || is_sa_term(cls);
   }
   for (int b = 0x80; b < 0x100; ++b) stop_byte_[b] = !utf8::is_continuation(b);
   const icu::Locale locale(icu_locale);
@@ -199,12 +243,33 @@ std::uint8_t SentenceBreaker::class_at(std::int32_t i, std::int32_t& length) con
   const auto b = static_cast<unsigned char>(text_[i]);
   if (b < 0x80) {
     length = 1;
-    return ascii_class_[b];
+    return tables_->below_0800[b];
   }
   std::size_t next = static_cast<std::size_t>(i);
   const char32_t c = utf8::decode(text_, next);
   length = static_cast<std::int32_t>(next) - i;
-  return class_of(static_cast<UChar32>(c));
+  return tables_->class_of_code_point(static_cast<UChar32>(c));
+}
+
+// Past the characters from `i` on that no rule stops at: everything but
+// line ends, separators and terminators (their Extend and Format too, which
+// only matter after a terminator).
+std::int32_t SentenceBreaker::skip_plain(std::int32_t i) const {
+  const auto n = static_cast<std::int32_t>(text_.size());
+  const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+  while (i < n) {
+    const unsigned char b = s[i];
+    if (!stop_byte_[b]) {  // ASCII, not a line end or terminator
+      ++i;
+      continue;
+    }
+    if (b < 0x80) return i;
+    std::size_t next = static_cast<std::size_t>(i);
+    const char32_t c = utf8::decode(text_, next);
+    if (tables_->is_stop(static_cast<UChar32>(c))) return i;
+    i = static_cast<std::int32_t>(next);
+  }
+  return n;
 }
 
 SentenceBreaker::Unit SentenceBreaker::unit_at(std::int32_t i) const {
@@ -227,7 +292,8 @@ std::uint8_t SentenceBreaker::class_before(std::int32_t i) const {
   std::uint8_t attached = kOther;
   while (i > 0) {
     std::size_t at = static_cast<std::size_t>(i);
-    const std::uint8_t cls = class_of(static_cast<UChar32>(utf8::decode_before(text_, at)));
+    const std::uint8_t cls =
+        tables_->class_of_code_point(static_cast<UChar32>(utf8::decode_before(text_, at)));
     if (cls != kExtend && cls != kFormat) return is_paragraph_separator(cls) ? attached : cls;
     attached = cls;
     i = static_cast<std::int32_t>(at);
@@ -254,7 +320,7 @@ std::int32_t SentenceBreaker::next_rule_boundary(std::int32_t from) const {
   };
   std::int32_t i = from;
   while (i < n) {
-    while (i < n && !stop_byte_[s[i]]) ++i;  // most bytes: nothing to decide
+    i = skip_plain(i);  // most characters: nothing to decide
     if (i >= n) break;
     const Unit u = unit_at(i);
     if (is_paragraph_separator(u.cls)) return after_separator(u);

@@ -24,6 +24,8 @@
 
 namespace textsense::segment {
 
+struct SentenceClassTables;
+
 class SentenceBreaker {
  public:
   // No more boundaries (icu::BreakIterator::DONE).
@@ -59,9 +61,12 @@ class SentenceBreaker {
   // Whether CLDR's list suppresses the boundary at `at` (not the text's end).
   bool suppressed(std::int32_t at) const;
 
-  std::uint8_t ascii_class_[128] = {};
+  // Past the characters from `i` on that no rule needs to look at.
+  std::int32_t skip_plain(std::int32_t i) const;
+
+  const SentenceClassTables* tables_ = nullptr;  // shared, built once a process
   // Bytes the scan must stop at: line ends, ASCII terminators, and the
-  // lead bytes of non-ASCII code points.
+  // lead bytes of non-ASCII code points (decoded to decide).
   bool stop_byte_[256] = {};
   std::unique_ptr<Suppressions> suppressions_;  // null: none
   std::string_view text_;
