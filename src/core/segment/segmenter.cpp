@@ -102,12 +102,25 @@ struct Segmenter::Impl {
   explicit Impl(const lang::Profile& p) : profile(p) {}
 
   const lang::Profile& profile;
-  std::unique_ptr<icu::BreakIterator> sentence_iterator;
   // ICU's sentence boundaries without its rule engine (sentence_breaker.h:
-  // a fifth of sentiment() on a tweet went to ICU's iterator); ICU's own
-  // iterator remains for the chunk search and as the reference
-  // (set_fast_paths(false)).
+  // a fifth of sentiment() on a tweet went to ICU's iterator).
   std::unique_ptr<SentenceBreaker> sentences;
+  // ICU's own iterator, for the chunk search and as the reference
+  // (set_fast_paths(false)): made on first use, since building it costs
+  // more than the rest of a segmenter and most never need it.
+  std::unique_ptr<icu::BreakIterator> sentence_iterator;
+
+  icu::BreakIterator& icu_sentences() {
+    if (sentence_iterator == nullptr) {
+      UErrorCode status = U_ZERO_ERROR;
+      // The profile's locale; "@ss=standard" enables CLDR's sentence-break
+      // suppressions where the language has them ("Mr.", "z.B.", "M.").
+      sentence_iterator.reset(
+          icu::BreakIterator::createSentenceInstance(icu::Locale(profile.icu_locale), status));
+      if (U_FAILURE(status)) throw IcuError("createSentenceInstance", status);
+    }
+    return *sentence_iterator;
+  }
   UText* text = nullptr;
   IcuWordBreaker words;
   bool fast_paths = true;
@@ -151,7 +164,7 @@ struct Segmenter::Impl {
       text = utext_openUTF8(text, window.data(), static_cast<int64_t>(window.size()), &status);
     }
     if (U_FAILURE(status)) throw IcuError("utext_open", status);
-    sentence_iterator->setText(text, status);
+    icu_sentences().setText(text, status);
     if (U_FAILURE(status)) throw IcuError("BreakIterator::setText", status);
     return end;
   }
@@ -243,12 +256,6 @@ struct Segmenter::Impl {
 };
 
 Segmenter::Segmenter(const lang::Profile& profile) : impl_(std::make_unique<Impl>(profile)) {
-  UErrorCode status = U_ZERO_ERROR;
-  // The profile's locale; "@ss=standard" enables CLDR's sentence-break
-  // suppressions where the language has them ("Mr.", "z.B.", "M.").
-  impl_->sentence_iterator.reset(
-      icu::BreakIterator::createSentenceInstance(icu::Locale(profile.icu_locale), status));
-  if (U_FAILURE(status)) throw IcuError("createSentenceInstance", status);
   impl_->sentences = std::make_unique<SentenceBreaker>(profile.icu_locale);
 }
 
@@ -279,7 +286,7 @@ void Segmenter::find_chunk_starts(std::string_view doc, std::size_t target_bytes
   constexpr std::size_t kWindowBytes = 64 * 1024;
   constexpr std::size_t kEndMargin = 1024;
   Impl& m = *impl_;
-  icu::BreakIterator& it = *m.sentence_iterator;
+  icu::BreakIterator& it = m.icu_sentences();
   const std::size_t size = doc.size();
   std::size_t target = target_bytes;
   while (target < size) {

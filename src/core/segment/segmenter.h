@@ -74,7 +74,8 @@ class Segmenter {
   // chunks segment independently exactly as the whole text does (offsets
   // aside), so per-chunk results put back in order equal the whole's. Text
   // without such a boundary stays one chunk. Throws InputTooLargeError,
-  // and CancelledError when `stop` asks for it (polled every window).
+  // CancelledError when `stop` asks for it (polled every window), and
+  // IcuError if ICU's sentence iterator (made on first use) cannot be built.
   void find_chunk_starts(std::string_view utf8, std::size_t target_bytes,
                          std::vector<std::uint32_t>& starts, const runtime::StopSignal& stop = {});
 

@@ -66,7 +66,9 @@ class SentenceBreaker {
 
   const SentenceClassTables* tables_ = nullptr;  // shared, built once a process
   // Bytes the scan must stop at: line ends, ASCII terminators, and the
-  // lead bytes of non-ASCII code points (decoded to decide).
+  // lead bytes of non-ASCII code points (decoded to decide). Derived from
+  // the shared tables but kept here, next to the text: read from the shared
+  // tables it cost 0.5 % more instructions on tweets.
   bool stop_byte_[256] = {};
   std::unique_ptr<Suppressions> suppressions_;  // null: none
   std::string_view text_;
