@@ -52,6 +52,15 @@ void BM_ChineseParagraph(benchmark::State& s) { run(s, kChinese, true); }
 void BM_Chinese1MB(benchmark::State& s) { run(s, repeat_to(kChinese, 1 << 20), true); }
 void BM_JapaneseParagraph(benchmark::State& s) { run(s, kJapanese, true); }
 
+// Building a segmenter (a backend builds one per language and thread).
+void BM_BuildSegmenter(benchmark::State& state) {
+  for (auto _ : state) {
+    Segmenter segmenter;
+    benchmark::DoNotOptimize(&segmenter);
+  }
+}
+
+BENCHMARK(BM_BuildSegmenter);
 BENCHMARK(BM_Tweet);
 BENCHMARK(BM_Tweet_IcuOnly);
 BENCHMARK(BM_Paragraph);
