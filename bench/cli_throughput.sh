@@ -26,11 +26,7 @@ cli="$TEXTSENSE_ROOT/build/textsense"
 [ -x "$cli" ] || { echo "build first: cmake -S . -B build && cmake --build build" >&2; exit 1; }
 bench_dir="$TEXTSENSE_ROOT/bench"
 command -v node >/dev/null || install_debian_packages nodejs npm
-peers=(vader-sentiment@1.1.3 sentiment@5.0.2 wink-nlp@2.4.0 wink-eng-lite-web-model@1.8.1)
-if ! (cd "$bench_dir" && node -e "for (const p of ['vader-sentiment','sentiment','wink-nlp','wink-eng-lite-web-model']) require.resolve(p)") 2>/dev/null; then
-  echo "==> installing the npm peers: ${peers[*]}"
-  (cd "$bench_dir" && npm install --silent --no-save --no-audit --no-fund "${peers[@]}" >/dev/null)
-fi
+install_npm_peers
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -57,12 +57,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
 fi
-# The peers, pinned, into bench/node_modules (ignored by git).
-peers=(vader-sentiment@1.1.3 sentiment@5.0.2 wink-nlp@2.4.0 wink-eng-lite-web-model@1.8.1)
-if ! (cd "$bench_dir" && node -e "for (const p of ['vader-sentiment','sentiment','wink-nlp','wink-eng-lite-web-model']) require.resolve(p)") 2>/dev/null; then
-  echo "==> installing the npm peers: ${peers[*]}"
-  (cd "$bench_dir" && npm install --silent --no-save --no-audit --no-fund "${peers[@]}" >/dev/null)
-fi
+install_npm_peers
 build_and_install_extension
 use_free_port
 

@@ -40,6 +40,17 @@ install_debian_packages() {
   fi
 }
 
+# The npm peers of bench/peers.mjs, pinned, into bench/node_modules (ignored
+# by git) unless they are there already. Needs node and npm.
+install_npm_peers() {
+  local bench_dir="$TEXTSENSE_ROOT/bench"
+  local peers=(vader-sentiment@1.1.3 sentiment@5.0.2 wink-nlp@2.4.0 wink-eng-lite-web-model@1.8.1)
+  if ! (cd "$bench_dir" && node -e "for (const p of ['vader-sentiment','sentiment','wink-nlp','wink-eng-lite-web-model']) require.resolve(p)") 2>/dev/null; then
+    echo "==> installing the npm peers: ${peers[*]}"
+    (cd "$bench_dir" && npm install --silent --no-save --no-audit --no-fund "${peers[@]}" >/dev/null)
+  fi
+}
+
 build_and_install_extension() {
   echo "==> building and installing the extension (make && make install)"
   make -C "$TEXTSENSE_ROOT" -s -j2 PG_CONFIG="/usr/lib/postgresql/$PG_MAJOR/bin/pg_config"
