@@ -3,15 +3,18 @@
 # the four VADER dev sets of ../shared/data (tweets, movie and product
 # review snippets, editorial snippets: about 100 bytes a text) repeated to
 # about MB megabytes (default 20), one text a line.
-#   textsense sentiment              automatic language (the default), and
-#   textsense sentiment --lang en    the explicit language,
+#   textsense sentiment              automatic language (the default), on
+#                                    every CPU (the CLI's default --threads),
+#   textsense sentiment --threads 1  the same on one thread, and
+#   textsense sentiment --lang en    the explicit language, every CPU,
 # timed from process start to exit (reading the file, loading the models,
-# writing a score a line to /dev/null), one process, one core (the CLI
-# scores line by line on one thread); and bench/peers.mjs in one node
+# writing a score a line to /dev/null); and bench/peers.mjs in one node
 # process, timed inside it around the scoring loop alone (file reading and
 # JSON parsing not counted): vader-sentiment (on the first 20,000 texts),
-# sentiment (AFINN word sums), wink-nlp. ROUNDS rounds (default 3),
-# interleaved; medians. Prints texts/s and textsense's ratio to each peer.
+# sentiment (AFINN word sums), wink-nlp, each on one thread (none of them
+# has a multi-threaded mode). ROUNDS rounds (default 3), interleaved;
+# medians. Prints texts/s and textsense's ratios to each peer, on every CPU
+# and on one thread.
 # Needs a build (cmake --build build), node and npm (installs the pinned
 # peers into bench/node_modules, ignored by git, as bench/sql_benchmark.sh
 # does).
@@ -56,20 +59,25 @@ ms_of() {  # command...: wall-clock milliseconds
 declare -A runs
 for ((r = 1; r <= rounds; ++r)); do
   runs[auto]+=" $(ms_of "$cli" sentiment --no-header)"
+  runs[auto1]+=" $(ms_of "$cli" sentiment --no-header --threads 1)"
   runs[en]+=" $(ms_of "$cli" sentiment --no-header --lang en)"
   node "$bench_dir/peers.mjs" "$work/texts.jsonl" 1 20000 >"$work/peers.$r"
 done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 auto_ms=$(median "${runs[auto]}")
+auto1_ms=$(median "${runs[auto1]}")
 en_ms=$(median "${runs[en]}")
+cpus=$(nproc)
 printf '%-36s %8s %10s %12s\n' system texts "median ms" "texts/s"
-printf '%-36s %8d %10d %12.0f\n' "textsense CLI (auto)" "$texts" "$auto_ms" "$(awk -v n="$texts" -v m="$auto_ms" 'BEGIN { print n / m * 1000 }')"
-printf '%-36s %8d %10d %12.0f\n' "textsense CLI (--lang en)" "$texts" "$en_ms" "$(awk -v n="$texts" -v m="$en_ms" 'BEGIN { print n / m * 1000 }')"
+printf '%-36s %8d %10d %12.0f\n' "textsense CLI (auto, $cpus threads)" "$texts" "$auto_ms" "$(awk -v n="$texts" -v m="$auto_ms" 'BEGIN { print n / m * 1000 }')"
+printf '%-36s %8d %10d %12.0f\n' "textsense CLI (auto, 1 thread)" "$texts" "$auto1_ms" "$(awk -v n="$texts" -v m="$auto1_ms" 'BEGIN { print n / m * 1000 }')"
+printf '%-36s %8d %10d %12.0f\n' "textsense CLI (--lang en, $cpus threads)" "$texts" "$en_ms" "$(awk -v n="$texts" -v m="$en_ms" 'BEGIN { print n / m * 1000 }')"
 cat "$work"/peers.* | awk -F'\t' '$2 == "sentiment" { n[$1] = $3; ms[$1] = ms[$1] " " $5 } END { for (k in n) print k "\t" n[k] "\t" ms[k] }' |
   while IFS=$'\t' read -r name n list; do
     m=$(median "$list")
     rate=$(awk -v n="$n" -v m="$m" 'BEGIN { print n / m * 1000 }')
-    printf '%-36s %8d %10.0f %12.0f   textsense auto / this: %.2fx\n' "$name" "$n" "$m" "$rate" \
-      "$(awk -v r="$rate" -v n="$texts" -v m="$auto_ms" 'BEGIN { print (n / m * 1000) / r }')"
+    printf '%-36s %8d %10.0f %12.0f   textsense auto / this: %.2fx (1 thread: %.2fx)\n' "$name" "$n" "$m" "$rate" \
+      "$(awk -v r="$rate" -v n="$texts" -v m="$auto_ms" 'BEGIN { print (n / m * 1000) / r }')" \
+      "$(awk -v r="$rate" -v n="$texts" -v m="$auto1_ms" 'BEGIN { print (n / m * 1000) / r }')"
   done
-echo "rounds ms: auto${runs[auto]}; en${runs[en]}"
+echo "rounds ms: auto${runs[auto]}; auto 1 thread${runs[auto1]}; en${runs[en]}"

@@ -111,6 +111,29 @@ check "build-lexicon without options is a usage error" 2 "$(status_of "$bin" bui
 check "build-lexicon without --out is a usage error" 2 \
   "$(status_of "$bin" build-lexicon --data /nonexistent --rules /nonexistent)"
 
+# --threads: blocks of lines on several threads, written in input order.
+many=$(mktemp)
+for i in $(seq 1 3000); do
+  printf 'Review %d was great!\nDas Essen war schrecklich.\n\nnot good at all, line %d\r\n' "$i" "$i"
+done >"$many"  # about 300 KB: several blocks
+one=$("$bin" sentiment --detail --threads 1 <"$many" | md5sum)
+check "sentiment --threads 4: the same output as one thread" "$one" \
+  "$("$bin" sentiment --detail --threads 4 <"$many" | md5sum)"
+check "sentiment: the default threads give the same output" "$one" \
+  "$("$bin" sentiment --detail <"$many" | md5sum)"
+check "sentiment --threads 3: a line out per line in" 12000 "$("$bin" sentiment --threads 3 <"$many" | wc -l | tr -d ' ')"
+check "detect --threads 3: the same output as one thread" \
+  "$("$bin" detect --threads 1 <"$many" | md5sum)" "$("$bin" detect --threads 3 <"$many" | md5sum)"
+# Invalid UTF-8 in a late line: the lines before it are written, then exit 1.
+{ cat "$many"; printf 'caf\xe9\n'; cat "$many"; } >"$many.bad"
+check "sentiment --threads 2: invalid UTF-8 mid-input is exit 1" 1 \
+  "$(status_of "$bin" sentiment --threads 2 <"$many.bad")"
+check "sentiment --threads 2: every line before the invalid one is written" 12000 \
+  "$("$bin" sentiment --threads 2 <"$many.bad" 2>/dev/null | wc -l | tr -d ' ')"
+rm -f "$many" "$many.bad"
+check "--threads 0 is a usage error" 2 "$(status_of "$bin" sentiment --threads 0 good)"
+check "--threads x is a usage error" 2 "$(status_of "$bin" detect --threads x good)"
+
 # Languages: detection, automatic choice, explicit --lang.
 check "detect: lang, confidence, reliable a line" "$(printf 'de\ttrue\nen\ttrue\nzh\ttrue\n\tfalse')" \
   "$(printf 'Das Essen war ausgezeichnet, aber der Service war schrecklich.\nThe food was great and the staff were friendly.\n房间很干净，服务也很好。\n12345\n' |

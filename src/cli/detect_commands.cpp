@@ -5,26 +5,29 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/line_blocks.h"
 #include "core/runtime/multilingual.h"
 
 namespace textsense::cli {
 
+// Lines are detected on --threads threads (line_blocks.h); the detector is
+// thread-safe.
 int run_detect(const Options& options) {
+  const std::size_t threads = line_threads(options);
   const std::string input = read_input(options);
   const langid::Detector& detector = runtime::shared_detector();
-  std::string out;
-  if (options.header) out += "lang\tconfidence\treliable\n";
-  for_each_line(input, [&](std::string_view line) {
-    const langid::Guess guess = detector.detect(line);
-    char confidence[32];
-    std::snprintf(confidence, sizeof confidence, "%.3f", guess.confidence);
-    out += guess.lang;
-    out += '\t';
-    out += confidence;
-    out += guess.reliable ? "\ttrue\n" : "\tfalse\n";
-    flush_output(out, false);
+  if (options.header) std::fputs("lang\tconfidence\treliable\n", stdout);
+  process_line_blocks(input, threads, [&](std::size_t, std::string_view block, std::string& out) {
+    for_each_line(block, [&](std::string_view line) {
+      const langid::Guess guess = detector.detect(line);
+      char confidence[32];
+      std::snprintf(confidence, sizeof confidence, "%.3f", guess.confidence);
+      out += guess.lang;
+      out += '\t';
+      out += confidence;
+      out += guess.reliable ? "\ttrue\n" : "\tfalse\n";
+    });
   });
-  flush_output(out, true);
   return kOk;
 }
 

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <stdexcept>
+#include <type_traits>
 
 #include "core/common/errors.h"
 #include "core/lang/auto_choice.h"
@@ -30,38 +31,54 @@ std::string default_model_directory() {
 #endif
 }
 
-// The model of `code` from `cache`, loaded from `directory` on first use
-// (the path is built only then: this runs for every line).
-template <typename Model>
-const Model* cached(std::vector<std::pair<lang::Code, std::unique_ptr<Model>>>& cache,
-                    lang::Code code, const std::string& directory, lang::ModelKind kind) {
-  for (const auto& entry : cache)
-    if (entry.first == code) return entry.second.get();
-  cache.emplace_back(code, Model::load(directory + "/" + lang::model_file_name(kind, code.view())));
-  return cache.back().second.get();
-}
-
 }  // namespace
 
 CliModels::CliModels(const Options& options, lang::ModelKind kind)
     : kind_(kind), directory_(default_model_directory()), pinned_path_(options.value("model")) {
+  // --model: one model file, whatever its name; its header says its language.
+  std::unique_ptr<sentiment::Lexicon> pinned_lexicon;
+  std::unique_ptr<pos::PosModel> pinned_pos;
   if (pinned_path_.empty()) {
     installed_ = lang::scan_installed_models(directory_);
     lang::require_language(installed_, lang::kFallbackLanguage);  // as the extension does
-    return;
-  }
-  // One model file, whatever its name: its header says its language.
-  if (kind == lang::ModelKind::kSentiment) {
-    auto model = sentiment::Lexicon::load(pinned_path_);
-    const lang::Code code(model->language());
-    installed_.sentiment.push_back(code);
-    lexicons_.emplace_back(code, std::move(model));
+  } else if (kind == lang::ModelKind::kSentiment) {
+    pinned_lexicon = sentiment::Lexicon::load(pinned_path_);
+    installed_.sentiment.emplace_back(pinned_lexicon->language());
   } else {
-    auto model = pos::PosModel::load(pinned_path_);
-    const lang::Code code(model->language());
-    installed_.pos.push_back(code);
-    pos_models_.emplace_back(code, std::move(model));
+    pinned_pos = pos::PosModel::load(pinned_path_);
+    installed_.pos.emplace_back(pinned_pos->language());
   }
+  const auto make_slots = [](const std::vector<lang::Code>& codes, auto& slots, auto& pinned) {
+    using Slot = typename std::remove_reference_t<decltype(slots)>::element_type;
+    slots.reset(new Slot[codes.size()]);
+    for (std::size_t i = 0; i < codes.size(); ++i) slots[i].code = codes[i];
+    if (pinned) {
+      slots[0].model.store(pinned.get(), std::memory_order_relaxed);
+      slots[0].owner = std::move(pinned);
+    }
+  };
+  make_slots(installed_.sentiment, lexicons_, pinned_lexicon);
+  make_slots(installed_.pos, pos_models_, pinned_pos);
+}
+
+// The model of `code`, loaded from the directory on first use
+// (the path is built only then: this runs for every line); nullptr when
+// `code` is not installed.
+template <typename Model>
+const Model* CliModels::cached(std::unique_ptr<Slot<Model>[]>& slots, std::size_t count,
+                               lang::Code code, lang::ModelKind kind) {
+  for (std::size_t i = 0; i < count; ++i) {
+    Slot<Model>& slot = slots[i];
+    if (slot.code != code) continue;
+    if (const Model* model = slot.model.load(std::memory_order_acquire)) return model;
+    const std::lock_guard<std::mutex> lock(load_mutex_);
+    if (!slot.owner) {
+      slot.owner = Model::load(directory_ + "/" + lang::model_file_name(kind, code.view()));
+      slot.model.store(slot.owner.get(), std::memory_order_release);
+    }
+    return slot.owner.get();
+  }
+  return nullptr;
 }
 
 runtime::LanguageRequest CliModels::request(const Options& options) const {
@@ -77,13 +94,11 @@ runtime::LanguageRequest CliModels::request(const Options& options) const {
 }
 
 const sentiment::Lexicon* CliModels::lexicon(lang::Code code) {
-  if (!installed_.has(lang::ModelKind::kSentiment, code.view())) return nullptr;
-  return cached(lexicons_, code, directory_, lang::ModelKind::kSentiment);
+  return cached(lexicons_, installed_.sentiment.size(), code, lang::ModelKind::kSentiment);
 }
 
 const pos::PosModel* CliModels::pos_model(lang::Code code) {
-  if (!installed_.has(lang::ModelKind::kPos, code.view())) return nullptr;
-  return cached(pos_models_, code, directory_, lang::ModelKind::kPos);
+  return cached(pos_models_, installed_.pos.size(), code, lang::ModelKind::kPos);
 }
 
 runtime::ModelSource CliModels::source() {

@@ -6,7 +6,9 @@
 // then the only one.
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +19,8 @@
 
 namespace textsense::cli {
 
+// Models are loaded on first use; lexicon() and pos_model() may be called
+// from several threads at once (the line-parallel subcommands).
 class CliModels {
  public:
   // `kind` is what --model, when given, holds.
@@ -36,8 +40,23 @@ class CliModels {
   std::string directory_;
   std::string pinned_path_;  // --model
   lang::InstalledModels installed_;
-  std::vector<std::pair<lang::Code, std::unique_ptr<sentiment::Lexicon>>> lexicons_;
-  std::vector<std::pair<lang::Code, std::unique_ptr<pos::PosModel>>> pos_models_;
+
+  // One slot per installed language of a kind, made once: a line's look-up
+  // is a scan of a few codes and an acquire load, without a lock (a mutex
+  // taken per line by two threads costs more than the look-up).
+  template <typename Model>
+  struct Slot {
+    lang::Code code;
+    std::atomic<const Model*> model{nullptr};
+    std::unique_ptr<Model> owner;  // written under load_mutex_ only
+  };
+  template <typename Model>
+  const Model* cached(std::unique_ptr<Slot<Model>[]>& slots, std::size_t count, lang::Code code,
+                      lang::ModelKind kind);
+
+  std::mutex load_mutex_;
+  std::unique_ptr<Slot<sentiment::Lexicon>[]> lexicons_;
+  std::unique_ptr<Slot<pos::PosModel>[]> pos_models_;
 };
 
 // The language request of a subcommand that needs no model (tokens,

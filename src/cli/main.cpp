@@ -44,9 +44,9 @@ constexpr std::array<Command, 10> kCommands = {{
     {"version", "print the version", run_version},
 }};
 
-constexpr std::array<std::string_view, 14> kValuedOptions = {
-    "--lang",    "--model", "--train",     "--dev", "--out",  "--epochs", "--seed",
-    "--vectors", "--xpos",  "--split-dev", "--raw", "--data", "--rules",  "--params"};
+constexpr std::array<std::string_view, 15> kValuedOptions = {
+    "--lang", "--model",     "--train", "--dev",  "--out",   "--epochs", "--seed",   "--vectors",
+    "--xpos", "--split-dev", "--raw",   "--data", "--rules", "--params", "--threads"};
 
 void print_usage(std::FILE* to) {
   std::fprintf(to,
@@ -71,6 +71,8 @@ void print_usage(std::FILE* to) {
                "  --detail      (sentiment) score, label, positive, negative, neutral,\n"
                "                sentences, tokens\n"
                "  --params k=v,...  (sentiment, explain) engine constants, for experiments\n"
+               "  --threads N   (sentiment, detect) lines processed on N threads; default:\n"
+               "                the CPUs available; the output is the same for any N\n"
                "  --train PATH, --dev PATH, --out PATH, --epochs N, --seed N  (train-tagger)\n"
                "  --vectors PATH (train-tagger) word vectors to cluster into the model\n"
                "  --xpos yes|no  (train-tagger) keep the treebank's XPOS in the classes\n"

@@ -11,6 +11,7 @@
 
 #include "cli/command.h"
 #include "cli/languages.h"
+#include "cli/line_blocks.h"
 #include "core/sentiment/analyzer.h"
 #include "core/sentiment/lexicon.h"
 #include "core/segment/segmenter.h"
@@ -114,33 +115,46 @@ constexpr const char* kNull = "\\N";
 
 // One text a line in, one score a line out (--detail: score, label,
 // positive, negative, neutral, sentences, tokens, lang). A line in a
-// language without a sentiment lexicon scores \N (NULL), as in SQL.
+// language without a sentiment lexicon scores \N (NULL), as in SQL. Lines
+// are scored on --threads threads (line_blocks.h), each with its own
+// pipeline; the models are shared.
 int run_sentiment(const Options& options) {
-  Engine engine(options);
+  const std::size_t threads = line_threads(options);
+  CliModels models(options, lang::ModelKind::kSentiment);
+  const runtime::LanguageRequest request = models.request(options);
+  const sentiment::Params params = parse_params(options.value("params"));
+  struct Scratch {
+    runtime::DocumentPipeline pipeline;
+    runtime::LanguageOutcome outcome;
+  };
+  std::vector<Scratch> scratch(threads);
   const std::string input = read_input(options);
-  std::string out;
   if (options.detail && options.header)
-    out += "score\tlabel\tpositive\tnegative\tneutral\tsentences\ttokens\tlang\n";
-  for_each_line(input, [&](std::string_view line) {
-    const sentiment::DocumentSentiment d = engine.score(line, runtime::SentimentOutput::kDocument);
-    if (d.analysed) append_double(out, d.score);
-    else out += kNull;
-    if (options.detail) {
-      out += '\t';
-      out += d.analysed ? std::string(sentiment::label_name(d.label)) : kNull;
-      for (double v : {d.positive, d.negative, d.neutral}) {
-        out += '\t';
-        if (d.analysed) append_double(out, v);
-        else out += kNull;
-      }
-      out += '\t' + std::to_string(d.sentences) + '\t' + std::to_string(d.tokens) + '\t';
-      out += engine.outcome.language.empty() ? std::string(kNull)
-                                             : std::string(engine.outcome.language.view());
-    }
-    out += '\n';
-    flush_output(out, false);
-  });
-  flush_output(out, true);
+    std::fputs("score\tlabel\tpositive\tnegative\tneutral\tsentences\ttokens\tlang\n", stdout);
+  process_line_blocks(
+      input, threads, [&](std::size_t slot, std::string_view block, std::string& out) {
+        Scratch& s = scratch[slot];
+        for_each_line(block, [&](std::string_view line) {
+          const sentiment::DocumentSentiment d =
+              runtime::score_document(s.pipeline, line, request, models.source(), nullptr,
+                                      runtime::SentimentOutput::kDocument, {}, s.outcome, params);
+          if (d.analysed) append_double(out, d.score);
+          else out += kNull;
+          if (options.detail) {
+            out += '\t';
+            out += d.analysed ? std::string(sentiment::label_name(d.label)) : kNull;
+            for (double v : {d.positive, d.negative, d.neutral}) {
+              out += '\t';
+              if (d.analysed) append_double(out, v);
+              else out += kNull;
+            }
+            out += '\t' + std::to_string(d.sentences) + '\t' + std::to_string(d.tokens) + '\t';
+            out += s.outcome.language.empty() ? std::string(kNull)
+                                              : std::string(s.outcome.language.view());
+          }
+          out += '\n';
+        });
+      });
   return kOk;
 }
 

@@ -1,0 +1,119 @@
+#include "cli/line_blocks.h"
+
+#include <sched.h>
+
+#include <cstdio>
+#include <exception>
+#include <memory>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "core/runtime/stop_signal.h"
+#include "core/runtime/thread_pool.h"
+
+namespace textsense::cli {
+namespace {
+
+// About 600 tweets: large enough that taking a block costs nothing, small
+// enough that a round ends with the threads finishing close together.
+constexpr std::size_t kBlockBytes = 64 * 1024;
+// Blocks per thread and round. Outputs are written after each round, so a
+// round bounds the memory held for output and how long the last block's
+// straggler keeps the other threads idle (about 1/(2 * kBlocksPerThread)
+// of a round).
+constexpr std::size_t kBlocksPerThread = 16;
+constexpr std::size_t kMaxThreads = 256;
+
+std::size_t available_cpus() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+    return static_cast<std::size_t>(CPU_COUNT(&set));
+  const unsigned n = std::thread::hardware_concurrency();
+  return n > 0 ? n : 1;
+}
+
+// Where the block starting at `begin` ends: after the first newline at or
+// past begin + kBlockBytes, or at the end of the input.
+std::size_t block_end(std::string_view input, std::size_t begin) {
+  if (input.size() - begin <= kBlockBytes) return input.size();
+  const std::size_t newline = input.find('\n', begin + kBlockBytes);
+  return newline == std::string_view::npos ? input.size() : newline + 1;
+}
+
+void write_all(const std::string& out) {
+  if (!out.empty()) std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+}  // namespace
+
+std::size_t line_threads(const Options& options) {
+  const std::string value = options.value("threads");
+  if (value.empty()) return available_cpus() < kMaxThreads ? available_cpus() : kMaxThreads;
+  std::size_t n = 0;
+  for (char c : value) {
+    if (c < '0' || c > '9' || n > kMaxThreads) {
+      n = 0;
+      break;
+    }
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (n < 1 || n > kMaxThreads)
+    throw std::invalid_argument("--threads " + value + ": expected a number from 1 to 256");
+  return n;
+}
+
+void process_line_blocks(std::string_view input, std::size_t threads,
+                         const BlockFunction& process) {
+  if (threads <= 1 || input.size() <= kBlockBytes) {
+    // One thread: the blocks in order, each written as it is done.
+    std::string out;
+    for (std::size_t begin = 0; begin < input.size();) {
+      const std::size_t end = block_end(input, begin);
+      try {
+        process(0, input.substr(begin, end - begin), out);
+      } catch (...) {
+        write_all(out);
+        throw;
+      }
+      write_all(out);
+      out.clear();
+      begin = end;
+    }
+    return;
+  }
+  runtime::ThreadPool pool(threads - 1);
+  const std::size_t per_round = pool.participants() * kBlocksPerThread;
+  std::vector<std::string_view> blocks;
+  std::vector<std::string> outputs(per_round);
+  std::vector<std::exception_ptr> failures(per_round);
+  const runtime::StopSignal never;
+  for (std::size_t begin = 0; begin < input.size();) {
+    blocks.clear();
+    while (begin < input.size() && blocks.size() < per_round) {
+      const std::size_t end = block_end(input, begin);
+      blocks.push_back(input.substr(begin, end - begin));
+      begin = end;
+    }
+    // Each block's exception is kept with it, not thrown through the pool,
+    // so that the blocks before it are still written.
+    pool.run(
+        blocks.size(),
+        [&](const runtime::ThreadPool::TaskContext& task) {
+          outputs[task.task].clear();
+          failures[task.task] = nullptr;
+          try {
+            process(task.slot, blocks[task.task], outputs[task.task]);
+          } catch (...) {
+            failures[task.task] = std::current_exception();
+          }
+        },
+        never);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      write_all(outputs[i]);
+      if (failures[i]) std::rethrow_exception(failures[i]);
+    }
+  }
+}
+
+}  // namespace textsense::cli
