@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What lang => 'auto' costs next to lang => 'en', in instructions (valgrind
 # callgrind: repeatable whatever else the machine runs), on the VADER tweets
-# dev set: `textsense sentiment` over the 1,209 tweets with each. Each
+# dev set: `textsense sentiment --threads 1` over the 1,209 tweets with each. Each
 # language runs twice, over the tweets once and three times over; the
 # difference divided by twice the tweet count is the cost of one more
 # tweet, with everything paid once (process start, loading models,
@@ -23,7 +23,7 @@ n=$(wc -l <"$work/once.txt")
 # Runs the CLI under callgrind; keeps the profile as $work/cg.<name>.
 instructions() {  # language, input file, name
   valgrind --tool=callgrind --callgrind-out-file="$work/cg.$3" \
-    "$bin" sentiment --lang "$1" <"$2" >/dev/null 2>"$work/log"
+    "$bin" sentiment --threads 1 --lang "$1" <"$2" >/dev/null 2>"$work/log"
   callgrind_annotate "$work/cg.$3" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }'
 }
 # Inclusive instructions of the function whose name holds $2, in profile $1.

@@ -28,6 +28,12 @@ void expect_same_as_icu(segment::IcuWordBreaker& icu, std::string_view doc) {
   segment::split_words_ascii(doc, 0, static_cast<std::uint32_t>(doc.size()), fast);
   icu.split(doc, 0, static_cast<std::uint32_t>(doc.size()), slow);
   ASSERT_EQ(describe(doc, fast), describe(doc, slow)) << "input: \"" << doc << '"';
+  // The fast path says exactly which pieces hold an apostrophe (the word
+  // rules' hooks skip the others).
+  for (const segment::ByteRange& p : fast)
+    ASSERT_EQ(p.may_have_apostrophe,
+              doc.substr(p.begin, p.end - p.begin).find('\'') != std::string_view::npos)
+        << "piece \"" << doc.substr(p.begin, p.end - p.begin) << "\" of \"" << doc << '"';
 }
 
 TEST(AsciiWordBreaker, MatchesIcuOnHandPickedCases) {

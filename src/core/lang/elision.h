@@ -18,8 +18,9 @@ std::size_t split_elision(std::string_view word, std::uint32_t* cuts,
 
 // A profile's split_word hook for the list `List` of `Count` elided forms.
 template <const std::string_view* List, std::size_t Count>
-std::size_t split_elision_with(std::string_view word, std::uint32_t* cuts) {
-  return split_elision(word, cuts, List, Count);
+std::size_t split_elision_with(std::string_view word, bool may_have_apostrophe,
+                               std::uint32_t* cuts) {
+  return may_have_apostrophe ? split_elision(word, cuts, List, Count) : 0;
 }
 
 }  // namespace textsense::lang

@@ -37,8 +37,11 @@ struct Profile {
   std::string_view name;   // English name ("German")
   const char* icu_locale;  // for ICU's break iterators ("de@ss=standard")
   // Word-internal cuts: clitics ("do|n't", "I|'m") or elision ("l'|homme").
-  // Returns how many cuts it wrote into `cuts`.
-  std::size_t (*split_word)(std::string_view word, std::uint32_t* cuts) = nullptr;
+  // Returns how many cuts it wrote into `cuts`. `may_have_apostrophe` is
+  // false when the word breaker saw no apostrophe in the word (most words):
+  // the hook need not look for one.
+  std::size_t (*split_word)(std::string_view word, bool may_have_apostrophe,
+                            std::uint32_t* cuts) = nullptr;
   // `word` (without its '.') is followed by '.': does the period belong to it?
   bool (*keeps_period)(std::string_view word, bool sentence_final) = nullptr;
   // `word` + '.' never ends a sentence ("Dr. Smith"), beyond ICU's suppressions.

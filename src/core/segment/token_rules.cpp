@@ -12,9 +12,10 @@ bool is_terminal_mark(char c) { return c == '.' || c == '!' || c == '?'; }
 void append_word(std::string_view doc, RawToken t, const lang::Profile& profile,
                  std::vector<RawToken>& out) {
   std::uint32_t cuts[lang::kMaxWordCuts];
-  const std::size_t count = profile.split_word != nullptr
-                                ? profile.split_word(doc.substr(t.begin, t.end - t.begin), cuts)
-                                : 0;
+  const std::size_t count =
+      profile.split_word != nullptr
+          ? profile.split_word(doc.substr(t.begin, t.end - t.begin), t.may_have_apostrophe, cuts)
+          : 0;
   std::uint32_t begin = t.begin;
   for (std::size_t i = 0; i < count; ++i) {
     const std::uint32_t cut = t.begin + cuts[i];
@@ -82,6 +83,7 @@ void apply_token_rules(std::string_view doc, const std::vector<RawToken>& in,
              (profile.hyphens == lang::HyphenRule::kJoin ||
               profile.is_hyphen_prefix(doc.substr(t.begin, t.end - t.begin)))) {
         t.end = in[k + 2].end;
+        t.may_have_apostrophe |= in[k + 2].may_have_apostrophe;
         k += 2;
         if (profile.hyphens != lang::HyphenRule::kJoin) break;
       }

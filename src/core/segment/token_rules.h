@@ -39,6 +39,7 @@ struct RawToken {
   std::uint32_t begin;
   std::uint32_t end;
   TokenKind kind;
+  bool may_have_apostrophe = true;  // ByteRange::may_have_apostrophe
 };
 
 // Reads the tokens of one sentence from `in` (in order) and appends the

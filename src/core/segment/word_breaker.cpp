@@ -129,7 +129,7 @@ void split_words_ascii(std::string_view doc, std::uint32_t begin, std::uint32_t 
       continue;
     }
     if (!is_word_class(c)) {  // WB999: every other character stands alone
-      out.push_back({i, i + 1});
+      out.push_back({i, i + 1, s[i] == '\''});
       ++i;
       continue;
     }
@@ -138,6 +138,7 @@ void split_words_ascii(std::string_view doc, std::uint32_t begin, std::uint32_t 
     // or two digits (WB11/12).
     std::uint32_t j = i + 1;
     AsciiClass prev = c;
+    bool apostrophe = false;
     while (j < end) {
       const AsciiClass n = kAscii.cls[s[j]];
       if (is_word_class(n)) {
@@ -149,13 +150,14 @@ void split_words_ascii(std::string_view doc, std::uint32_t begin, std::uint32_t 
         const AsciiClass after = kAscii.cls[s[j + 1]];
         if ((prev == kLetter && after == kLetter && kAscii.mid_letter[s[j]]) ||
             (prev == kDigit && after == kDigit && kAscii.mid_num[s[j]])) {
+          apostrophe |= s[j] == '\'';
           j += 2;
           continue;
         }
       }
       break;
     }
-    out.push_back({i, j});
+    out.push_back({i, j, apostrophe});
     i = j;
   }
 }

@@ -19,6 +19,11 @@ namespace textsense::segment {
 struct ByteRange {
   std::uint32_t begin;
   std::uint32_t end;
+  // False when the piece surely holds no apostrophe (' or U+2019):
+  // split_words_ascii knows, having joined its letters across any; the
+  // other paths leave it true. Spares the language's word-splitting hook
+  // (clitics, elision) a pass over every word.
+  bool may_have_apostrophe = true;
 };
 
 // Appends the non-blank word-break segments of doc[begin, end) to `out`.

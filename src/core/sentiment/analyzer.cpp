@@ -128,7 +128,7 @@ void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg,
       continue;
     // "goooood" -> "good", "soooo" -> "soo" -> "so".
     for (std::size_t keep = 2; item.entry == nullptr && keep >= 1; --keep) {
-      if (!collapse_elongation(form, keep, alt_)) break;
+      if (!collapse_elongation(form, keep, alt_, casing.ascii)) break;
       const std::uint64_t key = term_key(alt_);
       if (const LexiconEntry* e = lexicon_.find(key)) {
         item.entry = e;

@@ -37,10 +37,36 @@ static_assert(lower_two_byte(0xC4) == 0xE4 && lower_two_byte(0x416) == 0x436 &&
 // longer) and returns its length. Written through a pointer into storage
 // sized up front: this runs for every word of every text, and push_back's
 // checks showed in profiles.
+// Per ASCII byte: its lower case, and 1 in the upper or the lower half of
+// a count for a capital or a lower-case letter.
+struct AsciiFold {
+  char lower[128];
+  std::uint32_t count[128];
+  constexpr AsciiFold() : lower(), count() {
+    for (int c = 0; c < 128; ++c) {
+      const bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
+      lower[c] = static_cast<char>(is_upper ? c + ('a' - 'A') : c);
+      count[c] = is_upper ? 1u << 16 : is_lower ? 1u : 0u;
+    }
+  }
+};
+constexpr AsciiFold kAsciiFold;
+
 std::size_t write_lookup_form(std::string_view token, char* out, Casing& casing) {
-  char* w = out;
-  std::size_t upper = 0, lower = 0;
-  for (std::size_t i = 0; i < token.size(); ++i) {
+  // Most tokens are ASCII: a table look-up a byte and no branch on the
+  // letter case (which mispredicted at every capital).
+  const auto* t = reinterpret_cast<const unsigned char*>(token.data());
+  const std::size_t n = token.size();
+  std::uint32_t counts = 0;
+  std::size_t i = 0;
+  for (; i < n && t[i] < 0x80; ++i) {
+    out[i] = kAsciiFold.lower[t[i]];
+    counts += kAsciiFold.count[t[i]];
+  }
+  std::size_t upper = counts >> 16, lower = counts & 0xFFFFu;
+  casing.ascii = i == n;
+  char* w = out + i;
+  for (; i < n; ++i) {
     const unsigned char c = static_cast<unsigned char>(token[i]);
     if (static_cast<unsigned>(c - 'A') < 26u) {
       ++upper;
@@ -129,7 +155,7 @@ bool first_zwj_component(std::string_view emoji, std::string& out) {
   return true;
 }
 
-bool collapse_elongation(std::string_view form, std::size_t keep, std::string& out) {
+bool collapse_elongation(std::string_view form, std::size_t keep, std::string& out, bool ascii) {
   // Runs of one letter, ASCII or not ("goooood", "حلووووو", "оооочень"),
   // as code points. Most words have no run of three: find that out in one
   // pass over the bytes before decoding or writing anything (this runs on
@@ -139,6 +165,10 @@ bool collapse_elongation(std::string_view form, std::size_t keep, std::string& o
   bool any = false;
   const auto* p = reinterpret_cast<const unsigned char*>(form.data());
   const std::size_t n = form.size();
+  if (ascii) {
+    for (std::size_t i = 0; i + 2 < n && !any; ++i) any = p[i] == p[i + 1] && p[i] == p[i + 2];
+    if (!any) return false;
+  }
   for (std::size_t i = 0; i + 2 < n && !any; ++i) {
     any = (p[i] == p[i + 1] && p[i] == p[i + 2]) ||
           (i + 5 < n && p[i] == p[i + 2] && p[i] == p[i + 4] && p[i + 1] == p[i + 3] &&

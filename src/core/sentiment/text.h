@@ -27,6 +27,7 @@ constexpr std::size_t kMaxLookupBytes = 64;
 struct Casing {
   bool has_letters = false;
   bool all_caps = false;  // at least two capitals (ASCII or two-byte) and no lower-case letter
+  bool ascii = false;     // the token is ASCII (so is its form)
 };
 
 // Writes the lookup form of `token` into `out` (cleared first) and returns
@@ -49,6 +50,9 @@ bool first_zwj_component(std::string_view emoji, std::string& out);
 
 // Elongation: true when `form` has a run of 3+ identical letters;
 // then `out` gets the form with such runs cut to `keep` (1 or 2) letters.
-bool collapse_elongation(std::string_view form, std::size_t keep, std::string& out);
+// `ascii`: the form is known to be ASCII (Casing::ascii), which lets the
+// check for a run look at single bytes only.
+bool collapse_elongation(std::string_view form, std::size_t keep, std::string& out,
+                         bool ascii = false);
 
 }  // namespace textsense::sentiment

@@ -51,7 +51,7 @@ std::size_t clitic_start(std::string_view w) {
 
 }  // namespace
 
-std::size_t split_clitics(std::string_view w, std::uint32_t* cuts) {
+std::size_t split_clitics(std::string_view w, bool may_have_apostrophe, std::uint32_t* cuts) {
   // Cheap filters first: most words are neither fused nor have an apostrophe.
   if (w.size() == 5 || w.size() == 6) {
     for (const FusedWord& f : kFusedWords) {
@@ -60,7 +60,9 @@ std::size_t split_clitics(std::string_view w, std::uint32_t* cuts) {
       return 1;
     }
   }
-  if (std::none_of(w.begin(), w.end(), [](char c) { return c == '\'' || c == '\xE2'; })) return 0;
+  if (!may_have_apostrophe ||
+      std::none_of(w.begin(), w.end(), [](char c) { return c == '\'' || c == '\xE2'; }))
+    return 0;
   // Clitics peel off from the end ("we'd've": 've, then 'd).
   std::size_t count = 0;
   std::string_view rest = w;

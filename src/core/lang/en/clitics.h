@@ -10,6 +10,7 @@
 
 namespace textsense::lang::en {
 
-std::size_t split_clitics(std::string_view word, std::uint32_t* cuts);
+// `may_have_apostrophe`: as lang::Profile::split_word says.
+std::size_t split_clitics(std::string_view word, bool may_have_apostrophe, std::uint32_t* cuts);
 
 }  // namespace textsense::lang::en
