@@ -33,40 +33,15 @@ static_assert(lower_two_byte(0xC4) == 0xE4 && lower_two_byte(0x416) == 0x436 &&
               lower_two_byte(0x401) == 0x451 && lower_two_byte(0x152) == 0x153 &&
               lower_two_byte(0x141) == 0x142 && lower_two_byte(0xE4) == 0xE4);
 
-// Writes the lookup form of `token` to out[0, token.size()) (it is never
-// longer) and returns its length. Written through a pointer into storage
-// sized up front: this runs for every word of every text, and push_back's
-// checks showed in profiles.
-// Per ASCII byte: its lower case, and 1 in the upper or the lower half of
-// a count for a capital or a lower-case letter.
-struct AsciiFold {
-  char lower[128];
-  std::uint32_t count[128];
-  constexpr AsciiFold() : lower(), count() {
-    for (int c = 0; c < 128; ++c) {
-      const bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
-      lower[c] = static_cast<char>(is_upper ? c + ('a' - 'A') : c);
-      count[c] = is_upper ? 1u << 16 : is_lower ? 1u : 0u;
-    }
-  }
-};
-constexpr AsciiFold kAsciiFold;
+}  // namespace
 
-std::size_t write_lookup_form(std::string_view token, char* out, Casing& casing) {
-  // Most tokens are ASCII: a table look-up a byte and no branch on the
-  // letter case (which mispredicted at every capital).
-  const auto* t = reinterpret_cast<const unsigned char*>(token.data());
-  const std::size_t n = token.size();
-  std::uint32_t counts = 0;
-  std::size_t i = 0;
-  for (; i < n && t[i] < 0x80; ++i) {
-    out[i] = kAsciiFold.lower[t[i]];
-    counts += kAsciiFold.count[t[i]];
-  }
-  std::size_t upper = counts >> 16, lower = counts & 0xFFFFu;
-  casing.ascii = i == n;
+namespace detail {
+
+std::size_t write_lookup_form_rest(std::string_view token, std::size_t i, char* out,
+                                   std::size_t upper, std::size_t lower, Casing& casing) {
+  casing.ascii = false;
   char* w = out + i;
-  for (; i < n; ++i) {
+  for (const std::size_t n = token.size(); i < n; ++i) {
     const unsigned char c = static_cast<unsigned char>(token[i]);
     if (static_cast<unsigned>(c - 'A') < 26u) {
       ++upper;
@@ -100,7 +75,7 @@ std::size_t write_lookup_form(std::string_view token, char* out, Casing& casing)
   return static_cast<std::size_t>(w - out);
 }
 
-}  // namespace
+}  // namespace detail
 
 Casing lookup_form(std::string_view token, std::string& out) {
   out.resize(token.size());
@@ -128,23 +103,6 @@ bool strip_emoji_modifiers(std::string_view emoji, std::string& out) {
     out.append(emoji.substr(start, i - start));
   }
   return changed;
-}
-
-std::string_view primary_form(segment::TokenKind kind, std::string_view token, std::string& buffer,
-                              Casing& casing) {
-  casing = Casing();
-  switch (kind) {
-    case segment::TokenKind::kPunctuation:
-    case segment::TokenKind::kEmoticon: return token;
-    case segment::TokenKind::kEmoji:
-      return strip_emoji_modifiers(token, buffer) ? std::string_view(buffer) : token;
-    case segment::TokenKind::kHashtag: token.remove_prefix(1); break;
-    default: break;
-  }
-  // The buffer only grows, and the form is the view's length of it:
-  // resizing it twice a token was 3 % of sentiment()'s instructions.
-  if (buffer.size() < token.size()) buffer.resize(token.size());
-  return std::string_view(buffer.data(), write_lookup_form(token, buffer.data(), casing));
 }
 
 bool first_zwj_component(std::string_view emoji, std::string& out) {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -34,19 +35,79 @@ struct Casing {
 // the token's casing.
 Casing lookup_form(std::string_view token, std::string& out);
 
-// The form a token of `kind` is looked up by, the one the lexicon compiler
-// stores: punctuation and emoticons as they are (":D" is not ":d"), emoji
-// without modifiers, hashtags without "#", everything else lookup_form().
-// Returns a view of `token` or of the start of `buffer` (which may be
-// longer than the form); `casing` gets the casing.
-std::string_view primary_form(segment::TokenKind kind, std::string_view token, std::string& buffer,
-                              Casing& casing);
-
 // Emoji: the form without skin tones and variation selectors, and (for a
 // ZWJ sequence) only its first component. Returns false when nothing
 // changed.
 bool strip_emoji_modifiers(std::string_view emoji, std::string& out);
 bool first_zwj_component(std::string_view emoji, std::string& out);
+
+namespace detail {
+
+// Per ASCII byte: its lower case, and 1 in the upper or the lower half of
+// a count for a capital or a lower-case letter.
+struct AsciiFold {
+  char lower[128];
+  std::uint32_t count[128];
+  constexpr AsciiFold() : lower(), count() {
+    for (int c = 0; c < 128; ++c) {
+      const bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
+      lower[c] = static_cast<char>(is_upper ? c + ('a' - 'A') : c);
+      count[c] = is_upper ? 1u << 16 : is_lower ? 1u : 0u;
+    }
+  }
+};
+inline constexpr AsciiFold kAsciiFold;
+
+// write_lookup_form() from token[i] on, the first byte that is not ASCII,
+// with the counts of the letters before it (text.cpp).
+std::size_t write_lookup_form_rest(std::string_view token, std::size_t i, char* out,
+                                   std::size_t upper, std::size_t lower, Casing& casing);
+
+}  // namespace detail
+
+// Writes the lookup form of `token` to out[0, token.size()) (it is never
+// longer) and returns its length. Inline, with the ASCII case first: this
+// runs for every word of every text (a table look-up a byte and no branch
+// on the letter case, which mispredicted at every capital), and the calls
+// to it and primary_form() cost a third of it.
+inline std::size_t write_lookup_form(std::string_view token, char* out, Casing& casing) {
+  const auto* t = reinterpret_cast<const unsigned char*>(token.data());
+  const std::size_t n = token.size();
+  std::uint32_t counts = 0;
+  std::size_t i = 0;
+  for (; i < n && t[i] < 0x80; ++i) {
+    out[i] = detail::kAsciiFold.lower[t[i]];
+    counts += detail::kAsciiFold.count[t[i]];
+  }
+  const std::size_t upper = counts >> 16, lower = counts & 0xFFFFu;
+  if (i < n) return detail::write_lookup_form_rest(token, i, out, upper, lower, casing);
+  casing.ascii = true;
+  casing.has_letters = upper + lower > 0;
+  casing.all_caps = upper >= 2 && lower == 0;
+  return n;
+}
+
+// The form a token of `kind` is looked up by, the one the lexicon compiler
+// stores: punctuation and emoticons as they are (":D" is not ":d"), emoji
+// without modifiers, hashtags without "#", everything else lookup_form().
+// Returns a view of `token` or of the start of `buffer` (which may be
+// longer than the form); `casing` gets the casing.
+inline std::string_view primary_form(segment::TokenKind kind, std::string_view token,
+                                     std::string& buffer, Casing& casing) {
+  casing = Casing();
+  switch (kind) {
+    case segment::TokenKind::kPunctuation:
+    case segment::TokenKind::kEmoticon: return token;
+    case segment::TokenKind::kEmoji:
+      return strip_emoji_modifiers(token, buffer) ? std::string_view(buffer) : token;
+    case segment::TokenKind::kHashtag: token.remove_prefix(1); break;
+    default: break;
+  }
+  // The buffer only grows, and the form is the view's length of it:
+  // resizing it twice a token was 3 % of sentiment()'s instructions.
+  if (buffer.size() < token.size()) buffer.resize(token.size());
+  return std::string_view(buffer.data(), write_lookup_form(token, buffer.data(), casing));
+}
 
 // Elongation: true when `form` has a run of 3+ identical letters;
 // then `out` gets the form with such runs cut to `keep` (1 or 2) letters.
