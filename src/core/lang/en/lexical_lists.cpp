@@ -50,10 +50,16 @@ constexpr std::uint64_t pack(std::string_view w) {
   return key;
 }
 
+// Sorted, for a binary search (insertion sort: constexpr in C++17).
 template <std::size_t N>
 constexpr std::array<std::uint64_t, N> packed(const std::array<std::string_view, N>& list) {
   std::array<std::uint64_t, N> keys{};
-  for (std::size_t i = 0; i < N; ++i) keys[i] = pack(list[i]);
+  for (std::size_t i = 0; i < N; ++i) {
+    std::size_t j = i;
+    for (const std::uint64_t key = pack(list[i]); j > 0 && keys[j - 1] > key; --j)
+      keys[j] = keys[j - 1];
+    keys[j] = pack(list[i]);
+  }
   return keys;
 }
 
@@ -75,9 +81,7 @@ constexpr auto kAmbiguousKeys = packed(kAmbiguous);
 // A word longer than any entry is in no list (callers check the length).
 template <std::size_t N>
 bool contains(const std::array<std::uint64_t, N>& keys, std::uint64_t key) {
-  bool found = false;
-  for (std::uint64_t k : keys) found |= k == key;
-  return found;
+  return std::binary_search(keys.begin(), keys.end(), key);
 }
 
 template <typename List>
