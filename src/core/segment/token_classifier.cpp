@@ -40,6 +40,9 @@ constexpr AsciiKinds kAsciiKinds;
 }  // namespace
 
 TokenKind classify_ascii(std::string_view s) {
+  // A piece that starts with a letter is a word (most pieces): no need to
+  // look further.
+  if (kAsciiKinds.flags[static_cast<unsigned char>(s[0])] & 1) return TokenKind::kWord;
   std::uint8_t seen = 0;
   for (unsigned char c : s) seen |= kAsciiKinds.flags[c];
   if (seen & 1) return TokenKind::kWord;
