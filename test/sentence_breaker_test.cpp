@@ -312,6 +312,27 @@ TEST(SentenceBreaker, EveryCharacterAroundTerminatorsMatchesIcu) {
   }
 }
 
+// Every ASCII character at every offset of a long ASCII stretch, and
+// non-ASCII letters after one: skip_plain() passes such stretches 16 bytes
+// at a time and must still stop at every line end and terminator.
+TEST(SentenceBreaker, LongAsciiStretchesMatchIcu) {
+  const std::string filler = "word, words and more words in a long plain stretch of text ";
+  for (const auto& p : all_profiles()) {
+    for (int c = 1; c < 128; ++c) {
+      for (std::size_t at = 0; at < 40; ++at) {
+        std::string s = filler.substr(0, at) + static_cast<char>(c) + " Next" + filler + "end";
+        if (!same(*p, s)) return;
+      }
+    }
+    for (std::size_t at = 0; at < 40; ++at)
+      if (!same(*p, filler.substr(0, at) +
+                        "\xD0\xB6. \xD0\x94"
+                        "a" +
+                        filler + "\xE3\x80\x82 x"))
+        return;
+  }
+}
+
 // Real text: the sentences of the treebanks (English training text, the
 // other languages' dev text), the English dev tweets and the XED dev
 // subtitles, a few thousand lines at a time as one document.

@@ -11,6 +11,10 @@
 #include <algorithm>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/common/errors.h"
 #include "core/common/utf8.h"
 
@@ -198,6 +202,16 @@ struct SentenceBreaker::Suppressions {
   }
 };
 
+namespace {
+
+// The ASCII bytes skip_plain() may have to stop at (those of the breaker's
+// stop_byte_ must be among them): line ends and terminators.
+bool is_wide_stop_candidate(unsigned char b) {
+  return b == '\n' || b == '\r' || b == '.' || b == '!' || b == '?';
+}
+
+}  // namespace
+
 SentenceBreaker::SentenceBreaker(const char* icu_locale) {
   tables_ = &class_tables();
   for (int c = 0; c < 128; ++c) {
@@ -205,6 +219,9 @@ SentenceBreaker::SentenceBreaker(const char* icu_locale) {
     stop_byte_[c] = is_paragraph_separator(cls) || is_sa_term(cls);
   }
   for (int b = 0x80; b < 0x100; ++b) stop_byte_[b] = !utf8::is_continuation(b);
+  wide_skip_ = true;
+  for (int c = 0; c < 128; ++c)
+    if (stop_byte_[c] && !is_wide_stop_candidate(static_cast<unsigned char>(c))) wide_skip_ = false;
   const icu::Locale locale(icu_locale);
   UErrorCode status = U_ZERO_ERROR;
   char ss[16] = {};
@@ -251,18 +268,50 @@ std::uint8_t SentenceBreaker::class_at(std::int32_t i, std::int32_t& length) con
   return tables_->class_of_code_point(static_cast<UChar32>(c));
 }
 
+// The first position from `i` on that holds a non-ASCII byte or an ASCII
+// is_wide_stop_candidate(), 16 bytes at a time while 16 are left; `i`
+// itself, or the last 15 bytes, are left to the caller's byte loop.
+std::int32_t SentenceBreaker::next_wide_stop_candidate(const unsigned char* s, std::int32_t i,
+                                                       std::int32_t n) {
+#if defined(__SSE2__)
+  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), dot = _mm_set1_epi8('.'),
+                bang = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
+  while (n - i >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, dot),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, question))));
+    // movemask of v: the bytes with the high bit, i.e. not ASCII.
+    const int mask = _mm_movemask_epi8(hit) | _mm_movemask_epi8(v);
+    if (mask != 0) return i + __builtin_ctz(static_cast<unsigned>(mask));
+    i += 16;
+  }
+#else
+  (void)s;
+  (void)n;
+#endif
+  return i;
+}
+
 // Past the characters from `i` on that no rule stops at: everything but
 // line ends, separators and terminators (their Extend and Format too, which
 // only matter after a terminator).
 std::int32_t SentenceBreaker::skip_plain(std::int32_t i) const {
   const auto n = static_cast<std::int32_t>(text_.size());
   const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+  int plain_run = 0;  // ASCII bytes passed in a row
   while (i < n) {
     const unsigned char b = s[i];
     if (!stop_byte_[b]) {  // ASCII, not a line end or terminator
       ++i;
+      // In a long ASCII stretch, 16 bytes at a time up to the next byte
+      // that may stop (not in text that alternates ASCII spaces and
+      // letters of another script, where it would stop at once).
+      if (++plain_run >= 8 && wide_skip_) i = next_wide_stop_candidate(s, i, n);
       continue;
     }
+    plain_run = 0;
     if (b < 0x80) return i;
     std::size_t next = static_cast<std::size_t>(i);
     const char32_t c = utf8::decode(text_, next);
