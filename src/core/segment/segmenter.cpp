@@ -215,8 +215,8 @@ struct Segmenter::Impl {
     else words.split_mixed(doc, begin, end, pieces);
     for (const ByteRange& p : pieces) {
       const std::string_view piece = doc.substr(p.begin, p.end - p.begin);
-      raw.push_back({p.begin, p.end, ascii ? classify_ascii(piece) : classify_segment(piece),
-                     p.may_have_apostrophe});
+      append_token(raw, p.begin, p.end, ascii ? classify_ascii(piece) : classify_segment(piece),
+                   p.may_have_apostrophe);
     }
   }
 
@@ -230,7 +230,7 @@ struct Segmenter::Impl {
     for (; next_special < specials.size() && specials[next_special].begin < end; ++next_special) {
       const SpecialSpan& s = specials[next_special];
       add_words(doc, cursor, s.begin);
-      raw.push_back({s.begin, s.end, s.kind});
+      append_token(raw, s.begin, s.end, s.kind);
       cursor = s.end;
     }
     add_words(doc, cursor, end);
@@ -245,13 +245,13 @@ struct Segmenter::Impl {
     sentence.span.byte_begin = ruled.front().begin;
     sentence.span.byte_length = ruled.back().end - ruled.front().begin;
     out.sentences.push_back(sentence);
+    // Written in place (append_token() says why).
     for (const RawToken& r : ruled) {
-      Token t;
+      Token& t = out.tokens.emplace_back();
       t.span.byte_begin = r.begin;
       t.span.byte_length = r.end - r.begin;
       t.sentence = sentence_index;
       t.kind = r.kind;
-      out.tokens.push_back(t);
     }
   }
 };

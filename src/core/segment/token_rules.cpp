@@ -20,10 +20,10 @@ void append_word(std::string_view doc, RawToken t, const lang::Profile& profile,
   for (std::size_t i = 0; i < count; ++i) {
     const std::uint32_t cut = t.begin + cuts[i];
     if (cut <= begin || cut >= t.end) continue;  // a hook's contract, checked
-    out.push_back({begin, cut, TokenKind::kWord});
+    append_token(out, begin, cut, TokenKind::kWord);
     begin = cut;
   }
-  out.push_back({begin, t.end, TokenKind::kWord});
+  append_token(out, begin, t.end, TokenKind::kWord);
 }
 
 }  // namespace
@@ -45,7 +45,7 @@ void apply_token_rules(std::string_view doc, const std::vector<RawToken>& in,
         t.end += 1;
         ++k;
       }
-      out.push_back(t);
+      append_token(out, t);
       continue;
     }
     if (t.kind == TokenKind::kNumber) {
@@ -56,11 +56,11 @@ void apply_token_rules(std::string_view doc, const std::vector<RawToken>& in,
         t.end = in[k + 2].end;
         k += 2;
       }
-      out.push_back(t);
+      append_token(out, t);
       continue;
     }
     if (t.kind != TokenKind::kWord) {
-      out.push_back(t);
+      append_token(out, t);
       continue;
     }
     // A period right after the word, not part of a longer run ("etc..."):
@@ -69,7 +69,7 @@ void apply_token_rules(std::string_view doc, const std::vector<RawToken>& in,
       const bool sentence_final = k + 2 == n;
       if (profile.keeps_period != nullptr &&
           profile.keeps_period(doc.substr(t.begin, t.end - t.begin), sentence_final)) {
-        out.push_back({t.begin, t.end + 1, TokenKind::kWord});
+        append_token(out, t.begin, t.end + 1, TokenKind::kWord);
         ++k;
         continue;
       }

@@ -42,6 +42,20 @@ struct RawToken {
   bool may_have_apostrophe = true;  // ByteRange::may_have_apostrophe
 };
 
+// Appends a token with its fields written in place (see append_piece() in
+// word_breaker.h: a temporary copied as words stalls store forwarding).
+inline void append_token(std::vector<RawToken>& out, std::uint32_t begin, std::uint32_t end,
+                         TokenKind kind, bool may_have_apostrophe = true) {
+  RawToken& r = out.emplace_back();
+  r.begin = begin;
+  r.end = end;
+  r.kind = kind;
+  r.may_have_apostrophe = may_have_apostrophe;
+}
+inline void append_token(std::vector<RawToken>& out, const RawToken& t) {
+  append_token(out, t.begin, t.end, t.kind, t.may_have_apostrophe);
+}
+
 // Reads the tokens of one sentence from `in` (in order) and appends the
 // result of the rules of `profile`'s language to `out`.
 void apply_token_rules(std::string_view doc, const std::vector<RawToken>& in,

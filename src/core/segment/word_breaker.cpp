@@ -73,7 +73,7 @@ void append_trimmed(std::string_view doc, std::uint32_t b, std::uint32_t e,
     if (!is_blank(utf8::decode_before(doc, i))) break;
     e = static_cast<std::uint32_t>(i);
   }
-  if (b < e) out.push_back({b, e});
+  if (b < e) append_piece(out, b, e);
 }
 
 // Where the word at doc[b, e) ends when ICU's word rules cannot break it,
@@ -129,7 +129,7 @@ void split_words_ascii(std::string_view doc, std::uint32_t begin, std::uint32_t 
       continue;
     }
     if (!is_word_class(c)) {  // WB999: every other character stands alone
-      out.push_back({i, i + 1, s[i] == '\''});
+      append_piece(out, i, i + 1, s[i] == '\'');
       ++i;
       continue;
     }
@@ -157,7 +157,7 @@ void split_words_ascii(std::string_view doc, std::uint32_t begin, std::uint32_t 
       }
       break;
     }
-    out.push_back({i, j, apostrophe});
+    append_piece(out, i, j, apostrophe);
     i = j;
   }
 }
@@ -208,7 +208,7 @@ void IcuWordBreaker::split_mixed(std::string_view doc, std::uint32_t begin, std:
     else if (const std::uint32_t w = alphabetic_word_end(doc, i, j); w != 0) {
       // The word, then ASCII punctuation after it ("отлично!", "كبير،"
       // is not: U+060C goes to ICU), one token a character as WB999 says.
-      out.push_back({i, w});
+      append_piece(out, i, w);
       split_words_ascii(doc, w, j, out);
     } else split(doc, i, j, out);
     i = j;

@@ -26,6 +26,18 @@ struct ByteRange {
   bool may_have_apostrophe = true;
 };
 
+// Appends a piece with its fields written in place. push_back({...}) built
+// the piece on the stack a field at a time and copied it as whole words,
+// and a word load over a byte just stored stalls store forwarding: with
+// the same pattern for tokens, 9 % of sentiment()'s time in SQL.
+inline void append_piece(std::vector<ByteRange>& out, std::uint32_t begin, std::uint32_t end,
+                         bool may_have_apostrophe = true) {
+  ByteRange& r = out.emplace_back();
+  r.begin = begin;
+  r.end = end;
+  r.may_have_apostrophe = may_have_apostrophe;
+}
+
 // Appends the non-blank word-break segments of doc[begin, end) to `out`.
 // doc[begin, end) must be ASCII.
 void split_words_ascii(std::string_view doc, std::uint32_t begin, std::uint32_t end,
