@@ -1,5 +1,6 @@
 // textsense: command-line front end of the core, for scripts, evaluation
 // and debugging. Usage: textsense <command> [options] [text...]
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -101,6 +102,12 @@ std::string read_input(const Options& options) {
     return text;
   }
   std::string text;
+  // A regular file's size is known: one allocation, not a buffer regrown
+  // and copied a dozen times as 20 MB come in (4 % of `textsense
+  // sentiment`'s time, before any thread starts).
+  struct stat st;
+  if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    text.reserve(static_cast<std::size_t>(st.st_size));
   char buffer[1 << 16];
   for (ssize_t n; (n = ::read(STDIN_FILENO, buffer, sizeof buffer)) != 0;) {
     if (n < 0) {
