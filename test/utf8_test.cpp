@@ -1,6 +1,10 @@
 #include "core/common/utf8.h"
 
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
+
+#include <random>
+#include <string>
 
 namespace textsense::utf8 {
 namespace {
@@ -22,6 +26,68 @@ TEST(Utf8, ReportsTheFirstBadByte) {
   EXPECT_EQ(find_invalid("12345678\xFF"), 8u);      // after an ASCII block
   EXPECT_EQ(find_invalid("\xE4\xB8"), 0u);          // truncated 3-byte
   EXPECT_EQ(find_invalid("\xE4\xB8\x41"), 0u);      // bad continuation
+}
+
+// ICU's U8_NEXT as the reference: the offset of the first sequence it
+// reads as ill-formed.
+std::size_t icu_first_invalid(const std::string& s) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = static_cast<std::int32_t>(s.size());
+  for (std::int32_t i = 0; i < n;) {
+    const std::int32_t at = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return static_cast<std::size_t>(at);
+  }
+  return kValid;
+}
+
+// Random strings of pieces that cover every lead and continuation byte
+// range, in runs (the validator has fast paths for ASCII words and runs of
+// two-byte characters), at every alignment.
+TEST(Utf8, FindsTheSameFirstBadByteAsIcu) {
+  const std::vector<std::string> pieces = {"a",
+                                           "plain ",
+                                           "12345678",
+                                           "\xC3\xA9",
+                                           "\xD0\xB6\xD0\xB4",
+                                           "\xD9\x85",
+                                           "\xDF\xBF",
+                                           "\xE4\xB8\x96",
+                                           "\xE0\xA0\x80",
+                                           "\xED\x9F\xBF",
+                                           "\xEF\xBF\xBD",
+                                           "\xF0\x9F\x91\x8D",
+                                           "\xF4\x8F\xBF\xBF",
+                                           "\x80",
+                                           "\xBF",
+                                           "\xC0",
+                                           "\xC1",
+                                           "\xC2",
+                                           "\xDF",
+                                           "\xE0",
+                                           "\xE0\x80",
+                                           "\xED\xA0",
+                                           "\xF0\x80",
+                                           "\xF4\x90",
+                                           "\xF5",
+                                           "\xFF",
+                                           "\xD0",
+                                           "\xD0\x41"};
+  std::mt19937 rng(20261205);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(1, 12);
+  std::bernoulli_distribution clean(0.5);
+  for (int i = 0; i < 200000; ++i) {
+    std::string s;
+    const bool well_formed_only = clean(rng);
+    for (int k = length(rng); k > 0; --k) {
+      const std::string& piece = pieces[pick(rng)];
+      if (well_formed_only && icu_first_invalid(piece) != kValid) continue;
+      s += piece;
+    }
+    ASSERT_EQ(find_invalid(s), icu_first_invalid(s)) << "input of " << s.size() << " bytes";
+  }
 }
 
 TEST(Utf8, DecodesAndCounts) {

@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <cstdint>
+
 #include "core/common/utf8.h"
 
 namespace textsense::sentiment {
@@ -33,6 +35,25 @@ static_assert(lower_two_byte(0xC4) == 0xE4 && lower_two_byte(0x416) == 0x436 &&
               lower_two_byte(0x401) == 0x451 && lower_two_byte(0x152) == 0x153 &&
               lower_two_byte(0x141) == 0x142 && lower_two_byte(0xE4) == 0xE4);
 
+// lower_two_byte() and the letter case of the code points of lead bytes
+// 0xC3..0xD1 (U+00C0..U+047F), precomputed: a table look-up a character
+// instead of a chain of range tests (Russian text is mostly these).
+constexpr char32_t kFoldFirst = 0xC0, kFoldEnd = 0x480;
+struct TwoByteFold {
+  std::uint16_t lowered[kFoldEnd - kFoldFirst];
+  std::uint8_t is_upper[kFoldEnd - kFoldFirst];
+  std::uint8_t is_lower[kFoldEnd - kFoldFirst];
+  constexpr TwoByteFold() : lowered(), is_upper(), is_lower() {
+    for (char32_t cp = kFoldFirst; cp < kFoldEnd; ++cp) {
+      const char32_t l = lower_two_byte(cp);
+      lowered[cp - kFoldFirst] = static_cast<std::uint16_t>(l);
+      is_upper[cp - kFoldFirst] = l != cp;
+      is_lower[cp - kFoldFirst] = l == cp && is_lower_two_byte(cp);
+    }
+  }
+};
+constexpr TwoByteFold kTwoByteFold;
+
 }  // namespace
 
 namespace detail {
@@ -56,9 +77,9 @@ std::size_t write_lookup_form_rest(std::string_view token, std::size_t i, char* 
       // two-byte characters are copied.
       const char32_t cp =
           (char32_t{c} & 0x1Fu) << 6 | (static_cast<unsigned char>(token[i + 1]) & 0x3Fu);
-      const char32_t lowered = lower_two_byte(cp);
-      if (lowered != cp) ++upper;
-      else if (is_lower_two_byte(cp)) ++lower;
+      const char32_t lowered = kTwoByteFold.lowered[cp - kFoldFirst];
+      upper += kTwoByteFold.is_upper[cp - kFoldFirst];
+      lower += kTwoByteFold.is_lower[cp - kFoldFirst];
       *w++ = static_cast<char>(0xC0 | (lowered >> 6));
       *w++ = static_cast<char>(0x80 | (lowered & 0x3F));
       ++i;
