@@ -215,7 +215,10 @@ struct Segmenter::Impl {
     else words.split_mixed(doc, begin, end, pieces);
     for (const ByteRange& p : pieces) {
       const std::string_view piece = doc.substr(p.begin, p.end - p.begin);
-      append_token(raw, p.begin, p.end, ascii ? classify_ascii(piece) : classify_segment(piece),
+      append_token(raw, p.begin, p.end,
+                   ascii          ? classify_ascii(piece)
+                   : p.alphabetic ? classify_alphabetic(piece)
+                                  : classify_segment(piece),
                    p.may_have_apostrophe);
     }
   }

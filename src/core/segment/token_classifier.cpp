@@ -52,6 +52,20 @@ TokenKind classify_ascii(std::string_view s) {
                                                                    : TokenKind::kSymbol;
 }
 
+TokenKind classify_alphabetic(std::string_view s) {
+  // No code point below U+0700 is an emoji, a keycap or a variation
+  // selector, so classify_unicode() says "word" for any letter here.
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = utf8::decode(s, i);
+    const bool letter = c < 0x80
+                            ? (kAsciiKinds.flags[c] & 1) != 0
+                            : (c >= 0x410 && c <= 0x44F) || (c >= 0x621 && c <= 0x63A) ||
+                                  (c >= 0x641 && c <= 0x64A) || u_isalpha(static_cast<UChar32>(c));
+    if (letter) return TokenKind::kWord;
+  }
+  return classify_unicode(s);  // digits, or characters ICU's rules count as letters only
+}
+
 TokenKind classify_segment(std::string_view s) {
   if (utf8::is_ascii(s)) return classify_ascii(s);
   return classify_unicode(s);

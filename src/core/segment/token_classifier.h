@@ -13,6 +13,11 @@ TokenKind classify_segment(std::string_view segment);
 
 // The same for segments known to be pure ASCII / to hold non-ASCII.
 TokenKind classify_ascii(std::string_view segment);
+// The same for a segment of letters, digits and marks below U+0700
+// (ByteRange::alphabetic): a word as soon as a letter is seen, which is
+// what classify_unicode() answers for such a segment, without reading the
+// rest of it.
+TokenKind classify_alphabetic(std::string_view segment);
 TokenKind classify_unicode(std::string_view segment);
 
 }  // namespace textsense::segment

@@ -208,7 +208,7 @@ void IcuWordBreaker::split_mixed(std::string_view doc, std::uint32_t begin, std:
     else if (const std::uint32_t w = alphabetic_word_end(doc, i, j); w != 0) {
       // The word, then ASCII punctuation after it ("отлично!", "كبير،"
       // is not: U+060C goes to ICU), one token a character as WB999 says.
-      append_piece(out, i, w);
+      append_piece(out, i, w, true, true);
       split_words_ascii(doc, w, j, out);
     } else split(doc, i, j, out);
     i = j;

@@ -24,6 +24,9 @@ struct ByteRange {
   // other paths leave it true. Spares the language's word-splitting hook
   // (clitics, elision) a pass over every word.
   bool may_have_apostrophe = true;
+  // The piece is letters, digits and marks of an alphabetic script, all
+  // below U+0700 (split_mixed() found it without ICU): it can be no emoji.
+  bool alphabetic = false;
 };
 
 // Appends a piece with its fields written in place. push_back({...}) built
@@ -31,11 +34,12 @@ struct ByteRange {
 // and a word load over a byte just stored stalls store forwarding: with
 // the same pattern for tokens, 9 % of sentiment()'s time in SQL.
 inline void append_piece(std::vector<ByteRange>& out, std::uint32_t begin, std::uint32_t end,
-                         bool may_have_apostrophe = true) {
+                         bool may_have_apostrophe = true, bool alphabetic = false) {
   ByteRange& r = out.emplace_back();
   r.begin = begin;
   r.end = end;
   r.may_have_apostrophe = may_have_apostrophe;
+  r.alphabetic = alphabetic;
 }
 
 // Appends the non-blank word-break segments of doc[begin, end) to `out`.
