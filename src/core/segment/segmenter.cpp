@@ -242,13 +242,12 @@ struct Segmenter::Impl {
     ruled.clear();
     apply_token_rules(doc, raw, profile, ruled);
     const auto sentence_index = static_cast<std::uint32_t>(out.sentences.size());
-    Sentence sentence;
+    // Written in place, as the tokens below (append_token() says why).
+    Sentence& sentence = out.sentences.emplace_back();
     sentence.first_token = static_cast<std::uint32_t>(out.tokens.size());
     sentence.token_count = static_cast<std::uint32_t>(ruled.size());
     sentence.span.byte_begin = ruled.front().begin;
     sentence.span.byte_length = ruled.back().end - ruled.front().begin;
-    out.sentences.push_back(sentence);
-    // Written in place (append_token() says why).
     for (const RawToken& r : ruled) {
       Token& t = out.tokens.emplace_back();
       t.span.byte_begin = r.begin;
