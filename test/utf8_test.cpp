@@ -87,6 +87,10 @@ TEST(Utf8, FindsTheSameFirstBadByteAsIcu) {
       s += piece;
     }
     ASSERT_EQ(find_invalid(s), icu_first_invalid(s)) << "input of " << s.size() << " bytes";
+    bool all_ascii = false;
+    if (find_invalid(s, all_ascii) == kValid) {
+      ASSERT_EQ(all_ascii, is_ascii(s));
+    }
   }
 }
 

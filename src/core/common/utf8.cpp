@@ -24,6 +24,12 @@ bool is_ascii(std::string_view s) {
 }
 
 std::size_t find_invalid(std::string_view s) {
+  bool all_ascii;
+  return find_invalid(s, all_ascii);
+}
+
+std::size_t find_invalid(std::string_view s, bool& all_ascii) {
+  all_ascii = true;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t i = 0;
@@ -37,6 +43,7 @@ std::size_t find_invalid(std::string_view s) {
       ++i;
       continue;
     }
+    all_ascii = false;
     // Two-byte characters (Latin beyond ASCII, Greek, Cyrillic, Arabic,
     // Hebrew) come in runs: a word of them is checked in one tight loop.
     if (b >= 0xC2 && b <= 0xDF) {

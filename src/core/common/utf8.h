@@ -17,6 +17,9 @@ inline constexpr std::size_t kValid = static_cast<std::size_t>(-1);
 // and code points above U+10FFFF (RFC 3629). Runs 8 bytes at a time over
 // ASCII, which dominates real text.
 std::size_t find_invalid(std::string_view s);
+// The same, and whether `s` is all ASCII (meaningful when it is valid): the
+// segmenter's check and its ASCII test in one pass.
+std::size_t find_invalid(std::string_view s, bool& all_ascii);
 
 // True when every byte is below 0x80.
 bool is_ascii(std::string_view s);

@@ -361,14 +361,13 @@ void Segmenter::Impl::segment_windows(std::string_view doc, Segmentation& out,
                                       const runtime::StopSignal& stop,
                                       const std::function<void(const Segmentation&)>* consume) {
   if (doc.size() >= std::numeric_limits<std::uint32_t>::max()) throw InputTooLargeError(doc.size());
-  if (const std::size_t bad = utf8::find_invalid(doc); bad != utf8::kValid)
+  Impl& m = *this;
+  if (const std::size_t bad = utf8::find_invalid(doc, m.doc_is_ascii); bad != utf8::kValid)
     throw InvalidUtf8Error(bad);
   if (doc.empty()) return;
 
-  Impl& m = *this;
   m.specials.clear();
   find_special_spans(doc, m.specials);
-  m.doc_is_ascii = utf8::is_ascii(doc);
 
   // The sentence rules read one window at a time, from the current sentence's start
   // (segmenter.h, "Long sentences"): every call into ICU and every
