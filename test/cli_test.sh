@@ -124,6 +124,12 @@ check "sentiment: the default threads give the same output" "$one" \
 check "sentiment --threads 3: a line out per line in" 12000 "$("$bin" sentiment --threads 3 <"$many" | wc -l | tr -d ' ')"
 check "detect --threads 3: the same output as one thread" \
   "$("$bin" detect --threads 1 <"$many" | md5sum)" "$("$bin" detect --threads 3 <"$many" | md5sum)"
+# The whole-input subcommands cut a document of 64 KB or more into chunks
+# for the threads: the same output as one thread.
+for cmd in tokens sentences tag explain; do
+  check "$cmd --threads 2: the same output as one thread on a 300 KB document" \
+    "$("$bin" $cmd --threads 1 <"$many" | md5sum)" "$("$bin" $cmd --threads 2 <"$many" | md5sum)"
+done
 # Invalid UTF-8 in a late line: the lines before it are written, then exit 1.
 { cat "$many"; printf 'caf\xe9\n'; cat "$many"; } >"$many.bad"
 check "sentiment --threads 2: invalid UTF-8 mid-input is exit 1" 1 \
@@ -133,6 +139,7 @@ check "sentiment --threads 2: every line before the invalid one is written" 1200
 rm -f "$many" "$many.bad"
 check "--threads 0 is a usage error" 2 "$(status_of "$bin" sentiment --threads 0 good)"
 check "--threads x is a usage error" 2 "$(status_of "$bin" detect --threads x good)"
+check "--threads 257 is a usage error" 2 "$(status_of "$bin" tokens --threads 257 good)"
 
 # Languages: detection, automatic choice, explicit --lang.
 check "detect: lang, confidence, reliable a line" "$(printf 'de\ttrue\nen\ttrue\nzh\ttrue\n\tfalse')" \

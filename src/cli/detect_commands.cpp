@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/line_blocks.h"
+#include "cli/threads.h"
 #include "core/runtime/multilingual.h"
 
 namespace textsense::cli {
@@ -13,7 +14,7 @@ namespace textsense::cli {
 // Lines are detected on --threads threads (line_blocks.h); the detector is
 // thread-safe.
 int run_detect(const Options& options) {
-  const std::size_t threads = line_threads(options);
+  const std::size_t threads = thread_option(options);
   const std::string input = read_input(options);
   const langid::Detector& detector = runtime::shared_detector();
   if (options.header) std::fputs("lang\tconfidence\treliable\n", stdout);

@@ -1,12 +1,8 @@
 #include "cli/line_blocks.h"
 
-#include <sched.h>
-
 #include <cstdio>
 #include <exception>
 #include <memory>
-#include <stdexcept>
-#include <thread>
 #include <vector>
 
 #include "core/runtime/stop_signal.h"
@@ -24,15 +20,6 @@ constexpr std::size_t kBlockBytes = 16 * 1024;
 // keeps the other threads idle for about 1/(2 * kBlocksPerThread) of a
 // round.
 constexpr std::size_t kBlocksPerThread = 64;
-constexpr std::size_t kMaxThreads = 256;
-
-std::size_t available_cpus() {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
-    return static_cast<std::size_t>(CPU_COUNT(&set));
-  const unsigned n = std::thread::hardware_concurrency();
-  return n > 0 ? n : 1;
-}
 
 // Where the block starting at `begin` ends: after the first newline at or
 // past begin + kBlockBytes, or at the end of the input.
@@ -47,22 +34,6 @@ void write_all(const std::string& out) {
 }
 
 }  // namespace
-
-std::size_t line_threads(const Options& options) {
-  const std::string value = options.value("threads");
-  if (value.empty()) return available_cpus() < kMaxThreads ? available_cpus() : kMaxThreads;
-  std::size_t n = 0;
-  for (char c : value) {
-    if (c < '0' || c > '9' || n > kMaxThreads) {
-      n = 0;
-      break;
-    }
-    n = n * 10 + static_cast<std::size_t>(c - '0');
-  }
-  if (n < 1 || n > kMaxThreads)
-    throw std::invalid_argument("--threads " + value + ": expected a number from 1 to 256");
-  return n;
-}
 
 void process_line_blocks(std::string_view input, std::size_t threads,
                          const BlockFunction& process) {

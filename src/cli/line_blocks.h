@@ -14,11 +14,6 @@
 
 namespace textsense::cli {
 
-// --threads N: how many threads process lines (1: the calling thread only);
-// default: the CPUs this process may run on. Throws std::invalid_argument
-// for a value that is not a number from 1 to 256.
-std::size_t line_threads(const Options& options);
-
 // Appends the output of the lines of `block` to `out`; `slot` in [0,
 // threads) names the thread, for per-thread scratch state.
 using BlockFunction =

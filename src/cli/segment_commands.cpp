@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/threads.h"
 #include "cli/languages.h"
 #include "core/segment/segmenter.h"
 
@@ -21,10 +22,10 @@ void append_span(std::string& line, const segment::Span& span, bool bytes) {
 int run_sentences(const Options& options) {
   const runtime::LanguageRequest request = segmentation_request(options);
   const std::string input = read_input(options);
-  runtime::DocumentPipeline pipeline;
+  PooledPipeline pipeline(options);
   runtime::LanguageOutcome outcome;
-  runtime::segment_document(pipeline, input, request, {}, outcome);
-  const segment::Segmentation& seg = pipeline.segmentation();
+  runtime::segment_document(pipeline.get(), input, request, {}, outcome);
+  const segment::Segmentation& seg = pipeline.get().segmentation();
   std::string out;
   if (options.header) out += "ordinal\tstart\tlength\tsentence\n";
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
@@ -44,10 +45,10 @@ int run_sentences(const Options& options) {
 int run_tokens(const Options& options) {
   const runtime::LanguageRequest request = segmentation_request(options);
   const std::string input = read_input(options);
-  runtime::DocumentPipeline pipeline;
+  PooledPipeline pipeline(options);
   runtime::LanguageOutcome outcome;
-  runtime::segment_document(pipeline, input, request, {}, outcome);
-  const segment::Segmentation& seg = pipeline.segmentation();
+  runtime::segment_document(pipeline.get(), input, request, {}, outcome);
+  const segment::Segmentation& seg = pipeline.get().segmentation();
   std::string out;
   if (options.header) out += "ordinal\tsentence\tkind\tstart\tlength\ttoken\n";
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {

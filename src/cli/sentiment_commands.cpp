@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/languages.h"
 #include "cli/line_blocks.h"
+#include "cli/threads.h"
 #include "core/sentiment/analyzer.h"
 #include "core/sentiment/lexicon.h"
 #include "core/segment/segmenter.h"
@@ -89,22 +90,23 @@ sentiment::Params parse_params(const std::string& spec) {
   return p;
 }
 
-// The models and the pipeline every line goes through (runtime/multilingual.h).
+// explain's models and pipeline (runtime/multilingual.h), on --threads threads.
 struct Engine {
   CliModels models;
   runtime::LanguageRequest request;
   sentiment::Params params;
-  runtime::DocumentPipeline pipeline;
+  PooledPipeline pipeline;
   runtime::LanguageOutcome outcome;
 
   explicit Engine(const Options& options)
       : models(options, lang::ModelKind::kSentiment),
         request(models.request(options)),
-        params(parse_params(options.value("params"))) {}
+        params(parse_params(options.value("params"))),
+        pipeline(options) {}
 
   sentiment::DocumentSentiment score(std::string_view text, runtime::SentimentOutput output) {
-    return runtime::score_document(pipeline, text, request, models.source(), nullptr, output, {},
-                                   outcome, params);
+    return runtime::score_document(pipeline.get(), text, request, models.source(), nullptr, output,
+                                   {}, outcome, params);
   }
 };
 
@@ -119,7 +121,7 @@ constexpr const char* kNull = "\\N";
 // are scored on --threads threads (line_blocks.h), each with its own
 // pipeline; the models are shared.
 int run_sentiment(const Options& options) {
-  const std::size_t threads = line_threads(options);
+  const std::size_t threads = thread_option(options);
   CliModels models(options, lang::ModelKind::kSentiment);
   const runtime::LanguageRequest request = models.request(options);
   const sentiment::Params params = parse_params(options.value("params"));
@@ -165,10 +167,10 @@ int run_explain(const Options& options) {
   Engine engine(options);
   const std::string input = read_input(options);
   const sentiment::DocumentSentiment d = engine.score(input, runtime::SentimentOutput::kTokens);
-  const segment::Segmentation& seg = engine.pipeline.segmentation();
-  const std::vector<sentiment::TokenSentiment>& tokens = engine.pipeline.token_sentiments();
+  const segment::Segmentation& seg = engine.pipeline.get().segmentation();
+  const std::vector<sentiment::TokenSentiment>& tokens = engine.pipeline.get().token_sentiments();
   const std::vector<sentiment::SentenceSentiment>& sentences =
-      engine.pipeline.sentence_sentiments();
+      engine.pipeline.get().sentence_sentiments();
   std::string out;
   if (options.header) out += "ordinal\tsentence\ttoken\tvalence\tcontribution\trules\n";
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/threads.h"
 #include "cli/languages.h"
 #include "core/common/errors.h"
 #include "core/pos/model.h"
@@ -56,8 +57,9 @@ std::vector<train::ConlluSentence> read_treebanks(const std::string& list) {
 // contraction ("du") a line per word ("de", "le") with the contraction in a
 // fourth field.
 int tag_raw_text(CliModels& models, const runtime::LanguageRequest& request,
-                 const std::string& input) {
-  runtime::DocumentPipeline pipeline;
+                 const std::string& input, const Options& options) {
+  PooledPipeline pooled(options);
+  runtime::DocumentPipeline& pipeline = pooled.get();
   runtime::LanguageOutcome outcome;
   runtime::tag_document(pipeline, input, request, models.source(), {}, outcome);
   const segment::Segmentation& seg = pipeline.segmentation();
@@ -144,7 +146,7 @@ int run_tag(const Options& options) {
   CliModels models(options, lang::ModelKind::kPos);
   runtime::LanguageRequest request = models.request(options);
   const std::string input = read_input(options);
-  if (!options.pretokenized) return tag_raw_text(models, request, input);
+  if (!options.pretokenized) return tag_raw_text(models, request, input, options);
   if (request.automatic) {
     // Pretokenized input has no sentences to tell apart: one language,
     // detected on the whole input, which must have a model.
