@@ -46,6 +46,9 @@ TEST(DetectionShortCut, ScanOfTheRawTextEqualsScanOfTheCleanedCopy) {
       "RT @someone: the best of the day RT: RT",
       "RTthe and RT_the",
       "#the #and #for hashtags keep their words",
+      "#www.the.com and ##WWW.the.com, #RT ##RT: #RT@the and a#www.the.com",
+      // A fuzz input: a hashtag whose rest is a host, after a form feed.
+      "O p\x0c#www.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\x01\xc8\xad c aaaaaaaaaaaaaaaaae",
       "a\x01http://x.y/the and\x7f the",
       "tab\tnew\nline\x0b\x0c\rthe and for",
       "http://x\xc2\x85the and the",                // C1 control inside a URL

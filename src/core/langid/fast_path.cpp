@@ -287,7 +287,10 @@ struct PendingToken {
   // script ends the scan.
   bool commit(std::string_view text, std::size_t end, std::size_t next, FunctionWordScan& scan) {
     if (counts.words > 0 || other_script) {
-      const std::string_view token = text.substr(begin, end - begin);
+      // Without the '#'s that open it, which the cleaning drops before it
+      // judges the token ("#www.example.com" is a host).
+      std::string_view token = text.substr(begin, end - begin);
+      while (!token.empty() && token.front() == '#') token.remove_prefix(1);
       const bool blanked =
           marked ? is_nonlinguistic_token(token) : is_host_or_retweet_marker(token);
       if (!blanked) {

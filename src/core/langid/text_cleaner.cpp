@@ -100,19 +100,21 @@ std::size_t blanked_code_point_length(std::string_view utf8, std::size_t i) {
 void clean_for_detection(std::string_view utf8, std::string& out) {
   out.assign(utf8.data(), utf8.size());
   blank_non_interchange(out);
+  // Keep a hashtag's words, which are usually in the tweet's language;
+  // drop only the '#'s that open a token. Before the token rules below, so
+  // that they judge what is left: "#www.example.com" is a host, "#RT" the
+  // retweet marker (scan_function_words() reads tokens the same way).
+  std::size_t from = 0;
+  while ((from = out.find('#', from)) != std::string::npos) {
+    if (from == 0 || ascii::is_space(static_cast<unsigned char>(out[from - 1]))) out[from] = ' ';
+    ++from;
+  }
   blank_tokens_with(out, "://", false);
   blank_tokens_with(out, "@", false);
   blank_tokens_with(out, "www.", true);
   blank_tokens_with(out, "WWW.", true);
   blank_tokens_with(out, "Www.", true);
   blank_tokens_with(out, "RT", true);
-  // Keep a hashtag's words, which are usually in the tweet's language;
-  // drop only its '#'.
-  std::size_t from = 0;
-  while ((from = out.find('#', from)) != std::string::npos) {
-    if (from == 0 || ascii::is_space(static_cast<unsigned char>(out[from - 1]))) out[from] = ' ';
-    ++from;
-  }
 }
 
 }  // namespace textsense::langid
