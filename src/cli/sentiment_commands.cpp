@@ -125,6 +125,7 @@ int run_sentiment(const Options& options) {
   CliModels models(options, lang::ModelKind::kSentiment);
   const runtime::LanguageRequest request = models.request(options);
   const sentiment::Params params = parse_params(options.value("params"));
+  const runtime::ModelSource source = models.source();  // thread-safe (languages.h)
   struct Scratch {
     runtime::DocumentPipeline pipeline;
     runtime::LanguageOutcome outcome;
@@ -138,7 +139,7 @@ int run_sentiment(const Options& options) {
         Scratch& s = scratch[slot];
         for_each_line(block, [&](std::string_view line) {
           const sentiment::DocumentSentiment d =
-              runtime::score_document(s.pipeline, line, request, models.source(), nullptr,
+              runtime::score_document(s.pipeline, line, request, source, nullptr,
                                       runtime::SentimentOutput::kDocument, {}, s.outcome, params);
           if (d.analysed) append_double(out, d.score);
           else out += kNull;

@@ -2,6 +2,7 @@
 
 #include <sched.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -19,11 +20,16 @@ std::size_t available_cpus() {
   return n > 0 ? n : 1;
 }
 
+// The pool for `threads` threads, the caller included: none for one.
+std::unique_ptr<runtime::ThreadPool> pool_for(std::size_t threads) {
+  return threads > 1 ? std::make_unique<runtime::ThreadPool>(threads - 1) : nullptr;
+}
+
 }  // namespace
 
 std::size_t thread_option(const Options& options) {
   const std::string value = options.value("threads");
-  if (value.empty()) return available_cpus() < kMaxThreads ? available_cpus() : kMaxThreads;
+  if (value.empty()) return std::min(available_cpus(), kMaxThreads);
   std::size_t n = 0;
   for (char c : value) {
     if (c < '0' || c > '9' || n > kMaxThreads) {
@@ -38,9 +44,6 @@ std::size_t thread_option(const Options& options) {
 }
 
 PooledPipeline::PooledPipeline(const Options& options)
-    : pool_(thread_option(options) > 1
-                ? std::make_unique<runtime::ThreadPool>(thread_option(options) - 1)
-                : nullptr),
-      pipeline_(pool_.get()) {}
+    : pool_(pool_for(thread_option(options))), pipeline_(pool_.get()) {}
 
 }  // namespace textsense::cli

@@ -55,10 +55,10 @@ template <std::size_t N>
 constexpr std::array<std::uint64_t, N> packed(const std::array<std::string_view, N>& list) {
   std::array<std::uint64_t, N> keys{};
   for (std::size_t i = 0; i < N; ++i) {
+    const std::uint64_t key = pack(list[i]);
     std::size_t j = i;
-    for (const std::uint64_t key = pack(list[i]); j > 0 && keys[j - 1] > key; --j)
-      keys[j] = keys[j - 1];
-    keys[j] = pack(list[i]);
+    for (; j > 0 && keys[j - 1] > key; --j) keys[j] = keys[j - 1];
+    keys[j] = key;
   }
   return keys;
 }
