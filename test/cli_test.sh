@@ -40,7 +40,7 @@ check "invalid UTF-8 message names the offset" \
 
 # tag: the evaluation interface.
 check "tag raw text: token, UPOS, XPOS, a blank line after each sentence" \
-  "$(printf 'Time\tNOUN\tNN\nflies\tNOUN\tNNS\nlike\tADP\tIN\nan\tDET\tDT\narrow\tNOUN\tNN\n.\tPUNCT\t.\n\nGood\tADJ\tJJ\n!\tPUNCT\t.\n\nx')" \
+  "$(printf 'Time\tNOUN\tNN\nflies\tVERB\tVBZ\nlike\tADP\tIN\nan\tDET\tDT\narrow\tNOUN\tNN\n.\tPUNCT\t.\n\nGood\tADJ\tJJ\n!\tPUNCT\t.\n\nx')" \
   "$(printf 'Time flies like an arrow. Good!' | "$bin" tag; echo x)"
 check "tag --pretokenized keeps the input's line structure" \
   "$(printf 'DET\tDT\nNOUN\tNN\nPUNCT\t.\n\nPRON\tPRP\n\n\nINTJ\tUH\n\nx')" \

@@ -31,12 +31,47 @@ std::vector<TokenHashes> hashes_of(const std::vector<std::string_view>& words,
   return out;
 }
 
-TEST(PosFeatures, NormalizeLowercasesAsciiAndFoldsDigits) {
+TEST(PosFeatures, NormalizeLowercasesEveryScriptAndFoldsDigits) {
   std::string out;
   normalize("iPhone 15 Pro-MAX", out);
   EXPECT_EQ(out, "iphone 00 pro-max");
-  normalize("Ökonomie", out);  // non-ASCII letters are kept as they are
-  EXPECT_EQ(out, "Ökonomie");
+  normalize("Ökonomie", out);
+  EXPECT_EQ(out, "ökonomie");
+  normalize("МОСКВА Ёж ΣΟΦΙΑ", out);  // Cyrillic, Greek
+  EXPECT_EQ(out, "москва ёж σοφια");
+  normalize("２０２４年 ٣", out);  // full-width and Arabic-Indic digits
+  EXPECT_EQ(out, "0000年 0");
+  normalize("博物馆😀", out);  // no case: kept
+  EXPECT_EQ(out, "博物馆😀");
+  EXPECT_EQ(word_key("Москва"), word_key("москва"));
+  // Bytes that are not UTF-8 are kept, and nothing reads past the word.
+  const std::string bad = std::string("A\xC3") + "\xFF" + "B";
+  normalize(std::string_view(bad).substr(0, 2), out);
+  EXPECT_EQ(out, "a\xC3");
+  normalize(bad, out);
+  EXPECT_EQ(out,
+            "a\xC3\xFF"
+            "b");
+}
+
+// Case, shape and "no letters" read every script: a Cyrillic or German
+// capital is a capital, an emoji is a symbol, not a letter.
+TEST(PosFeatures, CaseAndShapeInEveryScript) {
+  const auto h = hashes_of({"Москва", "Ärger", "ДОМ", "москва", "😀😀😀", "₽", "$", "🙏🏻", "🙏",
+                            "博物馆", "ひらがな", "カタカナ", "Berlin"});
+  EXPECT_TRUE(h[0].flags & kFlagTitle);
+  EXPECT_TRUE(h[1].flags & kFlagTitle);
+  EXPECT_TRUE(h[2].flags & kFlagAllUpper);
+  EXPECT_EQ(h[3].flags & (kFlagHasUpper | kFlagNoLetters), 0u);
+  EXPECT_EQ(h[0].lower, h[3].lower);
+  EXPECT_EQ(h[0].shape, h[12].shape);  // "Xxx" in any alphabet
+  EXPECT_TRUE(h[4].flags & kFlagNoLetters);
+  EXPECT_EQ(h[5].shape, h[6].shape);  // currency
+  EXPECT_EQ(h[7].shape, h[8].shape);  // a skin tone belongs to its emoji
+  EXPECT_FALSE(h[9].flags & kFlagNoLetters);
+  EXPECT_NE(h[9].shape, h[10].shape);  // Han, hiragana and katakana differ
+  EXPECT_NE(h[10].shape, h[11].shape);
+  EXPECT_EQ(h[9].length, 3u);  // code points
 }
 
 TEST(PosFeatures, SuffixesAndPrefixesRespectCharacterBoundaries) {
@@ -60,7 +95,7 @@ TEST(PosFeatures, AffixesAreCharactersInEveryScript) {
   EXPECT_NE(h[2].prefix[0], h[3].prefix[0]);
   EXPECT_EQ(h[4].suffix[0], h[2].suffix[0]);
   EXPECT_EQ(h[5].suffix[2], h[6].suffix[2]);  // ました
-  EXPECT_EQ(h[0].length, 12u);                // bytes
+  EXPECT_EQ(h[0].length, 6u);                 // code points
   EXPECT_EQ(h[2].flags & kFlagHasNonAscii, kFlagHasNonAscii);
   EXPECT_EQ(h[2].flags & kFlagHasUpper, 0u);  // no case in CJK
 }
@@ -329,6 +364,14 @@ TEST(TaggerTrainer, LearnsContractionsAndTheTaggerSplitsThem) {
   EXPECT_EQ(model->contraction("du")->words[1], "le");
   EXPECT_EQ(model->contraction("des"), nullptr);
   EXPECT_EQ(model->contraction("d"), nullptr);
+  // The pre-check before lower-casing a token: first byte and length.
+  EXPECT_TRUE(model->may_be_contraction("du"));
+  EXPECT_TRUE(model->may_be_contraction("DU"));
+  EXPECT_TRUE(model->may_be_contraction("de"));  // a candidate, not a contraction
+  EXPECT_FALSE(model->may_be_contraction("dus"));
+  EXPECT_FALSE(model->may_be_contraction("au"));
+  EXPECT_FALSE(model->may_be_contraction(""));
+  EXPECT_TRUE(model->may_be_contraction("Ðu"));  // non-ASCII first byte: always looked up
 
   // Raw text: "Du" (any case) is tagged as "de" + "le"; the token's own
   // tag is its first word's.
@@ -459,7 +502,7 @@ TEST(WordClusters, IdenticalVectorsShareEveryLevelAndDigitsFold) {
     for (const auto& [key, packed] : a)
       if (key == word_key(w)) return packed;
     ADD_FAILURE() << "no clusters for " << w;
-    return std::uint64_t{0};
+    return std::uint32_t{0};
   };
   EXPECT_EQ(clusters_of("cat"), clusters_of("kitten"));
   EXPECT_EQ(clusters_of("2000"), clusters_of("1999"));
@@ -468,7 +511,11 @@ TEST(WordClusters, IdenticalVectorsShareEveryLevelAndDigitsFold) {
       EXPECT_GE(cluster_at(packed, level), 1u);  // 0 means "no vector"
       EXPECT_LE(cluster_at(packed, level), std::uint32_t(options.levels[level]));
     }
+  // A level too large for its bits in the packed form is refused.
+  options.levels = {32, 3, 4, 5};
+  EXPECT_THROW(train::cluster_word_vectors(path, options), std::invalid_argument);
   std::remove(path.c_str());
+  options.levels = {2, 3, 4, 5};
   EXPECT_THROW(train::cluster_word_vectors(path, options), std::runtime_error);
 }
 

@@ -45,9 +45,24 @@ constexpr std::array<Command, 10> kCommands = {{
     {"version", "print the version", run_version},
 }};
 
-constexpr std::array<std::string_view, 15> kValuedOptions = {
-    "--lang", "--model",     "--train", "--dev",  "--out",   "--epochs", "--seed",   "--vectors",
-    "--xpos", "--split-dev", "--raw",   "--data", "--rules", "--params", "--threads"};
+constexpr std::array<std::string_view, 18> kValuedOptions = {"--lang",
+                                                             "--model",
+                                                             "--train",
+                                                             "--dev",
+                                                             "--out",
+                                                             "--epochs",
+                                                             "--seed",
+                                                             "--vectors",
+                                                             "--xpos",
+                                                             "--split-dev",
+                                                             "--raw",
+                                                             "--vocabulary-min-count",
+                                                             "--dictionary-min-count",
+                                                             "--fold-min-count",
+                                                             "--data",
+                                                             "--rules",
+                                                             "--params",
+                                                             "--threads"};
 
 void print_usage(std::FILE* to) {
   std::fprintf(to,
@@ -79,6 +94,11 @@ void print_usage(std::FILE* to) {
                "  --train PATH, --dev PATH, --out PATH, --epochs N, --seed N  (train-tagger)\n"
                "  --vectors PATH (train-tagger) word vectors to cluster into the model\n"
                "  --xpos yes|no  (train-tagger) keep the treebank's XPOS in the classes\n"
+               "  --vocabulary-min-count N, --dictionary-min-count N  (train-tagger) how\n"
+               "                 often a word must occur to keep its identity (default 2)\n"
+               "                 and its tags (default 3)\n"
+               "  --fold-min-count N  (train-tagger) words seen N times or more get\n"
+               "                 precomputed rows (faster tagging, a larger file; default 3)\n"
                "  --split-dev K  (train-tagger, eval-tagger) train on the dev files too but\n"
                "                 every K-th sentence, which is the held-out part\n"
                "                 (--train and --dev take comma-separated lists of files;\n"

@@ -202,6 +202,12 @@ int run_train_tagger(const Options& options) {
   trainer.seed = std::stoull(options.value("seed", std::to_string(trainer.seed)));
   trainer.vectors = options.value("vectors");
   trainer.language = options.value("lang", "en");
+  trainer.vocabulary_min_count = std::stoi(
+      options.value("vocabulary-min-count", std::to_string(trainer.vocabulary_min_count)));
+  trainer.dictionary_min_count = std::stoi(
+      options.value("dictionary-min-count", std::to_string(trainer.dictionary_min_count)));
+  trainer.fold_min_count =
+      std::stoi(options.value("fold-min-count", std::to_string(trainer.fold_min_count)));
   const std::string xpos = options.value("xpos", "yes");
   if (xpos != "yes" && xpos != "no") throw std::invalid_argument("--xpos takes yes or no");
   trainer.xpos = xpos == "yes";

@@ -286,18 +286,26 @@ TrainingResult train_tagger(const std::vector<ConlluSentence>& train_sentences,
   const auto dictionary_model = pos::PosModel::from_bytes(dictionary_image);
   pos::FeatureExtractor extractor(dictionary_model->word_classes());
 
-  // Every word of the vocabulary gets folded rows.
+  // The words of the vocabulary seen at least fold_min_count times get
+  // folded rows.
   std::vector<FoldWord> fold;
   {
-    std::unordered_map<std::uint64_t, std::string_view> forms;
+    struct Form {
+      std::string_view first;
+      int count = 0;
+    };
+    std::unordered_map<std::uint64_t, Form> forms;
     for (const Example& e : examples)
-      for (std::string_view w : e.words) forms.emplace(pos::word_key(w), w);
+      for (std::string_view w : e.words) {
+        Form& f = forms[pos::word_key(w)];
+        if (f.count++ == 0) f.first = w;
+      }
     std::vector<pos::TokenHashes> one;
     std::uint64_t keys[pos::kMaxRoleFeatures];
     for (const auto& [key, ambiguity] : contents.word_classes) {
       const auto it = forms.find(key);
-      if (it == forms.end()) continue;
-      extractor.prepare(&it->second, 1, one);
+      if (it == forms.end() || it->second.count < options.fold_min_count) continue;
+      extractor.prepare(&it->second.first, 1, one);
       FoldWord word{key, {}};
       for (int role = 0; role < pos::kRoles; ++role) {
         const int k = pos::FeatureExtractor::role_features(one[0], role, keys);

@@ -124,12 +124,17 @@ std::vector<int> kmeans(const float* points, const std::vector<double>& weights,
 
 }  // namespace
 
-std::vector<std::pair<std::uint64_t, std::uint64_t>> cluster_word_vectors(
+std::vector<std::pair<std::uint64_t, std::uint32_t>> cluster_word_vectors(
     const std::string& path, const ClusterOptions& options) {
   if (options.levels.size() != std::size_t(pos::kClusterLevels))
     throw std::invalid_argument("cluster levels must number pos::kClusterLevels");
-  for (int k : options.levels)
-    if (k < 2 || k > 0xFFFE) throw std::invalid_argument("a cluster level needs 2..65534 clusters");
+  for (int level = 0; level < pos::kClusterLevels; ++level) {
+    const int k = options.levels[std::size_t(level)];
+    const int most = (1 << pos::kClusterBits[level]) - 1;  // id + 1 must fit its bits
+    if (k < 2 || k > most)
+      throw std::invalid_argument("cluster level " + std::to_string(level) + " needs 2.." +
+                                  std::to_string(most) + " clusters");
+  }
   const Vectors v = read_vectors(path);
   const int dims = v.dims;
   const int levels = pos::kClusterLevels;
@@ -155,14 +160,14 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> cluster_word_vectors(
     centroids = std::move(coarse);
   }
 
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> out;
   std::unordered_set<std::uint64_t> seen;
   for (std::size_t i = 0; i < v.words.size(); ++i) {
     const std::uint64_t key = pos::word_key(v.words[i]);
     if (!seen.insert(key).second) continue;
-    std::uint64_t packed = 0;
+    std::uint32_t packed = 0;
     for (int level = 0; level < levels; ++level)
-      packed |= std::uint64_t(word_cluster[level][i] + 1) << (16 * level);
+      packed |= std::uint32_t(word_cluster[level][i] + 1) << pos::kClusterShift[level];
     out.emplace_back(key, packed);
   }
   return out;

@@ -25,7 +25,7 @@ struct ClusterOptions {
 // (pos::word_key(word), packed cluster ids) for every word. Words that
 // fold to the same key (digits fold to 0) keep the first, most frequent,
 // one. Deterministic for given options.
-std::vector<std::pair<std::uint64_t, std::uint64_t>> cluster_word_vectors(
+std::vector<std::pair<std::uint64_t, std::uint32_t>> cluster_word_vectors(
     const std::string& path, const ClusterOptions& options);
 
 }  // namespace textsense::train

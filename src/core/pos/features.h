@@ -19,7 +19,7 @@ namespace textsense::pos {
 
 // Changes whenever the feature set changes: a model trained with another
 // feature set is rejected on load instead of silently mis-tagging.
-constexpr std::uint32_t kFeatureSetVersion = 3;
+constexpr std::uint32_t kFeatureSetVersion = 4;
 
 constexpr int kMaxStaticFeatures = 48;
 constexpr int kMaxHistoryFeatures = 8;
@@ -33,23 +33,27 @@ constexpr int kMaxHistoryFeatures = 8;
 // builds the same layout in memory.
 constexpr std::uint64_t kRareWord = 0x5EED5EED5EED5EEDULL;
 
-// Cluster ids of one word, coarsest first, packed 16 bits a level (id + 1,
-// so 0 means "no vector").
+// Cluster ids of one word, coarsest first, packed into 32 bits as id + 1
+// (0 means "no vector") in kClusterBits[level] bits a level: levels of up
+// to 16, 64, 256 and 1,024 clusters (the trainer checks its options fit).
 constexpr int kClusterLevels = 4;
-inline std::uint32_t cluster_at(std::uint64_t packed, int level) {
-  return static_cast<std::uint32_t>(packed >> (16 * level)) & 0xFFFFu;
+constexpr int kClusterBits[kClusterLevels] = {5, 7, 9, 11};
+constexpr int kClusterShift[kClusterLevels] = {0, 5, 12, 21};
+static_assert(kClusterShift[3] + kClusterBits[3] == 32, "clusters fill 32 bits");
+inline std::uint32_t cluster_at(std::uint32_t packed, int level) {
+  return (packed >> kClusterShift[level]) & ((1u << kClusterBits[level]) - 1u);
 }
 
-// One slot of the vocabulary: everything prepare() reads about a word in
-// one cache line.
+// One slot of the vocabulary: everything prepare() reads about a word,
+// 24 bytes (the vocabulary holds every word of the vectors, so its size
+// counts: 262,144 slots in the English model).
 struct WordEntry {
   std::uint64_t key;        // word_key(word); 0: empty slot
   std::uint64_t ambiguity;  // ambiguity class, kRareWord, or 0 (training never saw it)
-  std::uint64_t clusters;   // packed cluster ids, 0 without a vector
+  std::uint32_t clusters;   // packed cluster ids, 0 without a vector
   std::uint32_t folded;     // the word's folded rows in the model + 1, 0: none
-  std::uint32_t reserved;
 };
-static_assert(sizeof(WordEntry) == 32, "model layout");
+static_assert(sizeof(WordEntry) == 24, "model layout");
 
 struct WordClassTable {
   const WordEntry* entries = nullptr;  // [capacity]
@@ -78,11 +82,11 @@ struct TokenHashes {
   std::uint64_t shape;  // "Xxxx", "dd.dd", "x'x"
   std::uint64_t
       ambiguity;  // ambiguity class from the tag dictionary, kRareWord, or 0 (unknown word)
-  std::uint64_t clusters;   // packed cluster ids (cluster_at), 0 without a vector
   std::uint64_t prefix[3];  // 1..3 leading characters of `lower`
   std::uint64_t suffix[4];  // 1..4 trailing characters of `lower`
+  std::uint32_t clusters;   // packed cluster ids (cluster_at), 0 without a vector
   std::uint32_t flags;      // kFlag* bits
-  std::uint32_t length;     // in bytes, capped at 15
+  std::uint32_t length;     // in code points, capped at 15
   std::uint32_t folded;     // the word's folded rows in the model + 1, 0: none
 };
 
@@ -113,8 +117,9 @@ enum : std::uint32_t {
 // The key under which a word is stored in the tag dictionary.
 std::uint64_t word_key(std::string_view word);
 
-// Lower-cases ASCII letters and folds every ASCII digit to '0'; other bytes
-// (including non-ASCII letters) are kept as they are.
+// Lower-cases letters in every script with case (Unicode simple case
+// mapping) and folds every decimal digit to '0'; other characters, and
+// bytes that are not well-formed UTF-8, are kept as they are.
 void normalize(std::string_view word, std::string& out);
 
 class FeatureExtractor {
@@ -148,7 +153,8 @@ class FeatureExtractor {
 
  private:
   WordClassTable dictionary_;
-  std::string scratch_;
+  std::string lowered_;                   // the lower-case forms of prepare()'s words
+  std::vector<std::size_t> lowered_end_;  // where each one ends in lowered_
 };
 
 }  // namespace textsense::pos

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <iterator>
 #include <stdexcept>
 #include <tuple>
 
@@ -85,7 +86,7 @@ std::string serialize(const ModelContents& contents) {
   header.entry_count = static_cast<std::uint32_t>(entries.size());
 
   // One table for both: a word's ambiguity class and its clusters.
-  std::vector<std::tuple<std::uint64_t, std::uint64_t, std::uint64_t>> words;
+  std::vector<std::tuple<std::uint64_t, std::uint64_t, std::uint32_t>> words;
   {
     auto classes = contents.word_classes;
     auto clusters = contents.word_clusters;
@@ -108,12 +109,12 @@ std::string serialize(const ModelContents& contents) {
     }
   }
   const std::uint64_t word_capacity = power_of_two_at_least(words.size() * 2 + 1);
-  std::vector<WordEntry> word_table(word_capacity, WordEntry{0, 0, 0, 0, 0});
+  std::vector<WordEntry> word_table(word_capacity, WordEntry{0, 0, 0, 0});
   for (const auto& [key, value, cluster] : words) {
     if (key == 0) throw std::invalid_argument("word key 0 is reserved");
     std::uint64_t i = key & (word_capacity - 1);
     while (word_table[i].key != 0) i = (i + 1) & (word_capacity - 1);
-    word_table[i] = WordEntry{key, value, cluster, 0, 0};
+    word_table[i] = WordEntry{key, value, cluster, 0};
   }
   // Folded rows, in key order.
   auto folded = contents.folded;
@@ -177,10 +178,13 @@ std::string serialize(const ModelContents& contents) {
 }
 
 const Contraction* PosModel::contraction(std::string_view lower) const {
-  const auto it =
-      std::lower_bound(contractions_.begin(), contractions_.end(), lower,
-                       [](const Contraction& c, std::string_view key) { return c.surface < key; });
-  return it != contractions_.end() && it->surface == lower ? &*it : nullptr;
+  if (contraction_index_.empty()) return nullptr;
+  const std::uint64_t mask = contraction_index_.size() - 1;
+  for (std::uint64_t i = hashing::bytes(lower, 0xC0) & mask;; i = (i + 1) & mask) {
+    const std::int32_t at = contraction_index_[i];
+    if (at < 0) return nullptr;
+    if (contractions_[std::size_t(at)].surface == lower) return &contractions_[std::size_t(at)];
+  }
 }
 
 std::unique_ptr<PosModel> PosModel::load(const std::string& path) {
@@ -299,6 +303,21 @@ void PosModel::validate(const std::string& origin) {
     if (c.count < 2 || (!contractions_.empty() && !(contractions_.back().surface < c.surface)))
       damaged(origin, "malformed contraction table");
     contractions_.push_back(c);
+  }
+  std::fill(std::begin(contraction_starts_), std::end(contraction_starts_), 0);
+  contraction_index_.clear();
+  if (!contractions_.empty()) {
+    contraction_index_.assign(power_of_two_at_least(contractions_.size() * 2 + 1), -1);
+    const std::uint64_t mask = contraction_index_.size() - 1;
+    for (std::size_t k = 0; k < contractions_.size(); ++k) {
+      const std::string_view surface = contractions_[k].surface;
+      const unsigned char first = static_cast<unsigned char>(surface[0]);
+      if (first < 0x80 && surface.size() < 64)
+        contraction_starts_[lower_ascii_key(first)] |= std::uint64_t{1} << surface.size();
+      std::uint64_t i = hashing::bytes(surface, 0xC0) & mask;
+      while (contraction_index_[i] >= 0) i = (i + 1) & mask;
+      contraction_index_[i] = static_cast<std::int32_t>(k);
+    }
   }
   language_.assign(h.language, strnlen(h.language, sizeof h.language));
 }

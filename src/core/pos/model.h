@@ -39,7 +39,7 @@
 namespace textsense::pos {
 
 constexpr char kModelMagic[8] = {'T', 'S', 'P', 'O', 'S', 'M', 'D', 'L'};
-constexpr std::uint32_t kModelFormatVersion = 4;
+constexpr std::uint32_t kModelFormatVersion = 5;
 
 struct WeightEntry {
   std::uint8_t cls;
@@ -117,7 +117,7 @@ struct ModelContents {
   std::vector<std::pair<std::uint64_t, std::uint64_t>> word_classes;  // word key -> ambiguity
   // word key -> packed cluster ids (pack_clusters); words of the vectors
   // that training never saw get ambiguity 0 ("unknown") and their clusters.
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> word_clusters;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> word_clusters;
   // word key -> the word's folded rows (kRoles x dense_stride(classes)),
   // which must equal the sums of its role features' weights (the trainer
   // computes them; PosTagger relies on it). Only for words of word_classes.
@@ -172,6 +172,17 @@ class PosModel {
   std::size_t folded_count() const { return header_->folded_count; }
   // The contraction whose lower-case surface is `lower`, or nullptr.
   const Contraction* contraction(std::string_view lower) const;
+  // False when `token` cannot be a contraction: no surface starts with its
+  // (ASCII, lower-cased) first byte and has its length. The raw-text tagger
+  // then skips lower-casing and looking it up, which most tokens of most
+  // languages do. Tokens that start with a non-ASCII byte are always
+  // candidates (lower-casing may change their length).
+  bool may_be_contraction(std::string_view token) const {
+    if (token.empty() || token.size() >= 64) return false;
+    const unsigned char first = static_cast<unsigned char>(token[0]);
+    if (first >= 0x80) return !contractions_.empty();
+    return (contraction_starts_[lower_ascii_key(first)] >> token.size() & 1u) != 0;
+  }
   bool has_contractions() const { return !contractions_.empty(); }
   std::size_t contraction_count() const { return contractions_.size(); }
   std::size_t dense_count() const { return header_->dense_count; }
@@ -193,6 +204,17 @@ class PosModel {
   WordClassTable words_;
   std::vector<std::string_view> upos_, xpos_;
   std::vector<Contraction> contractions_;  // sorted by surface
+  // Open-addressing index over contractions_ by the hash of the surface
+  // (-1: empty), twice their number or more, a power of two.
+  std::vector<std::int32_t> contraction_index_;
+  // [first byte, lower-cased, digits as '0'] bit n: some surface starting
+  // with that byte has n bytes.
+  std::uint64_t contraction_starts_[128] = {};
+  static unsigned lower_ascii_key(unsigned char c) {
+    if (c >= 'A' && c <= 'Z') return c | 0x20u;
+    if (c >= '0' && c <= '9') return '0';
+    return c;
+  }
   std::string language_;
 };
 

@@ -213,7 +213,7 @@ void PosTagger::tag_segmented_sentence(std::string_view doc, const segment::Segm
   for (std::uint32_t t = 0; t < sentence.token_count; ++t) {
     const std::string_view text = seg.tokens[sentence.first_token + t].span.text(doc);
     const Contraction* c = nullptr;
-    if (expand && text.size() <= 32) {
+    if (expand && text.size() <= 32 && model_.may_be_contraction(text)) {
       normalize(text, lower_);
       c = model_.contraction(lower_);
     }
