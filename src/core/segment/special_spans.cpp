@@ -125,7 +125,7 @@ bool is_ascii_alnum_at(std::string_view doc, std::size_t i) {
   return i < doc.size() && ascii::is_alnum(static_cast<unsigned char>(doc[i]));
 }
 
-// If an emoticon starts at i (doc[i] is one of : ; = < ^ - T), returns its
+// If an emoticon starts at i (doc[i] is one of : ; = < ^ - T &), returns its
 // end, else i.
 std::size_t match_emoticon(std::string_view doc, std::size_t i) {
   const char c = doc[i];
@@ -139,7 +139,9 @@ std::size_t match_emoticon(std::string_view doc, std::size_t i) {
     if (!std::strchr("DPpO3", mouth))  // letters and digits do not repeat: ":DD" is not one
       while (e < doc.size() && doc[e] == mouth) ++e;
   } else {
-    for (std::string_view face : {"<3", "</3", "^_^", "^^", "-_-", "T_T"}) {
+    // "&lt;3": the heart as HTML escapes it, which text taken from web
+    // APIs (tweets) often keeps.
+    for (std::string_view face : {"<3", "</3", "^_^", "^^", "-_-", "T_T", "&lt;3", "&lt;/3"}) {
       if (doc.compare(i, face.size(), face) == 0) {
         e = i + face.size();
         break;
@@ -158,7 +160,7 @@ std::size_t match_emoticon(std::string_view doc, std::size_t i) {
 struct TriggerTable {
   bool is_trigger[256];
   constexpr TriggerTable() : is_trigger() {
-    for (unsigned char c : std::string_view("hHfFwW@#:;=<^-T")) is_trigger[c] = true;
+    for (unsigned char c : std::string_view("hHfFwW@#:;=<^-T&")) is_trigger[c] = true;
   }
 };
 constexpr TriggerTable kTriggers;
@@ -199,7 +201,8 @@ void find_special_spans(std::string_view doc, std::vector<SpecialSpan>& out) {
         floor = i = e2;
         continue;
       }
-    } else if (c == ':' || c == ';' || c == '=' || c == '<' || c == '^' || c == '-' || c == 'T') {
+    } else if (c == ':' || c == ';' || c == '=' || c == '<' || c == '^' || c == '-' || c == 'T' ||
+               c == '&') {
       const std::size_t e = follows_alnum(doc, i) ? i : match_emoticon(doc, i);
       if (e > i) {
         out.push_back(
