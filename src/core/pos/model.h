@@ -176,7 +176,9 @@ class PosModel {
   // (ASCII, lower-cased) first byte and has its length. The raw-text tagger
   // then skips lower-casing and looking it up, which most tokens of most
   // languages do. Tokens that start with a non-ASCII byte are always
-  // candidates (lower-casing may change their length).
+  // candidates. Lower-casing keeps a token's length in bytes except for a
+  // few rare capitals (Turkish İ, capital ẞ, the Kelvin sign), so a
+  // contraction spelt with one of those inside is tagged as one word.
   bool may_be_contraction(std::string_view token) const {
     if (token.empty() || token.size() >= 64) return false;
     const unsigned char first = static_cast<unsigned char>(token[0]);
