@@ -95,10 +95,15 @@ struct TwoByteInfo {
     for (UChar32 c = 0x80; c < 0x800; ++c) info[c - 0x80] = icu_char_info(c);
   }
 };
-const TwoByteInfo kTwoByteInfo;
+// Built on first use, not when the library loads: a backend that never
+// tags (or tags only ASCII) does not pay its 1,920 ICU look-ups.
+const TwoByteInfo& two_byte_info() {
+  static const TwoByteInfo table;
+  return table;
+}
 
 inline CharInfo char_info(UChar32 c) {
-  if (c < 0x800) return kTwoByteInfo.info[c - 0x80];
+  if (c < 0x800) return two_byte_info().info[c - 0x80];
   // The letters of most Chinese and Japanese text, whose ICU properties
   // (Lo, no case, ideographic or kana) are known: skip six look-ups.
   if (c >= 0x4E00 && c <= 0x9FFF) return {static_cast<char32_t>(c), 'H', kCharCaseless};
