@@ -417,11 +417,48 @@ TEST(LexiconCompiler, ChineseTermsInBothScripts) {
   EXPECT_EQ(find(c, term_key("love")), nullptr);
 }
 
+// "pack negator_valence": every negator the rules give no valence of their
+// own carries it (neutral only silences the open lexicons) and is marked a
+// negation cue; a rules valence, 0 included, wins; without the setting,
+// negators keep what they had.
+TEST(LexiconCompiler, NegatorValenceMakesNegationCues) {
+  const SyntheticLanguageData data;
+  LexiconReport report;
+  const std::string roles =
+      "negator\tno\nnegator\tnunca\nneutral\tnunca\nnegator\tsin\nvalence\tsin\t0\n"
+      "negator\tjamás\nvalence\tjamás\t-2\n";
+  const auto c = compile_lexicon(
+      {data.dir(), data.rules("es.tsv", roles + "pack\tnegator_valence\t-1.2\n"), "es"}, report);
+  for (const char* cue : {"no", "nunca"}) {
+    const LexiconEntry* e = find(c, term_key(cue));
+    ASSERT_NE(e, nullptr) << cue;
+    EXPECT_FLOAT_EQ(e->valence, -1.2f) << cue;
+    EXPECT_EQ(e->flags & (sentiment::kNegator | sentiment::kHasValence | sentiment::kNegationCue),
+              sentiment::kNegator | sentiment::kHasValence | sentiment::kNegationCue)
+        << cue;
+  }
+  const LexiconEntry* sin = find(c, term_key("sin"));
+  ASSERT_NE(sin, nullptr);
+  EXPECT_TRUE(sin->flags & sentiment::kNegator);
+  EXPECT_FALSE(sin->flags & (sentiment::kHasValence | sentiment::kNegationCue));
+  const LexiconEntry* jamas = find(c, term_key("jamás"));
+  ASSERT_NE(jamas, nullptr);
+  EXPECT_FLOAT_EQ(jamas->valence, -2.0f);
+  EXPECT_FALSE(jamas->flags & sentiment::kNegationCue);
+  // Without the setting no negator is a cue.
+  const auto plain = compile_lexicon({data.dir(), data.rules("es2.tsv", roles), "es"}, report);
+  for (const auto& t : plain.terms) EXPECT_FALSE(t.entry.flags & sentiment::kNegationCue);
+  ASSERT_NE(find(plain, term_key("nunca")), nullptr);
+  EXPECT_FALSE(find(plain, term_key("nunca"))->flags & sentiment::kHasValence);
+}
+
 TEST(LexiconCompiler, AnotherLanguageRejectsBadPackSettings) {
   const SyntheticLanguageData data;
   LexiconReport report;
   for (const char* rules : {"pack\tnegative_weight\t0\n", "pack\tnegative_weight\t9\n",
-                            "pack\tcolour\t1\n", "pack\tstem_weight\n"})
+                            "pack\tcolour\t1\n", "pack\tstem_weight\n",
+                            "pack\tnegator_valence\t0\n", "pack\tnegator_valence\t1\n",
+                            "pack\tnegator_valence\t-5\n"})
     EXPECT_THROW(compile_lexicon({data.dir(), data.rules("bad.tsv", rules), "es"}, report),
                  std::runtime_error)
         << rules;

@@ -169,5 +169,46 @@ TEST(LanguageRules, FalseFriendsAreNotEnglish) {
   EXPECT_GT(score("de", "Das Essen war ausgezeichnet."), 0);
 }
 
+// A negation with no sentiment word to negate leans negative in every pack
+// but English (lexicon/README.md, "negator_valence"), and counts once
+// however many negators express it (negative concord).
+TEST(LanguageRules, NegationAloneLeansNegativeOnce) {
+  struct Case {
+    const char* code;
+    const char* single;   // one negator, nothing to negate
+    const char* concord;  // two negators, one negation (nullptr: none)
+  };
+  const Case cases[] = {
+      {"es", "No lo sé.", "No tengo nada."},
+      {"fr", "Je ne sais pas.", "Je n'ai jamais rien dit."},
+      {"de", "Ich weiß es nicht.", nullptr},
+      {"it", "Non lo so.", "Non ho visto nessuno."},
+      {"pt", "Não sei.", "Não tenho nada."},
+      {"nl", "Ik weet het niet.", nullptr},
+      {"ru", "Я не знаю.", "Я ничего не сделал."},
+      {"ar", "لا أعرف", nullptr},
+      {"zh", "他没有来", nullptr},
+      {"ja", "わからない", nullptr},  // ない after its word
+  };
+  for (const Case& c : cases) {
+    const double single = score(c.code, c.single);
+    EXPECT_LT(single, -0.05) << c.single;
+    EXPECT_GT(single, -0.5) << c.single;  // mild: VADER's "no" (-1.2)
+    if (c.concord != nullptr) EXPECT_DOUBLE_EQ(score(c.code, c.concord), single) << c.concord;
+  }
+  // Two negations, in two clauses, count twice.
+  EXPECT_LT(score("es", "No, no lo sé."), score("es", "No lo sé."));
+  // A negator that negates a sentiment word adds nothing of its own: the
+  // word's negated valence is the whole score.
+  const double negated = score("es", "No es bueno.");
+  EXPECT_LT(negated, 0);
+  EXPECT_GT(negated, score("es", "Es malo."));
+  // Words that negate but are no negation cue ("sin": without) stay neutral.
+  EXPECT_EQ(score("es", "Vine sin ella."), 0);
+  // English keeps VADER's behaviour: only "no" has a valence of its own.
+  EXPECT_EQ(score("en", "I don't know."), 0);
+  EXPECT_LT(score("en", "No."), 0);
+}
+
 }  // namespace
 }  // namespace textsense::sentiment

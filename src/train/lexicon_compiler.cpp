@@ -474,6 +474,14 @@ class Compiler {
       if (role == "pack") {
         if (f.size() < 3) throw std::runtime_error(where + ": pack needs a value");
         const double v = parse_number(f[2], where);
+        if (f[1] == "negator_valence") {
+          // "pack<TAB>negator_valence<TAB>-1.2": the valence of a negator
+          // that negates nothing (lexicon/README.md says why).
+          if (!(v >= -4 && v < 0))
+            throw std::runtime_error(where + ": negator_valence is in [-4, 0)");
+          negator_valence_ = v;
+          continue;
+        }
         if (!(v > 0 && v <= 4)) throw std::runtime_error(where + ": a pack weight is in (0, 4]");
         if (f[1] == "negative_weight") negative_weight_ = static_cast<float>(v);
         else if (f[1] == "stem_weight") stem_weight_ = static_cast<float>(v);
@@ -571,12 +579,27 @@ class Compiler {
     calibrate(kEmojiRanking);  // against VADER's emoji values
   }
 
+  // A negator whose valence is the pack's negator_valence (the rules give
+  // it none of its own).
+  bool is_negation_cue(const Build& b) const {
+    return negator_valence_ != 0 && std::isnan(b.value[kRules]) &&
+           (b.flags & (sentiment::kNegator | sentiment::kNegatesBefore));
+  }
+
   // The valence of a term of another language: the rules' value, else (an
   // emoji) VADER's description value or the ranking's, else the mean of the
   // calibrated word lists that have it. Returns the source, or -1.
   int language_valence(const Build& b, double& valence) const {
     if (!std::isnan(b.value[kRules])) {
       valence = b.value[kRules];
+      return kRules;
+    }
+    // A negator the rules give no valence of its own: the pack's
+    // negator_valence, if it sets one, whatever the open lexicons say or
+    // `neutral` (which only silences them); used only when the negator
+    // negates nothing ("Não sei.", "Ничего не делал.").
+    if (is_negation_cue(b)) {
+      valence = negator_valence_;
       return kRules;
     }
     if (b.neutral) return -1;
@@ -644,6 +667,7 @@ class Compiler {
         e.source = static_cast<std::uint8_t>(from);
         ++report_.sources[from].used;
         if (b.tokens > 1) e.flags |= sentiment::kIdiom;
+        if (is_negation_cue(b)) e.flags |= sentiment::kNegationCue;
       }
       const bool word = b.tokens == 1 && !(b.flags & sentiment::kEmoji);
       if (stemmer != nullptr && word) {
@@ -745,6 +769,7 @@ class Compiler {
         e.source = static_cast<std::uint8_t>(from);
         ++report_.sources[from].used;
         if (b.tokens > 1) e.flags |= sentiment::kIdiom;
+        if (is_negation_cue(b)) e.flags |= sentiment::kNegationCue;
       }
       // A neutral phrase stays (it shields its words); a neutral word goes.
       if (e.flags == 0 && b.tokens == 1) continue;
@@ -767,6 +792,7 @@ class Compiler {
   // weight, Taboada et al. 2011: lexicon methods lean positive), and a
   // word matched only by its Snowball stem counts half.
   float negative_weight_ = 1.5f, stem_weight_ = 0.5f;
+  double negator_valence_ = 0;  // 0: negators carry no valence of their own
 };
 
 

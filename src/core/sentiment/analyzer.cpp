@@ -267,6 +267,9 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const segment:
       t.rules |= kRuleBooster;
       continue;
     }
+    // A negator after its word (Japanese ない): its own valence, if it has
+    // one, counts only when it negates nothing (after negate_backward).
+    if (flags & kNegatesBefore) continue;
     if (!(flags & kHasValence) || it.entry->valence == 0) continue;
 
     const double base = it.entry->valence;
@@ -327,11 +330,25 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const segment:
   negate_backward(out);
 
   // A negator or booster that acted on nothing keeps its own valence, if
-  // it has one: "No." and "pretty" alone, but not "no problems".
+  // it has one: "No." and "pretty" alone, but not "no problems". (Packs
+  // other than English give their negators one: lexicon/README.md.) Such a
+  // negation cue counts once a negation: one within reach of an earlier
+  // negator of its clause is the same negation ("No tengo nada", "Я ничего
+  // не сделал", "No me gustó nada"), whether or not that one acted.
+  std::ptrdiff_t clause_negator = -1;  // the last negator of the clause
   for (std::size_t i = 0; i < n; ++i) {
     const Item& it = items_[i];
-    if (it.used || it.covered || it.entry == nullptr || !(it.entry->flags & kHasValence) ||
-        !(it.entry->flags & (kNegator | kBooster)))
+    if (it.punct != kNotPunct) clause_negator = -1;
+    bool repeated = false;
+    if (it.entry != nullptr && !it.covered && (it.entry->flags & (kNegator | kNegatesBefore)) &&
+        !(it.entry->flags & kNotNegator)) {
+      repeated = (it.entry->flags & kNegationCue) && clause_negator >= 0 &&
+                 i - static_cast<std::size_t>(clause_negator) <= params_.negation_window;
+      clause_negator = static_cast<std::ptrdiff_t>(i);
+    }
+    if (repeated || it.used || it.covered || it.entry == nullptr ||
+        !(it.entry->flags & kHasValence) ||
+        !(it.entry->flags & (kNegator | kBooster | kNegatesBefore)))
       continue;
     TokenSentiment& t = out[i];
     t.valence = it.entry->valence;

@@ -233,6 +233,7 @@ std::unique_ptr<Lexicon> compile_custom_lexicon(const Lexicon& base, std::string
   auto set_valence = [&](LexiconEntry& e, double valence, std::uint16_t valence_flags, bool emoji) {
     e.source = source;
     e.valence = static_cast<float>(valence);
+    e.flags &= static_cast<std::uint16_t>(~kNegationCue);  // the valence is the user's now
     // Valence 0 is no valence: the analyzer neither scores nor explains it.
     if (valence == 0) {
       e.flags &= static_cast<std::uint16_t>(~valence_flags);

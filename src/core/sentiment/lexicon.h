@@ -54,6 +54,8 @@ enum TermFlags : std::uint16_t {
   kNegatesBefore = 1u << 12,     // negates the nearest term before it in its clause
                                  // (Japanese ない; with kNegator, German "nicht":
                                  // only when it negated nothing after it)
+  kNegationCue = 1u << 13,       // a negator whose valence is its pack's
+                                 // negator_valence: counted once a negation
 };
 
 struct LexiconEntry {
