@@ -455,10 +455,10 @@ TEST(LexiconCompiler, NegatorValenceMakesNegationCues) {
 TEST(LexiconCompiler, AnotherLanguageRejectsBadPackSettings) {
   const SyntheticLanguageData data;
   LexiconReport report;
-  for (const char* rules : {"pack\tnegative_weight\t0\n", "pack\tnegative_weight\t9\n",
-                            "pack\tcolour\t1\n", "pack\tstem_weight\n",
-                            "pack\tnegator_valence\t0\n", "pack\tnegator_valence\t1\n",
-                            "pack\tnegator_valence\t-5\n"})
+  for (const char* rules :
+       {"pack\tnegative_weight\t0\n", "pack\tnegative_weight\t9\n", "pack\tcolour\t1\n",
+        "pack\tstem_weight\n", "pack\tnegator_valence\t0\n", "pack\tnegator_valence\t1\n",
+        "pack\tnegator_valence\t-5\n"})
     EXPECT_THROW(compile_lexicon({data.dir(), data.rules("bad.tsv", rules), "es"}, report),
                  std::runtime_error)
         << rules;
