@@ -74,6 +74,14 @@ TEST(LanguageProfiles, HyphenatedWordsFollowTheLanguage) {
   EXPECT_EQ(tokens_in("de", "die E-Mail-Adresse"), (Tokens{"die", "E-Mail-Adresse"}));
   EXPECT_EQ(tokens_in("fr", "peut-être"), (Tokens{"peut-être"}));
   EXPECT_EQ(tokens_in("ru", "кто-то пришёл"), (Tokens{"кто-то", "пришёл"}));
+  // Portuguese joins compounds but not a verb and its enclitic pronouns.
+  EXPECT_EQ(tokens_in("pt", "o guarda-chuva, bem-vindo"),
+            (Tokens{"o", "guarda-chuva", ",", "bem-vindo"}));
+  EXPECT_EQ(tokens_in("pt", "Diga-me, Odeio-o, dá-mo, Amo-TE"),
+            (Tokens{"Diga", "-", "me", ",", "Odeio", "-", "o", ",", "dá", "-", "mo", ",", "Amo",
+                    "-", "TE"}));
+  // The hook is Portuguese: French keeps "dis-moi" whole.
+  EXPECT_EQ(tokens_in("fr", "dis-moi"), (Tokens{"dis-moi"}));
   // Numbers and spaced dashes are not words joined by a hyphen.
   EXPECT_EQ(tokens_in("de", "10-15 Euro - teuer"), (Tokens{"10", "-", "15", "Euro", "-", "teuer"}));
 }

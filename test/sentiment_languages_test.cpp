@@ -151,12 +151,24 @@ TEST(LanguageRules, NegationAfterTheNegatedWord) {
 
 // Inflections the rules do not list reach their word through its stem,
 // and capitals are lower-cased in every alphabet.
+// A Portuguese verb with an enclitic pronoun scores as the verb: the
+// pronoun is a word of its own, not the part of a compound.
+TEST(LanguageRules, PortugueseVerbWithEncliticPronoun) {
+  EXPECT_LT(score("pt", "Odeio-o."), -0.05);
+  EXPECT_GT(score("pt", "Adorei-a!"), 0.05);
+  EXPECT_DOUBLE_EQ(score("pt", "Odeio-o."), score("pt", "Odeio."));
+}
+
 TEST(LanguageRules, StemsAndCapitals) {
   EXPECT_LT(score("es", "Unas habitaciones espantosas"), 0);  // "espantoso" by its stem
   EXPECT_GT(score("ru", "ОТЛИЧНЫЙ отель"), 0);
   EXPECT_GT(score("de", "Ein wunderschönes Zimmer"), 0);
   EXPECT_GT(score("fr", "Très BON accueil"), 0);
   EXPECT_LT(score("ar", "الخدمة وسيئة"), 0);  // "... and bad": a clitic on a listed word
+  // Arabic is looked up without tatweel and short vowels: the full value,
+  // not a stem match at half weight.
+  EXPECT_DOUBLE_EQ(score("ar", "جمـــيل"), score("ar", "جميل"));
+  EXPECT_DOUBLE_EQ(score("ar", "جَمِيل"), score("ar", "جميل"));
   // A Spanish lexicon names Snowball's algorithm; Chinese has none.
   EXPECT_EQ(pack("es").lexicon->stemmer(), "spanish");
   EXPECT_EQ(pack("zh").lexicon->stemmer(), "");
@@ -194,7 +206,9 @@ TEST(LanguageRules, NegationAloneLeansNegativeOnce) {
     const double single = score(c.code, c.single);
     EXPECT_LT(single, -0.05) << c.single;
     EXPECT_GT(single, -0.5) << c.single;  // mild: VADER's "no" (-1.2)
-    if (c.concord != nullptr) EXPECT_DOUBLE_EQ(score(c.code, c.concord), single) << c.concord;
+    if (c.concord != nullptr) {
+      EXPECT_DOUBLE_EQ(score(c.code, c.concord), single) << c.concord;
+    }
   }
   // Two negations, in two clauses, count twice.
   EXPECT_LT(score("es", "No, no lo sé."), score("es", "No lo sé."));

@@ -514,6 +514,20 @@ TEST(SentimentText, LookupFormLowercasesAsciiAndFoldsTheTypographicApostrophe) {
   EXPECT_EQ(out, ":)");
 }
 
+TEST(SentimentText, LookupFormDropsArabicTatweelAndMarks) {
+  std::string out;
+  lookup_form("جمـــيل", out);  // tatweel (U+0640) stretching the word
+  EXPECT_EQ(out, "جميل");
+  lookup_form("جَمِيلٌ", out);  // short vowels and tanwin
+  EXPECT_EQ(out, "جميل");
+  lookup_form("جداً", out);
+  EXPECT_EQ(out, "جدا");
+  lookup_form("أحبك", out);  // hamza forms are letters, kept
+  EXPECT_EQ(out, "أحبك");
+  lookup_form("\xD9", out);  // a cut two-byte character is copied
+  EXPECT_EQ(out, "\xD9");
+}
+
 TEST(SentimentText, AllCapsNeedsTwoCapitalsAndNoLowerCase) {
   std::string out;
   EXPECT_TRUE(lookup_form("GOOD", out).all_caps);

@@ -56,6 +56,10 @@ struct Profile {
   // lexicon compiler uses to match inflected forms; nullptr: none (English
   // keeps its word lists exact; Chinese and Japanese have no inflection).
   const char* snowball = nullptr;
+  // kJoin: a part after a hyphen that is a word of its own and is not
+  // joined (Portuguese enclitic pronouns: "diga-me" is "diga" "-" "me", as
+  // UD splits it, so that the verb is found).
+  bool (*stays_after_hyphen)(std::string_view part) = nullptr;
 };
 
 // Every profile compiled into this build, the generic one last.

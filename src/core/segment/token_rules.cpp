@@ -80,8 +80,11 @@ void apply_token_rules(std::string_view doc, const std::vector<RawToken>& in,
       while (k + 2 < n && in[k + 1].begin == t.end && in[k + 1].end == t.end + 1 &&
              doc[t.end] == '-' && in[k + 2].begin == t.end + 1 &&
              in[k + 2].kind == TokenKind::kWord &&
-             (profile.hyphens == lang::HyphenRule::kJoin ||
-              profile.is_hyphen_prefix(doc.substr(t.begin, t.end - t.begin)))) {
+             (profile.hyphens == lang::HyphenRule::kJoin
+                  ? profile.stays_after_hyphen == nullptr ||
+                        !profile.stays_after_hyphen(
+                            doc.substr(in[k + 2].begin, in[k + 2].end - in[k + 2].begin))
+                  : profile.is_hyphen_prefix(doc.substr(t.begin, t.end - t.begin)))) {
         t.end = in[k + 2].end;
         t.may_have_apostrophe |= in[k + 2].may_have_apostrophe;
         k += 2;

@@ -70,6 +70,7 @@ Analyzer::Analyzer(const Lexicon& lexicon, const Params& params)
   const lang::Profile& profile = lang::profile_for(lexicon.language());
   for (std::size_t i = 0; i < profile.like_subject_count && i < std::size(subject_keys_); ++i)
     subject_keys_[subject_key_count_++] = term_key(profile.like_subjects[i]);
+  stays_after_hyphen_ = profile.stays_after_hyphen;
   if (!lexicon.stemmer().empty() && params.stem_lookup != 0)
     stemmer_ = std::make_unique<Stemmer>(lexicon.stemmer());
 }
@@ -166,13 +167,15 @@ void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg,
     i += match_len - 1;
   }
   // The parts of a hyphenated compound ("mock-ups", "self-indulgent") are
-  // not words of their own: only a compound the lexicon lists scores.
+  // not words of their own: only a compound the lexicon lists scores. A
+  // verb and its enclitic pronoun (Portuguese "odeio-o") are two words.
   for (std::size_t i = 0; i + 2 < n; ++i) {
     const segment::Span& left = seg.tokens[items_[i].token].span;
     const segment::Span& dash = seg.tokens[items_[i + 1].token].span;
     const segment::Span& right = seg.tokens[items_[i + 2].token].span;
     if (left.byte_end() != dash.byte_begin || dash.byte_end() != right.byte_begin ||
-        dash.text(utf8) != "-" || !items_[i].is_word || !items_[i + 2].is_word)
+        dash.text(utf8) != "-" || !items_[i].is_word || !items_[i + 2].is_word ||
+        (stays_after_hyphen_ != nullptr && stays_after_hyphen_(right.text(utf8))))
       continue;
     for (std::size_t part : {i, i + 2})
       if (!items_[part].covered && items_[part].phrase_tokens == 1) items_[part].entry = nullptr;

@@ -221,6 +221,9 @@ class Analyzer {
   std::vector<StemCacheSlot> stem_cache_ = std::vector<StemCacheSlot>(kStemCacheSlots);
   std::uint64_t subject_keys_[32] = {};
   std::size_t subject_key_count_ = 0;
+  // The profile's: a word after a hyphen that is a word of its own
+  // (Portuguese "diga-me"), not the part of a compound.
+  bool (*stays_after_hyphen_)(std::string_view part) = nullptr;
 };
 
 }  // namespace textsense::sentiment

@@ -54,6 +54,18 @@ struct TwoByteFold {
 };
 constexpr TwoByteFold kTwoByteFold;
 
+// An Arabic letter as lookups see it (U+0600..U+067F), or 0 for a mark
+// that is dropped: alef with hamza or madda and alef wasla are alef, alef
+// maqsura is yeh, teh marbuta is heh ("جميلة" = "جميله"); the tatweel that
+// stretches a word ("جمـــيل") and the short vowels and other marks above
+// and below letters (U+064B..U+065F, superscript alef U+0670) are dropped.
+constexpr char32_t fold_arabic(char32_t cp) {
+  if (cp == 0x640) return 0;  // tatweel
+  if ((cp >= 0x64B && cp <= 0x65F) || cp == 0x670) return 0;
+  return cp;
+}
+static_assert(fold_arabic(0x640) == 0 && fold_arabic(0x64E) == 0 && fold_arabic(0x628) == 0x628);
+
 }  // namespace
 
 namespace detail {
@@ -82,6 +94,18 @@ std::size_t write_lookup_form_rest(std::string_view token, std::size_t i, char* 
       lower += kTwoByteFold.is_lower[cp - kFoldFirst];
       *w++ = static_cast<char>(0xC0 | (lowered >> 6));
       *w++ = static_cast<char>(0x80 | (lowered & 0x3F));
+      ++i;
+    } else if ((c == 0xD8 || c == 0xD9) && i + 1 < token.size() &&
+               (static_cast<unsigned char>(token[i + 1]) & 0xC0u) == 0x80u) {
+      // Arabic (U+0600..U+067F): the normalisation of Arabic search
+      // engines (Lucene's ArabicNormalizer), since tweets spell freely.
+      const char32_t cp =
+          (char32_t{c} & 0x1Fu) << 6 | (static_cast<unsigned char>(token[i + 1]) & 0x3Fu);
+      const char32_t folded = fold_arabic(cp);
+      if (folded != 0) {
+        *w++ = static_cast<char>(0xC0 | (folded >> 6));
+        *w++ = static_cast<char>(0x80 | (folded & 0x3F));
+      }
       ++i;
     } else if (c == 0xE2 && i + 2 < token.size() && token[i + 1] == '\x80' &&
                token[i + 2] == '\x99') {

@@ -3,9 +3,11 @@
 // of a lookup agree byte for byte.
 //   * Letters are lower-cased: ASCII, and the two-byte capitals of
 //     Latin-1, Latin Extended-A and Cyrillic ("Über" -> "über", "Отлично"
-//     -> "отлично"), so the form keeps its byte length; the typographic
-//     apostrophe U+2019 is folded to "'" ("Don’t" -> "don't"); other
-//     characters are kept.
+//     -> "отлично"); the typographic apostrophe U+2019 is folded to "'"
+//     ("Don’t" -> "don't"); Arabic is normalised as Arabic search engines
+//     do (alef forms to alef, ى to ي, ة to ه, tatweel and short vowels
+//     dropped); other characters are kept. A form is never longer than its
+//     token.
 //   * Emoji lose skin-tone modifiers (U+1F3FB..U+1F3FF) and variation
 //     selectors (U+FE0E, U+FE0F): "👍🏽" is looked up as "👍".
 //   * Elongated words ("soooo", "goooood", "حلووو") are retried with every

@@ -1,5 +1,7 @@
 // Portuguese: CLDR's Portuguese sentence suppressions, hyphenated words kept
-// whole ("guarda-chuva"), abbreviations keep their period.
+// whole ("guarda-chuva") but for enclitic pronouns ("diga-me": "diga" "-"
+// "me"), abbreviations keep their period.
+#include <algorithm>
 #include <iterator>
 
 #include "core/lang/abbreviations.h"
@@ -13,6 +15,25 @@ namespace {
 constexpr std::string_view kAbbreviations[] = {"Sr",  "Sra",   "Dr",  "Dra",  "Av",    "pág", "nº",
                                                "etc", "aprox", "tel", "Prof", "Profa", "Eng"};
 
+// The pronouns written after a verb with a hyphen, alone and contracted
+// ("dá-mo" = me + o), from the language's grammar; sorted.
+constexpr std::string_view kEnclitics[] = {
+    "a",   "as",  "la", "las", "lha", "lhas", "lhe", "lhes", "lho", "lhos",
+    "lo",  "los", "ma", "mas", "me",  "mo",   "mos", "na",   "nas", "no",
+    "nos", "o",   "os", "se",  "ta",  "tas",  "te",  "to",   "tos", "vos"};
+
+// An enclitic pronoun, in any case ("Diga-ME").
+bool is_enclitic(std::string_view part) {
+  if (part.empty() || part.size() > 4) return false;
+  char lower[4];
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    const char c = part[i];
+    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+  }
+  return std::binary_search(std::begin(kEnclitics), std::end(kEnclitics),
+                            std::string_view(lower, part.size()));
+}
+
 }  // namespace
 
 const Profile kProfile{"pt",
@@ -25,6 +46,7 @@ const Profile kProfile{"pt",
                        nullptr,
                        nullptr,
                        0,
-                       "portuguese"};
+                       "portuguese",
+                       is_enclitic};
 
 }  // namespace textsense::lang::pt
