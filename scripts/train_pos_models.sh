@@ -14,15 +14,20 @@ cli=$root/build/textsense
 
 # code | --train files | --dev files | --xpos | --split-dev (languages trained
 # on dev splits: every 10th sentence held out) | more train-tagger options.
-# Dutch trains on the LassySmall dev split and the Alpino dev split (same
-# UD release and conventions); adding the older LassySmall train file
-# (older conventions) scored lower on the same held-out part.
+# Dutch trains on the LassySmall dev split, the Alpino dev split (same UD
+# release and conventions) and the older LassySmall train file relabelled
+# to those conventions (scripts/nl_lassysmall_2017_to_current.awk; as it
+# is, that file scored lower on the same held-out part). A path starting
+# with "/" is not under ud/.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+nl_2017=$work/nl_lassysmall-ud-train.2017-02.relabelled.conllu
 languages=(
   "pt|pt_bosque/pt_bosque-ud-train.conllu.xz|pt_bosque/pt_bosque-ud-dev.conllu|no||"
   "fr|fr_sequoia/fr_sequoia-ud-train.conllu|fr_sequoia/fr_sequoia-ud-dev.conllu|no||"
   "ru|ru_taiga/ru_taiga-ud-train.conllu|ru_taiga/ru_taiga-ud-dev.conllu|no||"
   "ja|ja_gsd/ja_gsd-ud-train.conllu.xz|ja_gsd/ja_gsd-ud-dev.conllu|no||"
-  "nl|nl_alpino/nl_alpino-ud-dev.conllu|nl_lassysmall/nl_lassysmall-ud-dev.conllu|no|10|--dictionary-min-count 2"
+  "nl|nl_alpino/nl_alpino-ud-dev.conllu,$nl_2017|nl_lassysmall/nl_lassysmall-ud-dev.conllu|no|10|--dictionary-min-count 2"
   "es||es_gsd/es_gsd-ud-dev.conllu,es_ancora/es_ancora-ud-dev.conllu|no|10|"
   "de||de_gsd/de_gsd-ud-dev.conllu|yes|10|"
   "zh||zh_gsdsimp/zh_gsdsimp-ud-dev.conllu|no|10|"
@@ -31,7 +36,11 @@ wanted=" $* "
 for entry in "${languages[@]}"; do
   IFS='|' read -r code train dev xpos split more <<<"$entry"
   [ $# -eq 0 ] || [[ $wanted == *" $code "* ]] || continue
-  prefix() { local out=() f; IFS=',' read -ra parts <<<"$1"; for f in "${parts[@]}"; do out+=("$ud/$f"); done; (IFS=,; echo "${out[*]}"); }
+  prefix() { local out=() f; IFS=',' read -ra parts <<<"$1"; for f in "${parts[@]}"; do [[ $f == /* ]] && out+=("$f") || out+=("$ud/$f"); done; (IFS=,; echo "${out[*]}"); }
+  if [ "$code" = nl ] && [ ! -f "$nl_2017" ]; then
+    xz -dc "$ud/nl_lassysmall/nl_lassysmall-ud-train.2017-02.filtered.conllu.xz" |
+      awk -f "$root/scripts/nl_lassysmall_2017_to_current.awk" >"$nl_2017"
+  fi
   args=(train-tagger --lang "$code" --dev "$(prefix "$dev")" --xpos "$xpos" --out "$root/models/pos_$code.model")
   [ -n "$train" ] && args+=(--train "$(prefix "$train")")
   [ -n "$split" ] && args+=(--split-dev "$split")
