@@ -4,8 +4,10 @@
 // lexicon of one of the shipped languages or with a custom lexicon
 // compiled from part of the input.
 //
-// Input: the whole input is the document; its first byte also picks the
-// language pack (b / 16 modulo the number of packs; 0 is English) and:
+// Input: the whole input is the document; its first byte b and its size
+// pick the language pack ((b / 16 + size) modulo the number of packs; 0 is
+// English: b alone would leave the packs past the eighth to first bytes
+// that are never valid UTF-8), and b also picks:
 //   (b & 3) == 3:   a custom lexicon. The input up to the first blank line
 //                   ("\n\n") lists its terms, one per line, as "term" or
 //                   "term<TAB>valence" (no valence: one from the term's
@@ -110,7 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::uint8_t options = size > 0 ? data[0] : 0;
 
   const auto& packs = fuzz::shipped_sentiment_packs();
-  const fuzz::SentimentPack& pack = packs[(options / 16) % packs.size()];
+  const fuzz::SentimentPack& pack = packs[(options / 16 + size) % packs.size()];
   const lang::Profile& profile = *pack.profile;
   std::unique_ptr<sentiment::Lexicon> custom;
   if ((options & 3) == 3) {

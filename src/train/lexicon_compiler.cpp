@@ -769,7 +769,6 @@ class Compiler {
         e.source = static_cast<std::uint8_t>(from);
         ++report_.sources[from].used;
         if (b.tokens > 1) e.flags |= sentiment::kIdiom;
-        if (is_negation_cue(b)) e.flags |= sentiment::kNegationCue;
       }
       // A neutral phrase stays (it shields its words); a neutral word goes.
       if (e.flags == 0 && b.tokens == 1) continue;

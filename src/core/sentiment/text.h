@@ -4,10 +4,9 @@
 //   * Letters are lower-cased: ASCII, and the two-byte capitals of
 //     Latin-1, Latin Extended-A and Cyrillic ("Über" -> "über", "Отлично"
 //     -> "отлично"); the typographic apostrophe U+2019 is folded to "'"
-//     ("Don’t" -> "don't"); Arabic is normalised as Arabic search engines
-//     do (alef forms to alef, ى to ي, ة to ه, tatweel and short vowels
-//     dropped); other characters are kept. A form is never longer than its
-//     token.
+//     ("Don’t" -> "don't"); Arabic loses its tatweel and vowel marks
+//     ("جمـــيل", "جَمِيل" -> "جميل"); other characters are kept. A form is
+//     never longer than its token.
 //   * Emoji lose skin-tone modifiers (U+1F3FB..U+1F3FF) and variation
 //     selectors (U+FE0E, U+FE0F): "👍🏽" is looked up as "👍".
 //   * Elongated words ("soooo", "goooood", "حلووو") are retried with every
