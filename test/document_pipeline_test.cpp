@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/common/errors.h"
+#include "core/lang/profile.h"
 #include "test_util.h"
 
 namespace textsense {
@@ -186,6 +187,28 @@ TEST(DocumentPipeline, FrenchContractionsAgreeWhenSplit) {
                   std::memcmp(x.tags, y.tags, sizeof x.tags) == 0)
           << "contraction " << i;
     }
+  }
+}
+
+// A chunk is segmented without the text before it: a sentence that opens
+// with the end of a longer abbreviation of the language's list ("ul." in
+// Portuguese, the end of "jul.") must break the same at a chunk's start.
+TEST(DocumentPipeline, EveryLanguageCutsAtEveryBoundaryTheSame) {
+  const std::string doc =
+      "d\n\nul. \"\n\nul. Y. Sr. Silva. jul. 5. z.B. heute. M. Dupont. Dr. Who. etc. ok.";
+  runtime::ThreadPool pool(1);
+  for (const lang::Profile* const* p = lang::profiles().items;
+       p != lang::profiles().items + lang::profiles().count; ++p) {
+    SCOPED_TRACE((*p)->code);
+    runtime::DocumentPipeline serial;
+    serial.settings().min_bytes = SIZE_MAX;
+    runtime::DocumentPipeline parallel(&pool);
+    parallel.settings().min_bytes = 0;
+    parallel.settings().chunk_bytes = 1;
+    serial.segment(doc, **p);
+    parallel.segment(doc, **p);
+    EXPECT_GT(parallel.last_chunk_count(), 1u);
+    expect_same_segmentation(serial.segmentation(), parallel.segmentation());
   }
 }
 

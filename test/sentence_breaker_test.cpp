@@ -159,6 +159,11 @@ TEST(SentenceBreaker, HandMadeCasesMatchIcu) {
       "5",
       "a\xEF\xBC\x8E b",
       "Dr.\xE2\x80\x8BSmith",
+      // A text that opens with the end of a longer entry (Portuguese "jul.",
+      // "l."): broken as the same words elsewhere in a text.
+      "ul. \"",
+      "ul. Y",
+      "d\n\nul. \"",
   };
   for (const auto& p : all_profiles())
     for (const std::string& text : cases)

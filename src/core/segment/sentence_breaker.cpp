@@ -430,7 +430,14 @@ bool SentenceBreaker::suppressed(std::int32_t at) const {
       best_value = backward.getValue();
     }
   }
-  if (USTRINGTRIE_MATCHES(r)) {
+  // The walk ended on an entry's last character (a match that cannot go
+  // on) or at the start of the text. ICU tests USTRINGTRIE_MATCHES here,
+  // which is also true in the middle of an entry ("ul." at the start of a
+  // text, inside the reversed Portuguese "jul."), and then reads a value
+  // the state does not have; only a state with a value counts here, so a
+  // sentence starting the text is broken as the same sentence elsewhere
+  // ("d\n\nul. x"), and a chunk of a document as the whole document.
+  if (USTRINGTRIE_HAS_VALUE(r)) {
     best_at = static_cast<std::int64_t>(i);
     best_value = backward.getValue();
   }
