@@ -54,19 +54,18 @@ struct TwoByteFold {
 };
 constexpr TwoByteFold kTwoByteFold;
 
-// An Arabic code point as lookups see it (U+0600..U+067F), or 0 for one
-// that is dropped: the tatweel that stretches a word ("جمـــيل") and the
-// short vowels and other marks above and below letters (U+064B..U+065F,
-// superscript alef U+0670). Letters are kept: folding the hamza forms of
-// alef, alef maqsura and teh marbuta as well (the rest of Lucene's
-// ArabicNormalizer) merged words the lists keep apart (a final ه is also
-// the pronoun "his") and scored 0.006-0.012 lower on the Arabic dev sets.
-constexpr char32_t fold_arabic(char32_t cp) {
-  if (cp == 0x640) return 0;  // tatweel
-  if ((cp >= 0x64B && cp <= 0x65F) || cp == 0x670) return 0;
-  return cp;
+// Arabic code points (U+0600..U+067F) that lookups drop: the tatweel that
+// stretches a word ("جمـــيل") and the short vowels and other marks above
+// and below letters (U+064B..U+065F, superscript alef U+0670). Letters are
+// kept: folding the hamza forms of alef, alef maqsura and teh marbuta as
+// well (the rest of Lucene's ArabicNormalizer) merged words the lists keep
+// apart (a final ه is also the pronoun "his") and scored 0.006-0.012 lower
+// on the Arabic dev sets.
+constexpr bool is_dropped_arabic_mark(char32_t cp) {
+  return cp == 0x640 || (cp >= 0x64B && cp <= 0x65F) || cp == 0x670;
 }
-static_assert(fold_arabic(0x640) == 0 && fold_arabic(0x64E) == 0 && fold_arabic(0x628) == 0x628);
+static_assert(is_dropped_arabic_mark(0x640) && is_dropped_arabic_mark(0x64E) &&
+              !is_dropped_arabic_mark(0x628));
 
 }  // namespace
 
@@ -100,13 +99,12 @@ std::size_t write_lookup_form_rest(std::string_view token, std::size_t i, char* 
     } else if ((c == 0xD8 || c == 0xD9) && i + 1 < token.size() &&
                (static_cast<unsigned char>(token[i + 1]) & 0xC0u) == 0x80u) {
       // Arabic (U+0600..U+067F): without tatweel and vowel marks, which
-      // tweets and subtitles add or leave out freely (fold_arabic).
+      // tweets and subtitles add or leave out freely (is_dropped_arabic_mark).
       const char32_t cp =
           (char32_t{c} & 0x1Fu) << 6 | (static_cast<unsigned char>(token[i + 1]) & 0x3Fu);
-      const char32_t folded = fold_arabic(cp);
-      if (folded != 0) {
-        *w++ = static_cast<char>(0xC0 | (folded >> 6));
-        *w++ = static_cast<char>(0x80 | (folded & 0x3F));
+      if (!is_dropped_arabic_mark(cp)) {
+        *w++ = static_cast<char>(c);
+        *w++ = token[i + 1];
       }
       ++i;
     } else if (c == 0xE2 && i + 2 < token.size() && token[i + 1] == '\x80' &&
