@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <cstdio>
-#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "cli/languages.h"
 #include "cli/line_blocks.h"
 #include "cli/threads.h"
+#include "core/model/mapped_file.h"
 #include "core/sentiment/analyzer.h"
 #include "core/sentiment/lexicon.h"
 #include "core/segment/segmenter.h"
@@ -232,10 +232,7 @@ int run_build_lexicon(const Options& options) {
   train::LexiconReport report;
   const std::string image = sentiment::serialize(train::compile_lexicon(sources, report));
   sentiment::Lexicon::from_bytes(image);  // validate what we are about to write
-  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-  out.write(image.data(), static_cast<std::streamsize>(image.size()));
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + out_path);
+  model::write_file_replacing(out_path, image);
   std::fprintf(stderr, "source                   read    used  scale(to VADER)  overlap\n");
   for (const auto& s : report.sources)
     std::fprintf(stderr, "%-24s %5zu   %5zu  %15.4f  %7zu\n", s.name.c_str(), s.read, s.used,

@@ -1,7 +1,6 @@
 // `textsense tag`, `textsense train-tagger` and `textsense eval-tagger`.
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -10,6 +9,7 @@
 #include "cli/threads.h"
 #include "cli/languages.h"
 #include "core/common/errors.h"
+#include "core/model/mapped_file.h"
 #include "core/pos/model.h"
 #include "core/pos/tagger.h"
 #include "core/segment/segmenter.h"
@@ -229,14 +229,7 @@ int run_train_tagger(const Options& options) {
   }
   const train::TrainingResult result = train::train_tagger(train_set, dev_set, trainer);
   const std::string image = pos::serialize(result.model);
-  const std::string temporary = out_path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(image.data(), static_cast<std::streamsize>(image.size()));
-    if (!out.flush()) throw std::runtime_error("cannot write " + temporary);
-  }
-  if (std::rename(temporary.c_str(), out_path.c_str()) != 0)
-    throw std::runtime_error("cannot rename " + temporary + " to " + out_path);
+  model::write_file_replacing(out_path, image);
   std::printf(
       "model\t%s\nbytes\t%zu\nbest_epoch\t%d\ndev_upos\t%.4f\ndev_xpos\t%.4f\n"
       "dev_unknown_upos\t%.4f\n",
