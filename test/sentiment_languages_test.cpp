@@ -174,6 +174,22 @@ TEST(LanguageRules, StemsAndCapitals) {
   EXPECT_EQ(pack("zh").lexicon->stemmer(), "");
 }
 
+// Names, places and everyday words whose Snowball stem is a sentiment
+// word's carry no sentiment (lexicon/README.md, "How each list was made"):
+// "Apple" is not the Arabic root of "fool", Russian "place" is not
+// "revenge", German "to get" is not "war". The sentiment forms the blocked
+// stems reached still score.
+TEST(LanguageRules, StemClashesOnEverydayWordsCarryNoSentiment) {
+  EXPECT_EQ(score("ar", "أبل شركة في الشرق الأوسط"), 0);  // Apple, a company, the Middle East
+  EXPECT_EQ(score("ru", "Это место было занято ранее."), 0);
+  EXPECT_EQ(score("fr", "Il vient parler d'énergie et d'écologie."), 0);
+  EXPECT_EQ(score("de", "Wann kriegen wir die Geschichte?"), 0);
+  EXPECT_EQ(score("it", "Andiamo alle tre."), 0);
+  EXPECT_EQ(score("pt", "Tens uma caneta?"), 0);
+  EXPECT_LT(score("ru", "Он жаждет мести."), 0);  // revenge
+  EXPECT_LT(score("ru", "Он умер от раны."), 0);  // a wound
+}
+
 // The languages' own words, not English rules: German "war" ("was") is not
 // the English noun "war".
 TEST(LanguageRules, FalseFriendsAreNotEnglish) {
