@@ -22,6 +22,11 @@ cli=$root/build/textsense
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 nl_2017=$work/nl_lassysmall-ud-train.2017-02.relabelled.conllu
+# Chinese reads the part-of-speech tags of jieba's dictionary (Debian
+# python3-jieba, MIT) as word classes: a tag dictionary of 80,000 words for
+# the words the treebank never saw (scripts/zh_jieba_word_classes.awk).
+jieba_dict=/usr/lib/python3/dist-packages/jieba/dict.txt
+zh_classes=$work/zh_jieba_word_classes.tsv
 languages=(
   "pt|pt_bosque/pt_bosque-ud-train.conllu.xz|pt_bosque/pt_bosque-ud-dev.conllu|no||"
   "fr|fr_sequoia/fr_sequoia-ud-train.conllu|fr_sequoia/fr_sequoia-ud-dev.conllu|no||"
@@ -30,13 +35,21 @@ languages=(
   "nl|nl_alpino/nl_alpino-ud-dev.conllu,$nl_2017|nl_lassysmall/nl_lassysmall-ud-dev.conllu|no|10|--dictionary-min-count 2"
   "es||es_gsd/es_gsd-ud-dev.conllu,es_ancora/es_ancora-ud-dev.conllu|no|10|"
   "de||de_gsd/de_gsd-ud-dev.conllu|yes|10|"
-  "zh||zh_gsdsimp/zh_gsdsimp-ud-dev.conllu|no|10|"
+  "zh||zh_gsdsimp/zh_gsdsimp-ud-dev.conllu|no|10|--word-classes $zh_classes"
 )
 wanted=" $* "
 for entry in "${languages[@]}"; do
   IFS='|' read -r code train dev xpos split more <<<"$entry"
   [ $# -eq 0 ] || [[ $wanted == *" $code "* ]] || continue
   prefix() { local out=() f; IFS=',' read -ra parts <<<"$1"; for f in "${parts[@]}"; do [[ $f == /* ]] && out+=("$f") || out+=("$ud/$f"); done; (IFS=,; echo "${out[*]}"); }
+  if [ "$code" = zh ] && [ ! -f "$zh_classes" ]; then
+    if [ ! -f "$jieba_dict" ]; then
+      # shellcheck source=common.sh
+      source "$root/scripts/common.sh"
+      install_debian_packages python3-jieba
+    fi
+    LC_ALL=C.UTF-8 awk -f "$root/scripts/zh_jieba_word_classes.awk" "$jieba_dict" >"$zh_classes"
+  fi
   if [ "$code" = nl ] && [ ! -f "$nl_2017" ]; then
     xz -dc "$ud/nl_lassysmall/nl_lassysmall-ud-train.2017-02.filtered.conllu.xz" |
       awk -f "$root/scripts/nl_lassysmall_2017_to_current.awk" >"$nl_2017"

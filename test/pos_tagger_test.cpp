@@ -18,6 +18,7 @@
 #include "core/segment/segmenter.h"
 #include "train/conllu.h"
 #include "train/tagger_trainer.h"
+#include "train/word_classes.h"
 #include "train/word_clusters.h"
 
 namespace textsense::pos {
@@ -517,6 +518,97 @@ TEST(WordClusters, IdenticalVectorsShareEveryLevelAndDigitsFold) {
   std::remove(path.c_str());
   options.levels = {2, 3, 4, 5};
   EXPECT_THROW(train::cluster_word_vectors(path, options), std::runtime_error);
+}
+
+TEST(WordClasses, IdsPerLevelInOrderOfFirstAppearanceFirstKeyWins) {
+  const std::string path = ::testing::TempDir() + "/textsense_word_classes.tsv";
+  {
+    std::ofstream out(path);
+    out << "apples\tn\tn\tn|2\tn|2|3\n";
+    out << "run\tv\tv\tv|1\tv|1|7\r\n";  // CRLF is read too
+    out << "\n";
+    out << "Books\tn\tn\tn|2\tn|2|4\n";
+    out << "1999\tm\tm\tm|1\tm|1|1\n";
+    out << "2000\tv\tv\tv|1\tv|1|1\n";  // folds onto "1999": the first line wins
+  }
+  const auto classes = train::read_word_classes(path);
+  ASSERT_EQ(classes.size(), 4u);
+  auto packed_of = [&](std::string_view w) {
+    for (const auto& [key, packed] : classes)
+      if (key == word_key(w)) return packed;
+    ADD_FAILURE() << "no classes for " << w;
+    return std::uint32_t{0};
+  };
+  const std::uint32_t apples = packed_of("apples"), books = packed_of("books");
+  for (int level = 0; level < 3; ++level)
+    EXPECT_EQ(cluster_at(apples, level), cluster_at(books, level));
+  EXPECT_EQ(cluster_at(apples, 0), 1u);  // ids from 1, in order of appearance
+  EXPECT_EQ(cluster_at(packed_of("run"), 0), 2u);
+  EXPECT_EQ(cluster_at(apples, 3), 1u);
+  EXPECT_EQ(cluster_at(books, 3), 3u);              // n|2|4 is the third name of level 3
+  EXPECT_EQ(cluster_at(packed_of("2000"), 0), 3u);  // "m", from the "1999" line
+  {
+    std::ofstream out(path);
+    out << "apples\tn\tn\tn|2\n";  // a level missing
+  }
+  EXPECT_THROW(train::read_word_classes(path), std::runtime_error);
+  {
+    std::ofstream out(path);  // 32 names at the coarsest level: one more than its bits hold
+    for (int i = 0; i < 32; ++i)
+      out << "w" << char('a' + i % 26) << i << "\tc" << i << "\tx\tx\tx\n";
+  }
+  EXPECT_THROW(train::read_word_classes(path), std::runtime_error);
+  std::remove(path.c_str());
+}
+
+// A word the treebank never saw but the lexicon classes is tagged like the
+// training words of its class: in the same context, a noun-class and a
+// verb-class stranger get different tags.
+TEST(TaggerTrainer, LexiconClassesTagWordsTrainingNeverSaw) {
+  std::string treebank;
+  const std::vector<std::string> nouns = {"apple", "book", "dog",   "table", "river",
+                                          "cloud", "lamp", "stone", "horse", "garden"};
+  const std::vector<std::string> verbs = {"run",  "sing",  "swim",  "jump", "write",
+                                          "cook", "climb", "dance", "read", "paint"};
+  for (const std::string& noun : nouns)
+    treebank += std::string("1\twe\twe\tPRON\t_\t_\t0\troot\t_\t_\n2\t") + noun +
+                "\t_\tNOUN\t_\t_\t1\tobj\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_\n\n";
+  for (const std::string& verb : verbs)
+    treebank += std::string("1\twe\twe\tPRON\t_\t_\t0\troot\t_\t_\n2\t") + verb +
+                "\t_\tVERB\t_\t_\t1\tobj\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_\n\n";
+  const auto sentences = train::parse_conllu(treebank);
+  std::vector<train::ConlluSentence> corpus;
+  for (int i = 0; i < 20; ++i) corpus.insert(corpus.end(), sentences.begin(), sentences.end());
+  const std::string path = ::testing::TempDir() + "/textsense_tiny_classes.tsv";
+  {
+    std::ofstream out(path);
+    for (const std::string& noun : nouns) out << noun << "\tn\tn\tn\tn\n";
+    for (const std::string& verb : verbs) out << verb << "\tv\tv\tv\tv\n";
+    out << "zorb\tn\tn\tn\tn\nblick\tv\tv\tv\tv\n";
+  }
+  train::TrainerOptions options;
+  options.epochs = 3;
+  options.xpos = false;
+  // Every word keeps only its spelling and its class, as a word outside
+  // the training vocabulary does.
+  options.vocabulary_min_count = 1000;
+  options.word_classes = path;
+  const auto trained = train::train_tagger(corpus, sentences, options);
+  EXPECT_EQ(trained.model.word_clusters.size(), 22u);
+  const auto model = PosModel::from_bytes(serialize(trained.model));
+  PosTagger tagger(*model);
+  std::vector<std::uint8_t> tags;
+  auto upos_of_second = [&](std::string_view word) {
+    const std::vector<std::string_view> words = {"we", word, "."};
+    tagger.tag_sentence(words.data(), words.size(), tags);
+    return model->upos(tags[1]);
+  };
+  EXPECT_EQ(upos_of_second("zorb"), "NOUN");
+  EXPECT_EQ(upos_of_second("blick"), "VERB");
+  // Vectors and lexicon classes fill the same levels: one or the other.
+  options.vectors = path;
+  EXPECT_THROW(train::train_tagger(corpus, sentences, options), std::invalid_argument);
+  std::remove(path.c_str());
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ constexpr std::array<Command, 10> kCommands = {{
     {"version", "print the version", run_version},
 }};
 
-constexpr std::array<std::string_view, 18> kValuedOptions = {"--lang",
+constexpr std::array<std::string_view, 19> kValuedOptions = {"--lang",
                                                              "--model",
                                                              "--train",
                                                              "--dev",
@@ -53,6 +53,7 @@ constexpr std::array<std::string_view, 18> kValuedOptions = {"--lang",
                                                              "--epochs",
                                                              "--seed",
                                                              "--vectors",
+                                                             "--word-classes",
                                                              "--xpos",
                                                              "--split-dev",
                                                              "--raw",
@@ -93,6 +94,8 @@ void print_usage(std::FILE* to) {
                "                more at sentence boundaries; the output is the same for any N\n"
                "  --train PATH, --dev PATH, --out PATH, --epochs N, --seed N  (train-tagger)\n"
                "  --vectors PATH (train-tagger) word vectors to cluster into the model\n"
+               "  --word-classes PATH (train-tagger) or a lexicon's word classes in their\n"
+               "                 place: word TAB four class names a line (coarsest first)\n"
                "  --xpos yes|no  (train-tagger) keep the treebank's XPOS in the classes\n"
                "  --vocabulary-min-count N, --dictionary-min-count N  (train-tagger) how\n"
                "                 often a word must occur to keep its identity (default 2)\n"

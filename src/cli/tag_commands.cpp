@@ -201,6 +201,7 @@ int run_train_tagger(const Options& options) {
   trainer.epochs = std::stoi(options.value("epochs", std::to_string(trainer.epochs)));
   trainer.seed = std::stoull(options.value("seed", std::to_string(trainer.seed)));
   trainer.vectors = options.value("vectors");
+  trainer.word_classes = options.value("word-classes");
   trainer.language = options.value("lang", "en");
   trainer.vocabulary_min_count = std::stoi(
       options.value("vocabulary-min-count", std::to_string(trainer.vocabulary_min_count)));

@@ -274,8 +274,12 @@ TrainingResult train_tagger(const std::vector<ConlluSentence>& train_sentences,
     }
   contents.word_classes = build_dictionary(examples, contents.classes.size(), options);
   contents.contractions = collect_contractions(train);
+  if (!options.vectors.empty() && !options.word_classes.empty())
+    throw std::invalid_argument("word vectors and word classes fill the same levels: give one");
   if (!options.vectors.empty())
     contents.word_clusters = cluster_word_vectors(options.vectors, options.clusters);
+  if (!options.word_classes.empty())
+    contents.word_clusters = read_word_classes(options.word_classes);
   log("classes: " + std::to_string(contents.classes.size()) +
       ", dictionary words: " + std::to_string(contents.word_classes.size()) +
       ", clustered words: " + std::to_string(contents.word_clusters.size()) +

@@ -14,6 +14,7 @@
 #include "core/pos/model.h"
 #include "train/conllu.h"
 #include "train/tagger_evaluation.h"
+#include "train/word_classes.h"
 #include "train/word_clusters.h"
 
 namespace textsense::train {
@@ -46,6 +47,9 @@ struct TrainerOptions {
   // model's distributional classes; empty: no clusters.
   std::string vectors;
   ClusterOptions clusters;
+  // Or a lexicon's word classes in their place (word_classes.h); at most
+  // one of the two.
+  std::string word_classes;
   std::function<void(const std::string&)> log;
 };
 
