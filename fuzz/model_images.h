@@ -159,6 +159,12 @@ inline pos::ModelContents dense_pos_contents() {
                               "NNP", "MD", "CC", "IN", "RP",  "UH", "FW", "NNS", "VBD", "JJR"};
   for (int i = 0; i < 20; ++i) c.classes.emplace_back(upos[i], xpos[i]);
   c.word_classes = {{word_key("the"), 5}, {word_key("time"), 17}, {word_key("flies"), 0x5EED}};
+  // Clusters for a vocabulary word and, in the compact lexicon section, for
+  // words outside the vocabulary.
+  c.word_clusters = {{word_key("time"), 0x00200021u},
+                     {word_key("arrow"), 0x00400042u},
+                     {word_key("like"), 0x00200021u},
+                     {word_key("an"), 0x00600063u}};
   const auto dict_model = PosModel::from_bytes(serialize(c));
   FeatureExtractor extractor(dict_model->word_classes());
   const std::string_view words[] = {"Time", "flies", "like", "an", "arrow", "!", "42"};

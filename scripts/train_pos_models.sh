@@ -23,18 +23,29 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 nl_2017=$work/nl_lassysmall-ud-train.2017-02.relabelled.conllu
 # Chinese reads the part-of-speech tags of jieba's dictionary (Debian
-# python3-jieba, MIT) as word classes: a tag dictionary of 80,000 words for
+# python3-jieba, MIT) as word classes: a tag dictionary of 349,000 words for
 # the words the treebank never saw (scripts/zh_jieba_word_classes.awk).
 jieba_dict=/usr/lib/python3/dist-packages/jieba/dict.txt
 zh_classes=$work/zh_jieba_word_classes.tsv
+# Russian and German read the affix flags of their Hunspell dictionaries
+# (Debian hunspell-ru, hunspell-de-de) as word classes, over every form the
+# dictionary generates (scripts/hunspell_word_classes.py).
+ru_classes=$work/ru_hunspell_word_classes.tsv
+de_classes=$work/de_hunspell_word_classes.tsv
+# Installs Debian packages the word classes need (scripts/common.sh).
+need_packages() {
+  # shellcheck source=common.sh
+  source "$root/scripts/common.sh"
+  install_debian_packages "$@"
+}
 languages=(
   "pt|pt_bosque/pt_bosque-ud-train.conllu.xz|pt_bosque/pt_bosque-ud-dev.conllu|no||"
   "fr|fr_sequoia/fr_sequoia-ud-train.conllu|fr_sequoia/fr_sequoia-ud-dev.conllu|no||"
-  "ru|ru_taiga/ru_taiga-ud-train.conllu|ru_taiga/ru_taiga-ud-dev.conllu|no||"
+  "ru|ru_taiga/ru_taiga-ud-train.conllu|ru_taiga/ru_taiga-ud-dev.conllu|no||--word-classes $ru_classes"
   "ja|ja_gsd/ja_gsd-ud-train.conllu.xz|ja_gsd/ja_gsd-ud-dev.conllu|no||"
   "nl|nl_alpino/nl_alpino-ud-dev.conllu,$nl_2017|nl_lassysmall/nl_lassysmall-ud-dev.conllu|no|10|--dictionary-min-count 2"
   "es||es_gsd/es_gsd-ud-dev.conllu,es_ancora/es_ancora-ud-dev.conllu|no|10|"
-  "de||de_gsd/de_gsd-ud-dev.conllu|yes|10|"
+  "de||de_gsd/de_gsd-ud-dev.conllu|yes|10|--word-classes $de_classes"
   "zh||zh_gsdsimp/zh_gsdsimp-ud-dev.conllu|no|10|--word-classes $zh_classes"
 )
 wanted=" $* "
@@ -43,12 +54,13 @@ for entry in "${languages[@]}"; do
   [ $# -eq 0 ] || [[ $wanted == *" $code "* ]] || continue
   prefix() { local out=() f; IFS=',' read -ra parts <<<"$1"; for f in "${parts[@]}"; do [[ $f == /* ]] && out+=("$f") || out+=("$ud/$f"); done; (IFS=,; echo "${out[*]}"); }
   if [ "$code" = zh ] && [ ! -f "$zh_classes" ]; then
-    if [ ! -f "$jieba_dict" ]; then
-      # shellcheck source=common.sh
-      source "$root/scripts/common.sh"
-      install_debian_packages python3-jieba
-    fi
+    [ -f "$jieba_dict" ] || need_packages python3-jieba
     LC_ALL=C.UTF-8 awk -f "$root/scripts/zh_jieba_word_classes.awk" "$jieba_dict" >"$zh_classes"
+  fi
+  if [ "$code" = ru ] || [ "$code" = de ]; then
+    dictionary=$([ "$code" = ru ] && echo ru_RU || echo de_DE)
+    need_packages python3 hunspell hunspell-tools "hunspell-$([ "$code" = ru ] && echo ru || echo de-de)"
+    python3 "$root/scripts/hunspell_word_classes.py" "$dictionary" >"$work/${code}_hunspell_word_classes.tsv"
   fi
   if [ "$code" = nl ] && [ ! -f "$nl_2017" ]; then
     xz -dc "$ud/nl_lassysmall/nl_lassysmall-ud-train.2017-02.filtered.conllu.xz" |

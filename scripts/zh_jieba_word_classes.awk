@@ -6,11 +6,10 @@
 # Four levels, coarsest first: the tag's first letter (n, v, a ...), the
 # tag (nr, ns, vn ...), the tag and the word's length in characters (1, 2,
 # 3, 4 or more), and the tag, the length and the frequency band (log base 4
-# of jieba's count, capped at 7). Words jieba counts fewer than 20 times are
-# left out: with them the model is 3.4 times larger (27 MB) for no gain
-# the held-out part measured (models/README.md). The locale must be UTF-8
-# for length() to count characters.
-$2 >= 20 && NF >= 3 {
+# of jieba's count, capped at 7). Every word is kept (349,046: 1.8 MB of
+# the model, models/README.md). The locale must be UTF-8 for length() to
+# count characters.
+NF >= 3 {
   band = int(log($2 + 1) / log(4))
   if (band > 7) band = 7
   n = length($1)

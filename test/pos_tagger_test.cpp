@@ -237,6 +237,80 @@ TEST(PosModelFile, RejectsDamagedImages) {
   for (std::size_t n = 0; n < good.size(); n += 61) expect_damaged(good.substr(0, n), "prefix");
 }
 
+// Words that only vectors or a lexicon class live in the compact table
+// beside the vocabulary (6 bytes a word); lookups find their clusters, and
+// a damaged table is refused, never read out of bounds.
+TEST(PosModelFile, WordsOnlyALexiconClassesLiveInTheCompactTable) {
+  ModelContents c = tiny_model();
+  const std::uint32_t dog_clusters = 1u | (2u << kClusterShift[1]);
+  c.word_clusters = {{word_key("dog"), dog_clusters}};
+  std::vector<std::string> names;
+  for (int i = 0; i < 300; ++i)  // letters only: digits fold to 0 in word keys
+    names.push_back(std::string("w") + char('a' + i / 26 % 26) + char('a' + i % 26));
+  for (std::size_t i = 0; i < names.size(); ++i)
+    c.word_clusters.emplace_back(word_key(names[i]), std::uint32_t(i % 7 + 1) << kClusterShift[3]);
+  const std::string good = serialize(c);
+  const auto model = PosModel::from_bytes(good);
+  FileHeader h;
+  std::memcpy(&h, good.data(), sizeof h);
+  EXPECT_EQ(h.word_count, 1u);  // the training word only
+  EXPECT_EQ(h.lexicon_count, 300u);
+  EXPECT_EQ(h.lexicon_class_count, 7u);
+  const WordClassTable table = model->word_classes();
+  EXPECT_EQ(table.clusters(word_key("dog")), dog_clusters);
+  for (std::size_t i = 0; i < names.size(); ++i)
+    ASSERT_EQ(table.clusters(word_key(names[i])), std::uint32_t(i % 7 + 1) << kClusterShift[3]);
+  EXPECT_EQ(table.clusters(word_key("zebra")), 0u);
+  const auto hashes = hashes_of({"WAM", "zebra"}, table);  // "wam" is names[12]
+  EXPECT_EQ(hashes[0].clusters, std::uint32_t(12 % 7 + 1) << kClusterShift[3]);
+  EXPECT_EQ(hashes[0].ambiguity, 0u);  // no training identity: "unknown" with clusters
+  EXPECT_EQ(hashes[1].clusters, 0u);
+
+  // The loader's checksum seed (model.cpp's file kind).
+  auto resealed = [](std::string image) {
+    FileHeader hh;
+    std::memcpy(&hh, image.data(), sizeof hh);
+    hh.checksum = hashing::bytes(std::string_view(image).substr(sizeof(FileHeader)), 0xC0FFEE);
+    std::memcpy(image.data(), &hh, sizeof hh);
+    return image;
+  };
+  ASSERT_NO_THROW(PosModel::from_bytes(resealed(good)));
+  const std::size_t buckets = (std::size_t{1} << h.lexicon_bucket_bits) + 1;
+  const std::size_t prints_at = h.lexicon_offset + (buckets * 4 + 63) / 64 * 64;
+  const std::size_t ids_at = prints_at + (h.lexicon_count * 4 + 63) / 64 * 64;
+  auto u32_at = [](std::string& image, std::size_t at) -> std::uint32_t* {
+    return reinterpret_cast<std::uint32_t*>(image.data() + at);
+  };
+  {
+    std::string image = good;
+    FileHeader hh = h;
+    hh.lexicon_bucket_bits = 25;
+    std::memcpy(image.data(), &hh, sizeof hh);
+    expect_damaged(resealed(image), "too many buckets");
+  }
+  {
+    std::string image = good;
+    *u32_at(image, h.lexicon_offset + (buckets - 1) * 4) += 1;  // past the fingerprints
+    expect_damaged(resealed(image), "last bucket past the end");
+  }
+  {
+    std::string image = good;
+    std::size_t k = 0;  // a bucket of two or more fingerprints: swap its first two
+    while (*u32_at(image, h.lexicon_offset + (k + 1) * 4) -
+               *u32_at(image, h.lexicon_offset + k * 4) <
+           2)
+      ++k;
+    const std::uint32_t first = *u32_at(image, h.lexicon_offset + k * 4);
+    std::swap(*u32_at(image, prints_at + first * 4), *u32_at(image, prints_at + (first + 1) * 4));
+    expect_damaged(resealed(image), "fingerprints out of order");
+  }
+  {
+    std::string image = good;
+    *reinterpret_cast<std::uint16_t*>(image.data() + ids_at) = 7;  // of 7 classes
+    expect_damaged(resealed(image), "class id out of range");
+  }
+}
+
 TEST(PosModelFile, MissingFileIsAModelError) {
   try {
     PosModel::load("/nonexistent/textsense/pos_en.model");

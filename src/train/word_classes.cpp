@@ -47,7 +47,8 @@ std::vector<std::pair<std::uint64_t, std::uint32_t>> read_word_classes(const std
       const auto [it, added] = level_ids.emplace(std::string(field[std::size_t(level) + 1]),
                                                  static_cast<std::uint32_t>(level_ids.size() + 1));
       if (added && it->second >= (1u << pos::kClusterBits[level]))
-        throw std::runtime_error(path + ": class level " + std::to_string(level) + " has more than " +
+        throw std::runtime_error(path + ": class level " + std::to_string(level) +
+                                 " has more than " +
                                  std::to_string((1u << pos::kClusterBits[level]) - 1) + " names");
       packed |= it->second << pos::kClusterShift[level];
     }

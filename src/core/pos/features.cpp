@@ -81,7 +81,9 @@ void FeatureExtractor::prepare(const std::string_view* words, std::size_t count,
     const std::string_view lower = std::string_view(lowered_).substr(from, lowered_end_[i] - from);
     const WordEntry* entry = dictionary_.lookup(t.lower);
     t.ambiguity = entry == nullptr ? 0 : entry->ambiguity;
-    t.clusters = entry == nullptr ? 0 : entry->clusters;
+    // Words outside the vocabulary may still have clusters (vectors, a
+    // lexicon): the compact table beside it.
+    t.clusters = entry == nullptr ? dictionary_.lexicon.find(t.lower) : entry->clusters;
     t.folded = entry == nullptr ? 0 : entry->folded;
     // Words outside the model's vocabulary share one identity, as words
     // seen once did in training: their features then carry weights learned

@@ -24,13 +24,14 @@ constexpr std::uint32_t kFeatureSetVersion = 4;
 constexpr int kMaxStaticFeatures = 48;
 constexpr int kMaxHistoryFeatures = 8;
 
-// The model's vocabulary: word -> ambiguity class (hash of the set of tags
-// the word took in the training data; kRareWord for words too rare to have
-// one; 0 for words training never saw) and word -> distributional clusters
-// (the k-means classes of the word's vector at kClusterLevels granularities,
-// train/word_clusters.h; 0 for words without a vector), an open-addressing
-// table with 0 as the empty key. Lives inside the model file; the trainer
-// builds the same layout in memory.
+// The model's vocabulary: the words of the training data, each with its
+// ambiguity class (hash of the set of tags the word took; kRareWord for
+// words too rare to have one), its clusters (below) and its folded rows, in
+// an open-addressing table with 0 as the empty key. Words known only from
+// word vectors or a lexicon (train/word_clusters.h, train/word_classes.h)
+// are not in it: they have clusters and nothing else, and live in the
+// compact WordClusterLexicon beside it. Both live inside the model file;
+// the trainer builds the same layout in memory.
 constexpr std::uint64_t kRareWord = 0x5EED5EED5EED5EEDULL;
 
 // Cluster ids of one word, coarsest first, packed into 32 bits as id + 1
@@ -45,8 +46,7 @@ inline std::uint32_t cluster_at(std::uint32_t packed, int level) {
 }
 
 // One slot of the vocabulary: everything prepare() reads about a word,
-// 24 bytes (the vocabulary holds every word of the vectors, so its size
-// counts: 262,144 slots in the English model).
+// 24 bytes.
 struct WordEntry {
   std::uint64_t key;        // word_key(word); 0: empty slot
   std::uint64_t ambiguity;  // ambiguity class, kRareWord, or 0 (training never saw it)
@@ -55,9 +55,41 @@ struct WordEntry {
 };
 static_assert(sizeof(WordEntry) == 24, "model layout");
 
+// Words outside the training vocabulary that word vectors or a lexicon
+// class: each word's packed clusters in 6 bytes instead of a 24-byte
+// vocabulary slot (a lexicon may list a million word forms). Keyed by the
+// vocabulary's word key: its top bucket_bits select a bucket, its low 32
+// bits are the fingerprint looked for there; a bucket's fingerprints are
+// sorted and unique. Two words that share bucket and fingerprint (one pair
+// in 2^48) would share clusters: the trainer keeps the first.
+struct WordClusterLexicon {
+  const std::uint32_t* buckets = nullptr;       // [bucket count + 1] first index
+  const std::uint32_t* fingerprints = nullptr;  // [count]
+  const std::uint16_t* class_ids = nullptr;     // [count] into clusters
+  const std::uint32_t* clusters = nullptr;      // [class count] packed cluster ids
+  int shift = 64;                               // 64 - bucket_bits; 64: empty
+
+  // The packed clusters of `key`, 0 when it has none.
+  std::uint32_t find(std::uint64_t key) const {
+    if (shift >= 64) return 0;
+    const std::uint64_t bucket = key >> shift;
+    const std::uint32_t print = static_cast<std::uint32_t>(key);
+    for (std::uint32_t i = buckets[bucket], end = buckets[bucket + 1]; i < end; ++i) {
+      if (fingerprints[i] < print) continue;
+      return fingerprints[i] == print ? clusters[class_ids[i]] : 0;
+    }
+    return 0;
+  }
+  // Where find() starts: prefetch this ahead of it.
+  const std::uint32_t* home(std::uint64_t key) const {
+    return shift >= 64 ? nullptr : buckets + (key >> shift);
+  }
+};
+
 struct WordClassTable {
   const WordEntry* entries = nullptr;  // [capacity]
   std::uint64_t mask = 0;              // capacity - 1 (capacity is a power of 2)
+  WordClusterLexicon lexicon;          // clusters of words outside the vocabulary
 
   // The entry of `key`, or nullptr.
   const WordEntry* lookup(std::uint64_t key) const {
@@ -72,6 +104,11 @@ struct WordClassTable {
   std::uint64_t find(std::uint64_t key) const {
     const WordEntry* e = lookup(key);
     return e == nullptr ? 0 : e->ambiguity;
+  }
+  // The packed clusters of `key`, from the vocabulary or the lexicon.
+  std::uint32_t clusters(std::uint64_t key) const {
+    const WordEntry* e = lookup(key);
+    return e != nullptr ? e->clusters : lexicon.find(key);
   }
 };
 

@@ -36,6 +36,33 @@ std::uint64_t power_of_two_at_least(std::uint64_t n) {
   model::damaged(kFileKind, origin, why);
 }
 
+std::uint64_t round_up(std::uint64_t n) {
+  return (n + model::kAlign - 1) / model::kAlign * model::kAlign;
+}
+
+// The lexicon section's layout, from its header fields: bucket starts,
+// fingerprints and class ids, each 64-byte aligned after the one before.
+struct LexiconLayout {
+  std::uint64_t buckets = 0;                                     // entries
+  std::uint64_t fingerprints_at = 0, class_ids_at = 0, end = 0;  // offsets from the section
+  LexiconLayout(std::uint32_t bucket_bits, std::uint64_t count) {
+    if (bucket_bits == 0) return;
+    buckets = (std::uint64_t{1} << bucket_bits) + 1;
+    fingerprints_at = round_up(buckets * 4);
+    class_ids_at = fingerprints_at + round_up(count * 4);
+    end = class_ids_at + count * 2;
+  }
+};
+
+// Enough buckets for about eight words each: a bucket's fingerprints fit
+// in half a cache line.
+std::uint32_t lexicon_bucket_bits(std::size_t words) {
+  if (words == 0) return 0;
+  std::uint32_t bits = 1;
+  while (bits < 24 && (std::size_t{8} << bits) < words) ++bits;
+  return bits;
+}
+
 }  // namespace
 
 std::string serialize(const ModelContents& contents) {
@@ -85,8 +112,10 @@ std::string serialize(const ModelContents& contents) {
   header.feature_count = static_cast<std::uint32_t>(order.size());
   header.entry_count = static_cast<std::uint32_t>(entries.size());
 
-  // One table for both: a word's ambiguity class and its clusters.
+  // The vocabulary: the training words, each with its ambiguity class and
+  // its clusters; the words that only have clusters go to the lexicon.
   std::vector<std::tuple<std::uint64_t, std::uint64_t, std::uint32_t>> words;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> lexicon_words;
   {
     auto classes = contents.word_classes;
     auto clusters = contents.word_clusters;
@@ -98,8 +127,11 @@ std::string serialize(const ModelContents& contents) {
         words.emplace_back(classes[a].first, classes[a].second, 0);
         ++a;
       } else if (a == classes.size() || clusters[b].first < classes[a].first) {
-        words.emplace_back(clusters[b].first, 0, clusters[b].second);
+        if (!lexicon_words.empty() && lexicon_words.back().first == clusters[b].first)
+          throw std::invalid_argument("duplicate word key");
+        lexicon_words.push_back(clusters[b]);
         ++b;
+        continue;
       } else {
         words.emplace_back(classes[a].first, classes[a].second, clusters[b].second);
         ++a, ++b;
@@ -139,6 +171,46 @@ std::string serialize(const ModelContents& contents) {
   header.word_capacity = static_cast<std::uint32_t>(word_capacity);
   header.word_count = static_cast<std::uint32_t>(words.size());
 
+  // The lexicon: sorted by (bucket, fingerprint); a word whose bucket and
+  // fingerprint an earlier one has is dropped (features.h).
+  const std::uint32_t bucket_bits = lexicon_bucket_bits(lexicon_words.size());
+  std::vector<std::uint32_t> bucket_starts, fingerprints, lexicon_clusters;
+  std::vector<std::uint16_t> class_ids;
+  if (bucket_bits > 0) {
+    const int shift = 64 - int(bucket_bits);
+    const auto place = [shift](std::uint64_t key) {
+      return std::make_pair(key >> shift, static_cast<std::uint32_t>(key));
+    };
+    std::sort(lexicon_words.begin(), lexicon_words.end(),
+              [&](const auto& x, const auto& y) { return place(x.first) < place(y.first); });
+    for (const auto& [key, packed] : lexicon_words) lexicon_clusters.push_back(packed);
+    std::sort(lexicon_clusters.begin(), lexicon_clusters.end());
+    lexicon_clusters.erase(std::unique(lexicon_clusters.begin(), lexicon_clusters.end()),
+                           lexicon_clusters.end());
+    if (lexicon_clusters.size() > 0xFFFF)
+      throw std::invalid_argument("more than 65,535 distinct word classes in the lexicon");
+    bucket_starts.assign((std::size_t{1} << bucket_bits) + 1, 0);
+    std::uint64_t previous_bucket = 0;
+    for (std::size_t i = 0; i < lexicon_words.size(); ++i) {
+      const auto [bucket, print] = place(lexicon_words[i].first);
+      if (!fingerprints.empty() && bucket == previous_bucket && print == fingerprints.back())
+        continue;
+      for (std::uint64_t k = previous_bucket + 1; k <= bucket; ++k)
+        bucket_starts[k] = static_cast<std::uint32_t>(fingerprints.size());
+      previous_bucket = bucket;
+      fingerprints.push_back(print);
+      class_ids.push_back(static_cast<std::uint16_t>(std::lower_bound(lexicon_clusters.begin(),
+                                                                      lexicon_clusters.end(),
+                                                                      lexicon_words[i].second) -
+                                                     lexicon_clusters.begin()));
+    }
+    for (std::uint64_t k = previous_bucket + 1; k < bucket_starts.size(); ++k)
+      bucket_starts[k] = static_cast<std::uint32_t>(fingerprints.size());
+  }
+  header.lexicon_bucket_bits = bucket_bits;
+  header.lexicon_count = static_cast<std::uint32_t>(fingerprints.size());
+  header.lexicon_class_count = static_cast<std::uint32_t>(lexicon_clusters.size());
+
   auto contraction_list = contents.contractions;
   std::sort(contraction_list.begin(), contraction_list.end());
   std::string contractions;
@@ -171,6 +243,15 @@ std::string serialize(const ModelContents& contents) {
   header.words_offset = append_array(image, word_table);
   header.dense_offset = append_array(image, dense);
   header.folded_offset = append_array(image, folded_rows);
+  if (bucket_bits > 0) {
+    const LexiconLayout layout(bucket_bits, fingerprints.size());
+    header.lexicon_offset = append_array(image, bucket_starts);
+    append_array(image, fingerprints);
+    append_array(image, class_ids);
+    if (image.size() != header.lexicon_offset + layout.end)
+      throw std::logic_error("lexicon layout mismatch");
+    header.lexicon_clusters_offset = append_array(image, lexicon_clusters);
+  }
   pad_to_alignment(image);
   std::memcpy(image.data(), &header, sizeof header);
   model::seal_file(image, kFileKind);
@@ -263,6 +344,36 @@ void PosModel::validate(const std::string& origin) {
       damaged(origin, "folded rows out of range");
   }
   if (words_used != h.word_count) damaged(origin, "word count mismatch");
+
+  words_.lexicon = WordClusterLexicon{};
+  if (h.lexicon_bucket_bits != 0) {
+    const LexiconLayout layout(h.lexicon_bucket_bits > 24 ? 0 : h.lexicon_bucket_bits,
+                               h.lexicon_count);
+    if (h.lexicon_bucket_bits > 24 || !section_ok(h.lexicon_offset, layout.end, 1, 64) ||
+        !section_ok(h.lexicon_clusters_offset, h.lexicon_class_count, 4, 64) ||
+        h.lexicon_class_count == 0 || h.lexicon_class_count > 0x10000)
+      damaged(origin, "inconsistent lexicon header");
+    const char* base = image.data() + h.lexicon_offset;
+    WordClusterLexicon& lex = words_.lexicon;
+    lex.buckets = reinterpret_cast<const std::uint32_t*>(base);
+    lex.fingerprints = reinterpret_cast<const std::uint32_t*>(base + layout.fingerprints_at);
+    lex.class_ids = reinterpret_cast<const std::uint16_t*>(base + layout.class_ids_at);
+    lex.clusters = reinterpret_cast<const std::uint32_t*>(image.data() + h.lexicon_clusters_offset);
+    // Bucket starts rise from 0 to the count; fingerprints rise within a
+    // bucket; class ids index the cluster table: find() stays in bounds.
+    if (lex.buckets[0] != 0 || lex.buckets[layout.buckets - 1] != h.lexicon_count)
+      damaged(origin, "lexicon buckets out of range");
+    for (std::uint64_t k = 0; k + 1 < layout.buckets; ++k) {
+      const std::uint32_t begin = lex.buckets[k], end = lex.buckets[k + 1];
+      if (begin > end) damaged(origin, "lexicon buckets out of range");
+      for (std::uint32_t i = begin + 1; i < end; ++i)
+        if (lex.fingerprints[i - 1] >= lex.fingerprints[i])
+          damaged(origin, "lexicon fingerprints out of order");
+    }
+    for (std::uint64_t i = 0; i < h.lexicon_count; ++i)
+      if (lex.class_ids[i] >= h.lexicon_class_count) damaged(origin, "lexicon class out of range");
+    lex.shift = 64 - int(h.lexicon_bucket_bits);
+  }
 
   std::string_view classes = image.substr(h.classes_offset, h.classes_size);
   upos_.clear();

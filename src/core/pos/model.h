@@ -18,9 +18,14 @@
 //                  weights of its role features (features.h), in the
 //                  tagger's units; one int16 step = one weight step
 //   words:         WordEntry per slot, the vocabulary (WordClassTable):
-//                  the tag dictionary of the training words and the
-//                  distributional clusters of the words of the vectors
-//                  (train/word_clusters.h), keyed by the same word key
+//                  the tag dictionary of the training words, with their
+//                  clusters
+//   lexicon:       WordClusterLexicon (features.h): the clusters of the
+//                  words outside the vocabulary that the vectors
+//                  (train/word_clusters.h) or a lexicon (train/word_classes.h)
+//                  class: bucket starts uint32[2^bits + 1], fingerprints
+//                  uint32[count], class ids uint16[count], and the packed
+//                  clusters of each class id uint32[class count]
 // A feature row is sparse because a perceptron only ever updates the gold
 // and the predicted class: most features touch 1-3 of the ~100 classes.
 #pragma once
@@ -39,7 +44,7 @@
 namespace textsense::pos {
 
 constexpr char kModelMagic[8] = {'T', 'S', 'P', 'O', 'S', 'M', 'D', 'L'};
-constexpr std::uint32_t kModelFormatVersion = 5;
+constexpr std::uint32_t kModelFormatVersion = 6;
 
 struct WeightEntry {
   std::uint8_t cls;
@@ -90,7 +95,12 @@ struct FileHeader {
   std::uint64_t folded_offset;
   std::uint32_t folded_count;
   std::uint32_t reserved32;
-  std::uint64_t reserved[4];
+  std::uint64_t lexicon_offset;       // bucket starts, then fingerprints, then class ids
+  std::uint32_t lexicon_count;        // words
+  std::uint32_t lexicon_bucket_bits;  // 0: no lexicon
+  std::uint64_t lexicon_clusters_offset;
+  std::uint32_t lexicon_class_count;
+  std::uint32_t reserved32b;
 };
 static_assert(sizeof(FileHeader) == 192, "model layout");
 
@@ -115,8 +125,9 @@ struct ModelContents {
   };
   std::vector<Feature> features;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> word_classes;  // word key -> ambiguity
-  // word key -> packed cluster ids (pack_clusters); words of the vectors
-  // that training never saw get ambiguity 0 ("unknown") and their clusters.
+  // word key -> packed cluster ids (pack_clusters); a word of the vectors or
+  // the lexicon that training never saw goes to the compact lexicon section
+  // (its tagger identity is "unknown", with these clusters).
   std::vector<std::pair<std::uint64_t, std::uint32_t>> word_clusters;
   // word key -> the word's folded rows (kRoles x dense_stride(classes)),
   // which must equal the sums of its role features' weights (the trainer
