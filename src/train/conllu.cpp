@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "train/text_lines.h"
+
 namespace textsense::train {
 
 std::vector<ConlluSentence> parse_conllu(const std::string& text) {
@@ -14,33 +16,19 @@ std::vector<ConlluSentence> parse_conllu(const std::string& text) {
   ConlluSentence current;
   std::string pending_form;  // a multi-word token waiting for its first word
   int pending_words = 0;
-  std::size_t line_number = 0;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string::npos) eol = text.size();
-    std::string_view line(text.data() + pos, eol - pos);
-    pos = eol + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for_each_line(text, [&](std::string_view line, std::size_t line_number) {
     if (line.empty()) {
       if (!current.empty()) sentences.push_back(std::move(current));
       current.clear();
-      continue;
+      return;
     }
-    if (line[0] == '#') continue;
+    if (line[0] == '#') return;
     std::string_view fields[10];
-    int n = 0;
-    for (std::size_t start = 0; n < 10;) {
-      const std::size_t tab = line.find('\t', start);
-      fields[n++] = line.substr(start, tab == std::string_view::npos ? tab : tab - start);
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
+    const std::size_t n = split_tabs(line, fields, 10);
     if (n != 10)
       throw std::runtime_error("CoNLL-U line " + std::to_string(line_number) +
                                ": expected 10 fields");
-    if (fields[0].find('.') != std::string_view::npos) continue;
+    if (fields[0].find('.') != std::string_view::npos) return;
     if (const std::size_t dash = fields[0].find('-'); dash != std::string_view::npos) {
       const int first = std::atoi(std::string(fields[0].substr(0, dash)).c_str());
       const int last = std::atoi(std::string(fields[0].substr(dash + 1)).c_str());
@@ -49,13 +37,13 @@ std::vector<ConlluSentence> parse_conllu(const std::string& text) {
                                  ": bad token range");
       pending_form = std::string(fields[1]);
       pending_words = last - first + 1;
-      continue;
+      return;
     }
     current.push_back({std::string(fields[1]), std::string(fields[3]), std::string(fields[4]),
                        std::move(pending_form), pending_words});
     pending_form.clear();
     pending_words = 0;
-  }
+  });
   if (!current.empty()) sentences.push_back(std::move(current));
   return sentences;
 }
