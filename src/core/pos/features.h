@@ -61,7 +61,7 @@ static_assert(sizeof(WordEntry) == 24, "model layout");
 // vocabulary's word key: its top bucket_bits select a bucket, its low 32
 // bits are the fingerprint looked for there; a bucket's fingerprints are
 // sorted and unique. Two words that share bucket and fingerprint (one pair
-// in 2^48) would share clusters: the trainer keeps the first.
+// in 2^48) would share clusters: serialize() keeps the first in key order.
 struct WordClusterLexicon {
   const std::uint32_t* buckets = nullptr;       // [bucket count + 1] first index
   const std::uint32_t* fingerprints = nullptr;  // [count]
@@ -79,10 +79,6 @@ struct WordClusterLexicon {
       return fingerprints[i] == print ? clusters[class_ids[i]] : 0;
     }
     return 0;
-  }
-  // Where find() starts: prefetch this ahead of it.
-  const std::uint32_t* home(std::uint64_t key) const {
-    return shift >= 64 ? nullptr : buckets + (key >> shift);
   }
 };
 
