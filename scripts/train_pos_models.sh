@@ -32,6 +32,9 @@ zh_classes=$work/zh_jieba_word_classes.tsv
 # dictionary generates (scripts/hunspell_word_classes.py).
 ru_classes=$work/ru_hunspell_word_classes.tsv
 de_classes=$work/de_hunspell_word_classes.tsv
+# Japanese reads the parts of speech of UniDic (Debian unidic-mecab: a 1 GB
+# download, 5 GB installed; scripts/ja_unidic_word_classes.py).
+ja_classes=$work/ja_unidic_word_classes.tsv
 # Installs Debian packages the word classes need (scripts/common.sh).
 need_packages() {
   # shellcheck source=common.sh
@@ -42,7 +45,7 @@ languages=(
   "pt|pt_bosque/pt_bosque-ud-train.conllu.xz|pt_bosque/pt_bosque-ud-dev.conllu|no||"
   "fr|fr_sequoia/fr_sequoia-ud-train.conllu|fr_sequoia/fr_sequoia-ud-dev.conllu|no||"
   "ru|ru_taiga/ru_taiga-ud-train.conllu|ru_taiga/ru_taiga-ud-dev.conllu|no||--word-classes $ru_classes"
-  "ja|ja_gsd/ja_gsd-ud-train.conllu.xz|ja_gsd/ja_gsd-ud-dev.conllu|no||"
+  "ja|ja_gsd/ja_gsd-ud-train.conllu.xz|ja_gsd/ja_gsd-ud-dev.conllu|no||--word-classes $ja_classes"
   "nl|nl_alpino/nl_alpino-ud-dev.conllu,$nl_2017|nl_lassysmall/nl_lassysmall-ud-dev.conllu|no|10|--dictionary-min-count 2"
   "es||es_gsd/es_gsd-ud-dev.conllu,es_ancora/es_ancora-ud-dev.conllu|no|10|"
   "de||de_gsd/de_gsd-ud-dev.conllu|yes|10|--word-classes $de_classes"
@@ -61,6 +64,10 @@ for entry in "${languages[@]}"; do
     dictionary=$([ "$code" = ru ] && echo ru_RU || echo de_DE)
     need_packages python3 hunspell hunspell-tools "hunspell-$([ "$code" = ru ] && echo ru || echo de-de)"
     python3 "$root/scripts/hunspell_word_classes.py" "$dictionary" >"$work/${code}_hunspell_word_classes.tsv"
+  fi
+  if [ "$code" = ja ]; then
+    need_packages python3 unidic-mecab
+    python3 "$root/scripts/ja_unidic_word_classes.py" >"$ja_classes"
   fi
   if [ "$code" = nl ] && [ ! -f "$nl_2017" ]; then
     xz -dc "$ud/nl_lassysmall/nl_lassysmall-ud-train.2017-02.filtered.conllu.xz" |
