@@ -28,7 +28,7 @@ import re
 import subprocess
 import sys
 
-LEVEL_NAMES = (31, 127, 511, 2047)
+from word_class_levels import write_rows
 
 
 def run(command, data=None):
@@ -71,15 +71,7 @@ def main():
         first = "|".join(sorted(set(a[:2] for a in found)))
         every = "|".join(found)
         rows.append([form, count, first, every, every + "|" + form[-2:]])
-    for level, most in enumerate(LEVEL_NAMES, start=1):
-        names = collections.Counter(row[level] for row in rows)
-        kept = {n for n, _ in sorted(names.items(), key=lambda x: (-x[1], x[0]))[: most - 1]}
-        for row in rows:
-            if row[level] not in kept:
-                row[level] = "other"
-    out = sys.stdout
-    for row in rows:
-        out.write("\t".join(row) + "\n")
+    write_rows(rows)
 
 
 if __name__ == "__main__":

@@ -23,10 +23,10 @@ import collections
 import csv
 import sys
 
+from word_class_levels import write_rows
+
+
 LEXICON = "/usr/share/mecab/dic/unidic/lex_3_1.csv"
-LEVEL_NAMES = (31, 127, 511, 2047)
-
-
 def main():
     parts = collections.defaultdict(set)
     with open(LEXICON, encoding="utf-8", newline="") as lexicon:
@@ -40,14 +40,7 @@ def main():
         found = sorted(parts[form])
         rows.append([form] + ["|".join(sorted(set("-".join(p[:depth]) for p in found)))
                               for depth in (1, 2, 3, 4)])
-    for level, most in enumerate(LEVEL_NAMES, start=1):
-        names = collections.Counter(row[level] for row in rows)
-        kept = {n for n, _ in sorted(names.items(), key=lambda x: (-x[1], x[0]))[: most - 1]}
-        for row in rows:
-            if row[level] not in kept:
-                row[level] = "other"
-    for row in rows:
-        sys.stdout.write("\t".join(row) + "\n")
+    write_rows(rows)
 
 
 if __name__ == "__main__":
