@@ -11,9 +11,10 @@ namespace textsense::model {
 
 constexpr std::size_t kAlign = 64;
 
-inline void pad_to_alignment(std::string& out) {
-  out.resize((out.size() + kAlign - 1) / kAlign * kAlign, '\0');
-}
+// `n` rounded up to the next section boundary.
+inline std::uint64_t aligned(std::uint64_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
+
+inline void pad_to_alignment(std::string& out) { out.resize(aligned(out.size()), '\0'); }
 
 // Appends `items` at the next aligned offset and returns that offset.
 template <typename T>

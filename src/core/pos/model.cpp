@@ -36,10 +36,6 @@ std::uint64_t power_of_two_at_least(std::uint64_t n) {
   model::damaged(kFileKind, origin, why);
 }
 
-std::uint64_t round_up(std::uint64_t n) {
-  return (n + model::kAlign - 1) / model::kAlign * model::kAlign;
-}
-
 // The lexicon section's layout, from its header fields: bucket starts,
 // fingerprints and class ids, each 64-byte aligned after the one before.
 struct LexiconLayout {
@@ -48,8 +44,8 @@ struct LexiconLayout {
   LexiconLayout(std::uint32_t bucket_bits, std::uint64_t count) {
     if (bucket_bits == 0) return;
     buckets = (std::uint64_t{1} << bucket_bits) + 1;
-    fingerprints_at = round_up(buckets * 4);
-    class_ids_at = fingerprints_at + round_up(count * 4);
+    fingerprints_at = model::aligned(buckets * 4);
+    class_ids_at = fingerprints_at + model::aligned(count * 4);
     end = class_ids_at + count * 2;
   }
 };
@@ -61,6 +57,48 @@ std::uint32_t lexicon_bucket_bits(std::size_t words) {
   std::uint32_t bits = 1;
   while (bits < 24 && (std::size_t{8} << bits) < words) ++bits;
   return bits;
+}
+
+// The lexicon section (features.h, WordClusterLexicon) of the words that
+// only have clusters: sorted by (bucket, fingerprint); a word whose bucket
+// and fingerprint an earlier one has is dropped.
+struct LexiconSection {
+  std::uint32_t bucket_bits = 0;  // 0: no lexicon
+  std::vector<std::uint32_t> bucket_starts, fingerprints, clusters;
+  std::vector<std::uint16_t> class_ids;  // into clusters
+};
+
+LexiconSection make_lexicon(std::vector<std::pair<std::uint64_t, std::uint32_t>> words) {
+  LexiconSection lex;
+  lex.bucket_bits = lexicon_bucket_bits(words.size());
+  if (lex.bucket_bits == 0) return lex;
+  const int shift = 64 - int(lex.bucket_bits);
+  const auto place = [shift](std::uint64_t key) {
+    return std::make_pair(key >> shift, static_cast<std::uint32_t>(key));
+  };
+  std::sort(words.begin(), words.end(),
+            [&](const auto& x, const auto& y) { return place(x.first) < place(y.first); });
+  for (const auto& [key, packed] : words) lex.clusters.push_back(packed);
+  std::sort(lex.clusters.begin(), lex.clusters.end());
+  lex.clusters.erase(std::unique(lex.clusters.begin(), lex.clusters.end()), lex.clusters.end());
+  if (lex.clusters.size() > 0xFFFF)
+    throw std::invalid_argument("more than 65,535 distinct word classes in the lexicon");
+  lex.bucket_starts.assign((std::size_t{1} << lex.bucket_bits) + 1, 0);
+  std::uint64_t previous_bucket = 0;
+  for (const auto& [key, packed] : words) {
+    const auto [bucket, print] = place(key);
+    if (!lex.fingerprints.empty() && bucket == previous_bucket && print == lex.fingerprints.back())
+      continue;
+    for (std::uint64_t k = previous_bucket + 1; k <= bucket; ++k)
+      lex.bucket_starts[k] = static_cast<std::uint32_t>(lex.fingerprints.size());
+    previous_bucket = bucket;
+    lex.fingerprints.push_back(print);
+    lex.class_ids.push_back(static_cast<std::uint16_t>(
+        std::lower_bound(lex.clusters.begin(), lex.clusters.end(), packed) - lex.clusters.begin()));
+  }
+  for (std::uint64_t k = previous_bucket + 1; k < lex.bucket_starts.size(); ++k)
+    lex.bucket_starts[k] = static_cast<std::uint32_t>(lex.fingerprints.size());
+  return lex;
 }
 
 }  // namespace
@@ -171,45 +209,10 @@ std::string serialize(const ModelContents& contents) {
   header.word_capacity = static_cast<std::uint32_t>(word_capacity);
   header.word_count = static_cast<std::uint32_t>(words.size());
 
-  // The lexicon: sorted by (bucket, fingerprint); a word whose bucket and
-  // fingerprint an earlier one has is dropped (features.h).
-  const std::uint32_t bucket_bits = lexicon_bucket_bits(lexicon_words.size());
-  std::vector<std::uint32_t> bucket_starts, fingerprints, lexicon_clusters;
-  std::vector<std::uint16_t> class_ids;
-  if (bucket_bits > 0) {
-    const int shift = 64 - int(bucket_bits);
-    const auto place = [shift](std::uint64_t key) {
-      return std::make_pair(key >> shift, static_cast<std::uint32_t>(key));
-    };
-    std::sort(lexicon_words.begin(), lexicon_words.end(),
-              [&](const auto& x, const auto& y) { return place(x.first) < place(y.first); });
-    for (const auto& [key, packed] : lexicon_words) lexicon_clusters.push_back(packed);
-    std::sort(lexicon_clusters.begin(), lexicon_clusters.end());
-    lexicon_clusters.erase(std::unique(lexicon_clusters.begin(), lexicon_clusters.end()),
-                           lexicon_clusters.end());
-    if (lexicon_clusters.size() > 0xFFFF)
-      throw std::invalid_argument("more than 65,535 distinct word classes in the lexicon");
-    bucket_starts.assign((std::size_t{1} << bucket_bits) + 1, 0);
-    std::uint64_t previous_bucket = 0;
-    for (std::size_t i = 0; i < lexicon_words.size(); ++i) {
-      const auto [bucket, print] = place(lexicon_words[i].first);
-      if (!fingerprints.empty() && bucket == previous_bucket && print == fingerprints.back())
-        continue;
-      for (std::uint64_t k = previous_bucket + 1; k <= bucket; ++k)
-        bucket_starts[k] = static_cast<std::uint32_t>(fingerprints.size());
-      previous_bucket = bucket;
-      fingerprints.push_back(print);
-      class_ids.push_back(static_cast<std::uint16_t>(std::lower_bound(lexicon_clusters.begin(),
-                                                                      lexicon_clusters.end(),
-                                                                      lexicon_words[i].second) -
-                                                     lexicon_clusters.begin()));
-    }
-    for (std::uint64_t k = previous_bucket + 1; k < bucket_starts.size(); ++k)
-      bucket_starts[k] = static_cast<std::uint32_t>(fingerprints.size());
-  }
-  header.lexicon_bucket_bits = bucket_bits;
-  header.lexicon_count = static_cast<std::uint32_t>(fingerprints.size());
-  header.lexicon_class_count = static_cast<std::uint32_t>(lexicon_clusters.size());
+  const LexiconSection lexicon = make_lexicon(std::move(lexicon_words));
+  header.lexicon_bucket_bits = lexicon.bucket_bits;
+  header.lexicon_count = static_cast<std::uint32_t>(lexicon.fingerprints.size());
+  header.lexicon_class_count = static_cast<std::uint32_t>(lexicon.clusters.size());
 
   auto contraction_list = contents.contractions;
   std::sort(contraction_list.begin(), contraction_list.end());
@@ -243,14 +246,14 @@ std::string serialize(const ModelContents& contents) {
   header.words_offset = append_array(image, word_table);
   header.dense_offset = append_array(image, dense);
   header.folded_offset = append_array(image, folded_rows);
-  if (bucket_bits > 0) {
-    const LexiconLayout layout(bucket_bits, fingerprints.size());
-    header.lexicon_offset = append_array(image, bucket_starts);
-    append_array(image, fingerprints);
-    append_array(image, class_ids);
+  if (lexicon.bucket_bits > 0) {
+    const LexiconLayout layout(lexicon.bucket_bits, lexicon.fingerprints.size());
+    header.lexicon_offset = append_array(image, lexicon.bucket_starts);
+    append_array(image, lexicon.fingerprints);
+    append_array(image, lexicon.class_ids);
     if (image.size() != header.lexicon_offset + layout.end)
       throw std::logic_error("lexicon layout mismatch");
-    header.lexicon_clusters_offset = append_array(image, lexicon_clusters);
+    header.lexicon_clusters_offset = append_array(image, lexicon.clusters);
   }
   pad_to_alignment(image);
   std::memcpy(image.data(), &header, sizeof header);
