@@ -12,7 +12,8 @@
 //   * the fast paths and ICU alone give the same segmentation
 //     (Segmenter::set_fast_paths), split_words_ascii() the same word
 //     boundaries as IcuWordBreaker::split() on ASCII text, and split_mixed()
-//     the same as split() on any text;
+//     (which splits runs of Han and kana with CjkDictionary) the same as
+//     split() on any text;
 //   * segmenting twice with the same (warm) segmenter gives the same result,
 //     and Offsets::kBytesOnly the same byte spans (character offsets 0);
 //   * find_chunk_starts(): starts[0] == 0, strictly increasing, on code

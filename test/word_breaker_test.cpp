@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include "core/common/utf8.h"
+#include "core/segment/cjk_dictionary.h"
 #include "core/segment/segmenter.h"
 #include "test_util.h"
 
@@ -131,6 +133,112 @@ TEST(MixedWordBreaker, MatchesIcuOnRandomMixedStrings) {
     expect_mixed_same_as_icu(icu, s);
     if (HasFatalFailure()) return;
   }
+}
+
+// Chinese and Japanese runs go to CjkDictionary instead of ICU (through
+// split_mixed); the words must be ICU's, whatever touches the runs.
+std::string utf8_of(char32_t c) {
+  std::string s;
+  if (c < 0x80) {
+    s += static_cast<char>(c);
+  } else if (c < 0x800) {
+    s += static_cast<char>(0xC0 | (c >> 6));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (c >> 18));
+    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return s;
+}
+
+TEST(CjkWordBreaker, IcusDictionaryIsReadHere) {
+  // Debian's ICU has the word list in the layout read here; without it
+  // the tests below would only compare ICU with itself.
+  ASSERT_NE(segment::CjkDictionary::shared(), nullptr);
+  const segment::CjkDictionary& d = *segment::CjkDictionary::shared();
+  EXPECT_EQ(d.classify(U'\u6771'), segment::CjkDictionary::kRun);       // Han
+  EXPECT_EQ(d.classify(U'\u306E'), segment::CjkDictionary::kRun);       // hiragana
+  EXPECT_EQ(d.classify(U'\u30FC'), segment::CjkDictionary::kRun);       // prolonged sound mark
+  EXPECT_EQ(d.classify(U'\U00020000'), segment::CjkDictionary::kRun);   // Han, plane 2
+  EXPECT_EQ(d.classify(U'\uFF76'), segment::CjkDictionary::kBlocking);  // half-width: not NFKC
+  EXPECT_EQ(d.classify(U'\uF900'), segment::CjkDictionary::kBlocking);  // compatibility ideograph
+  EXPECT_EQ(d.classify(U'\u3099'), segment::CjkDictionary::kBlocking);  // combining voiced mark
+  EXPECT_EQ(d.classify(U'_'), segment::CjkDictionary::kBlocking);       // joins katakana (WB13a)
+  EXPECT_EQ(d.classify(U'\u0E01'), segment::CjkDictionary::kBlocking);  // Thai: another engine
+  EXPECT_EQ(d.classify(U'\u3002'), segment::CjkDictionary::kOutside);   // 。
+  EXPECT_EQ(d.classify(U'a'), segment::CjkDictionary::kOutside);
+}
+
+TEST(CjkWordBreaker, MatchesIcuForEveryCharacterBesideAndInsideRuns) {
+  segment::IcuWordBreaker icu;
+  // Every code point of the BMP and of the Han planes (every 7th beyond),
+  // before, inside and after runs of Han, hiragana and katakana, and
+  // twice in a row between them (a character the rules join to itself).
+  for (char32_t c = 1; c < 0x110000; c += c < 0x10000 || (c >= 0x20000 && c < 0x32000) ? 1 : 7) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string x = utf8_of(c);
+    for (const std::string& s :
+         {"\u65E5\u672C" + x + "\u8A9E\u3067\u3059", "ab" + x + "\u306E\u30AB\u30BF",
+          "\u30AB\u30BF" + x + "\u30AB\u30CA", x + "\u6771\u4EAC\u90FD",
+          "\u3002" + x + x + "\u5927"}) {
+      expect_mixed_same_as_icu(icu, s);
+      if (HasFatalFailure()) return;
+    }
+  }
+}
+
+TEST(CjkWordBreaker, MatchesIcuOnRandomJapaneseAndChineseStrings) {
+  segment::IcuWordBreaker icu;
+  // Han, kana and what surrounds them in real text, and every class of
+  // character the rules treat specially next to them.
+  const std::vector<std::string> alphabet = {
+      "\u65E5", "\u672C", "\u8A9E", "\u6771",     "\u4EAC",     "\u4E2D",     "\u6587",
+      "\u7684", "\u4E0D", "\u597D", "\u5F88",     "\u5927",     "\u5B66",     "\u751F",
+      "\u306E", "\u306F", "\u3067", "\u3059",     "\u3057",     "\u305F",     "\u304C",
+      "\u3044", "\u30AB", "\u30BF", "\u30B9",     "\u30DE",     "\u30DB",     "\u30FC",
+      "\u30FB", "\u3005", "\u3006", "\u3007",     "\u303B",     "\u3001",     "\u3002",
+      "\u300C", "\u300D", "\uFF01", "\uFF1F",     "\uFF08",     "\uFF09",     "\u3000",
+      "\uFF11", "\uFF41", "\uFF76", "\uFF9E",     "\uFF70",     "\uFF65",     "\u3099",
+      "\u309B", "\u30A0", "\uFE00", "\u200D",     "\u200B",     "\u00AD",     "\uF900",
+      "\u2F00", "\u3231", "\u32D0", "\U00020000", "\U0002A700", "\U0001F600", "\U0001F3FD",
+      "\u0E01", "\uAC00", "\u1100", "a",          "Z",          "1",          "_",
+      ".",      ",",      "'",      ":",          "@",          "#",          "-",
+      "!",      "\u00E9", "\u0301", "\u2019",     "\u00A0",     "\u301C",     "\u2026",
+      "\u2024", "\uFF1A", "\uFF0E", "\uFF0C",     "\uFF20",     "\u2764",     "\uFE0F",
+      "\u3030", "\u00B7", "\u0387"};
+  std::mt19937 rng(20261205);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<int> length(1, 24);
+  for (int i = 0; i < 100000; ++i) {
+    std::string s;
+    for (int n = length(rng); n > 0; --n) s += alphabet[pick(rng)];
+    expect_mixed_same_as_icu(icu, s);
+    if (HasFatalFailure()) return;
+  }
+}
+
+TEST(CjkWordBreaker, MatchesIcuOnTreebankText) {
+  const std::string data = testing::shared_data_dir();
+  if (data.empty()) GTEST_SKIP() << "../shared/data not found: treebank comparison skipped";
+  segment::IcuWordBreaker icu;
+  std::size_t sentences = 0;
+  for (const char* file :
+       {"/ud/ja_gsd/ja_gsd-ud-dev.conllu", "/ud/zh_gsdsimp/zh_gsdsimp-ud-dev.conllu"}) {
+    std::istringstream lines(testing::read_data_file(data + file));
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("# text = ", 0) != 0) continue;
+      expect_mixed_same_as_icu(icu, std::string_view(line).substr(9));
+      if (HasFatalFailure()) return;
+      ++sentences;
+    }
+  }
+  EXPECT_GT(sentences, 1000u);
 }
 
 // Whole-segmenter equality on real English: fast path on versus off.

@@ -217,6 +217,7 @@ struct Segmenter::Impl {
       const std::string_view piece = doc.substr(p.begin, p.end - p.begin);
       append_token(raw, p.begin, p.end,
                    ascii          ? classify_ascii(piece)
+                   : p.word       ? TokenKind::kWord
                    : p.alphabetic ? classify_alphabetic(piece)
                                   : classify_segment(piece),
                    p.may_have_apostrophe);

@@ -27,6 +27,9 @@ struct ByteRange {
   // The piece is letters, digits and marks of an alphabetic script, all
   // below U+0700 (split_mixed() found it without ICU): it can be no emoji.
   bool alphabetic = false;
+  // The piece is a word of a Chinese or Japanese run that starts with a
+  // letter (CjkDictionary::starts_word): classify_segment() would say kWord.
+  bool word = false;
 };
 
 // Appends a piece with its fields written in place. push_back({...}) built
@@ -40,6 +43,7 @@ inline void append_piece(std::vector<ByteRange>& out, std::uint32_t begin, std::
   r.end = end;
   r.may_have_apostrophe = may_have_apostrophe;
   r.alphabetic = alphabetic;
+  r.word = false;
 }
 
 // Appends the non-blank word-break segments of doc[begin, end) to `out`.
@@ -63,8 +67,9 @@ class IcuWordBreaker {
   // The same output as split(), faster on mostly-ASCII text ("the café was
   // great 😍"): ASCII whitespace always separates words (no word-break rule
   // joins across it, and blanks are dropped), so each stretch between it is
-  // split on its own: pure-ASCII stretches by split_words_ascii, the others
-  // by ICU. A combining mark, format character or ZWJ right after
+  // split on its own: pure-ASCII stretches by split_words_ascii, runs of
+  // Han and kana by ICU's dictionary search done here (cjk_dictionary.h),
+  // the rest by ICU. A combining mark, format character or ZWJ right after
   // whitespace, which rule WB4 attaches to that whitespace, ends up alone
   // either way once the blank is trimmed. word_breaker_test compares the
   // two on random mixed-script strings that include these.
@@ -72,6 +77,14 @@ class IcuWordBreaker {
                    std::vector<ByteRange>& out);
 
  private:
+  // split() for a stretch without ASCII whitespace that holds Chinese or
+  // Japanese: the runs of Han and kana by CjkDictionary (ICU's own search
+  // over ICU's word list, without its overhead), the rest by ICU. False,
+  // with nothing appended, when the stretch has no such run or holds a
+  // character that a word-break rule could join to one (cjk_dictionary.h).
+  bool split_dictionary_runs(std::string_view doc, std::uint32_t begin, std::uint32_t end,
+                             std::vector<ByteRange>& out);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
