@@ -73,7 +73,14 @@ TEST(Utf8, FindsTheSameFirstBadByteAsIcu) {
                                            "\xF5",
                                            "\xFF",
                                            "\xD0",
-                                           "\xD0\x41"};
+                                           "\xD0\x41",
+                                           "\xE3\x81\x82\xE3\x81\x84",
+                                           "\xEE\x80\x80",
+                                           "\xEF\xBC\x81",
+                                           "\xEC\xBF\xBF",
+                                           "\xE3\x81",
+                                           "\xE9\x41\x80",
+                                           "\xE3\x81\x41"};
   std::mt19937 rng(20261205);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> length(1, 12);

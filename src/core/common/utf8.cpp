@@ -53,6 +53,18 @@ std::size_t find_invalid(std::string_view s, bool& all_ascii) {
       } while (i < n && p[i] >= 0xC2 && p[i] <= 0xDF);
       continue;
     }
+    // So do three-byte characters (kana, Han, Hangul, full-width forms):
+    // leads E1..EC, EE and EF take any continuation bytes.
+    const auto plain_three = [](unsigned char lead) {
+      return static_cast<unsigned char>(lead - 0xE1) < 12 || (lead & 0xFEu) == 0xEE;
+    };
+    if (plain_three(b)) {
+      do {
+        if (i + 2 >= n || (p[i + 1] & 0xC0u) != 0x80u || (p[i + 2] & 0xC0u) != 0x80u) return i;
+        i += 3;
+      } while (i < n && plain_three(p[i]));
+      continue;
+    }
     std::size_t len;
     unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
     if (b >= 0xC2 && b <= 0xDF) {

@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/appendable.h>
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
 #include <unicode/uniset.h>
@@ -67,11 +68,34 @@ struct CjkDictionary::Impl {
   std::unique_ptr<UDataMemory, DataCloser> data;
   const char16_t* trie = nullptr;
   std::vector<std::uint8_t> flags;  // CjkDictionary::bmp_flags_
-  // The trie state after each BMP first character that starts a word:
-  // first_index[c] - 1 indexes first_states and first_results (0: none).
+  // The trie after each BMP character that starts a word of the list, so
+  // that the walk from a position starts past the root's binary search
+  // (and, for a character that is a word and starts no longer one, does
+  // not touch the trie at all): first_index[c] - 1 indexes firsts (0: none).
+  struct First {
+    icu::UCharsTrie::State state;
+    UStringTrieResult result;
+    std::int32_t value;  // when result has one: the character's cost as a word
+  };
   std::vector<std::uint16_t> first_index;
-  std::vector<icu::UCharsTrie::State> first_states;
-  std::vector<UStringTrieResult> first_results;
+  std::vector<First> firsts;
+  // A filter of the first two UTF-16 units of the list's words (185,000
+  // pairs in ICU 72's list, one bit each in 2^21): most positions start no
+  // word of two characters, and a clear bit says so without the binary
+  // search of the first character's branches. A set bit may lie (one time
+  // in twelve); the trie decides then.
+  static constexpr int kPairBits = 21;
+  std::vector<std::uint64_t> pairs = std::vector<std::uint64_t>((1u << kPairBits) / 64);
+  static std::uint32_t pair_bit(char16_t first, char16_t second) {
+    const std::uint32_t h =
+        (std::uint32_t{first} * 0x9E3779B1u) ^ (std::uint32_t{second} * 0x85EBCA77u);
+    return (h * 0xC2B2AE3Du) >> (32 - kPairBits);
+  }
+  bool may_pair(char32_t first, char32_t second) const {
+    const char16_t unit = second < 0x10000 ? static_cast<char16_t>(second) : U16_LEAD(second);
+    const std::uint32_t bit = pair_bit(static_cast<char16_t>(first), unit);
+    return (pairs[bit >> 6] >> (bit & 63)) & 1u;
+  }
   icu::UnicodeSet engine_set;  // the characters of a run, before the NFKC test
 
   CharClass classify_slowly(char32_t c) const {
@@ -173,11 +197,21 @@ std::unique_ptr<CjkDictionary::Impl> CjkDictionary::open() {
     trie.reset();
     const UStringTrieResult r = trie.first(static_cast<UChar32>(c));
     if (r == USTRINGTRIE_NO_MATCH) continue;
-    if (impl->first_states.size() >= 0xFFFF) return nullptr;
-    impl->first_states.emplace_back();
-    trie.saveState(impl->first_states.back());
-    impl->first_results.push_back(r);
-    impl->first_index[c] = static_cast<std::uint16_t>(impl->first_states.size());
+    if (impl->firsts.size() >= 0xFFFF) return nullptr;
+    Impl::First& f = impl->firsts.emplace_back();
+    trie.saveState(f.state);
+    f.result = r;
+    f.value = USTRINGTRIE_HAS_VALUE(r) ? trie.getValue() : 0;
+    impl->first_index[c] = static_cast<std::uint16_t>(impl->firsts.size());
+    if (r != USTRINGTRIE_FINAL_VALUE) {
+      icu::UnicodeString seconds;
+      icu::UnicodeStringAppendable appendable(seconds);
+      trie.getNextUChars(appendable);
+      for (std::int32_t k = 0; k < seconds.length(); ++k) {
+        const std::uint32_t bit = Impl::pair_bit(static_cast<char16_t>(c), seconds.charAt(k));
+        impl->pairs[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+      }
+    }
   }
   return impl;
 }
@@ -255,34 +289,48 @@ void CjkDictionary::divide(const char32_t* run, std::size_t n, Scratch& scratch,
     const std::uint32_t here = cost[i];
     // The words of the list that start here: walk the trie along the run.
     bool single_listed = false;
-    UStringTrieResult r;
+    const auto add = [&](std::size_t end, std::int32_t value) {
+      const std::uint32_t c = here + static_cast<std::uint32_t>(value);
+      if (c < cost[end]) {
+        cost[end] = c;
+        from[end] = static_cast<std::uint32_t>(i);
+      }
+    };
     const char32_t first = run[i];
+    UStringTrieResult r = USTRINGTRIE_NO_MATCH;
     if (first < 0x10000) {
-      const std::uint16_t k = impl.first_index[first];
-      if (k == 0) {
-        r = USTRINGTRIE_NO_MATCH;
-      } else {
-        trie.resetToState(impl.first_states[k - 1]);
-        r = impl.first_results[k - 1];
+      if (const std::uint16_t k = impl.first_index[first]; k != 0) {
+        const Impl::First& f = impl.firsts[k - 1];
+        if (USTRINGTRIE_HAS_VALUE(f.result)) {
+          single_listed = true;
+          add(i + 1, f.value);
+        }
+        // Words of two or more characters: from the saved state.
+        if (f.result != USTRINGTRIE_FINAL_VALUE && i + 1 < n && impl.may_pair(first, run[i + 1])) {
+          trie.resetToState(f.state);
+          r = trie.next(static_cast<UChar32>(run[i + 1]));
+        }
       }
     } else {
       trie.reset();
       r = trie.first(static_cast<UChar32>(first));
+      if (USTRINGTRIE_HAS_VALUE(r)) {
+        single_listed = true;
+        add(i + 1, trie.getValue());
+      }
+      r = r == USTRINGTRIE_NO_MATCH || r == USTRINGTRIE_FINAL_VALUE || i + 1 == n
+              ? USTRINGTRIE_NO_MATCH
+              : trie.next(static_cast<UChar32>(run[i + 1]));
     }
-    int units = 0;
-    for (std::size_t j = i;;) {
+    // r: the trie after run[i, j]. As in ICU, the walk stops once the
+    // word read reaches kMaxWordUnits UTF-16 units (a word that passes it
+    // with its last character still counts).
+    int units = first >= 0x10000 ? 2 : 1;
+    for (std::size_t j = i + 1; r != USTRINGTRIE_NO_MATCH;) {
       units += run[j] >= 0x10000 ? 2 : 1;
       if (USTRINGTRIE_HAS_VALUE(r)) {
-        const std::size_t end = j + 1;
-        single_listed |= end == i + 1;
-        const std::uint32_t c = here + static_cast<std::uint32_t>(trie.getValue());
-        if (c < cost[end]) {
-          cost[end] = c;
-          from[end] = static_cast<std::uint32_t>(i);
-        }
+        add(j + 1, trie.getValue());
         if (r == USTRINGTRIE_FINAL_VALUE) break;
-      } else if (r == USTRINGTRIE_NO_MATCH) {
-        break;
       }
       if (units >= kMaxWordUnits || ++j == n) break;
       r = trie.next(static_cast<UChar32>(run[j]));

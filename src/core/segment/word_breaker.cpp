@@ -166,11 +166,13 @@ void split_words_ascii(std::string_view doc, std::uint32_t begin, std::uint32_t 
 struct IcuWordBreaker::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
   UText* text = nullptr;
-  // split_dictionary_runs(): the stretch's code points and where each
-  // starts (one more: the stretch's end), and the words of one run.
+  // split_dictionary_runs(): the stretch's code points, where each starts
+  // (one more: the stretch's end) and whether it belongs to a run, and the
+  // words of one run.
   const CjkDictionary* dictionary = CjkDictionary::shared();
   std::vector<char32_t> code_points;
   std::vector<std::uint32_t> starts;
+  std::vector<std::uint8_t> in_run;
   std::vector<std::uint32_t> word_ends;
   CjkDictionary::Scratch scratch;
 
@@ -229,39 +231,47 @@ bool IcuWordBreaker::split_dictionary_runs(std::string_view doc, std::uint32_t b
                                            std::uint32_t end, std::vector<ByteRange>& out) {
   Impl& impl = *impl_;
   if (impl.dictionary == nullptr) return false;
+  const CjkDictionary& dictionary = *impl.dictionary;
   // First the whole stretch: any character that could join a run to its
   // neighbours leaves the stretch to ICU, before anything is appended.
-  impl.code_points.clear();
-  impl.starts.clear();
+  // At most a code point a byte: sized once, written by index.
+  const std::size_t most = end - begin;
+  if (impl.code_points.size() < most) {
+    impl.code_points.resize(most);
+    impl.in_run.resize(most);
+    impl.starts.resize(most + 1);
+  }
+  char32_t* code_points = impl.code_points.data();
+  std::uint8_t* in_run = impl.in_run.data();
+  std::uint32_t* starts = impl.starts.data();
   bool any_run = false;
-  for (std::size_t i = begin; i < end;) {
-    impl.starts.push_back(static_cast<std::uint32_t>(i));
+  std::size_t n = 0;
+  for (std::size_t i = begin; i < end; ++n) {
+    starts[n] = static_cast<std::uint32_t>(i);
     const char32_t c = utf8::decode(doc, i);
-    const CjkDictionary::CharClass cls = impl.dictionary->classify(c);
+    const CjkDictionary::CharClass cls = dictionary.classify(c);
     if (cls == CjkDictionary::kBlocking) return false;
     any_run |= cls == CjkDictionary::kRun;
-    impl.code_points.push_back(c);
+    code_points[n] = c;
+    in_run[n] = cls == CjkDictionary::kRun;
   }
   if (!any_run) return false;
-  impl.starts.push_back(end);
+  starts[n] = end;
   // Runs by the dictionary; what lies between them (punctuation, digits,
   // Latin words), which a boundary separates from every run, as before.
-  const std::size_t n = impl.code_points.size();
   for (std::size_t k = 0; k < n;) {
     std::size_t m = k + 1;
-    const CjkDictionary& dictionary = *impl.dictionary;
-    if (dictionary.classify(impl.code_points[k]) != CjkDictionary::kRun) {
+    if (!in_run[k]) {
       // Between runs: punctuation and symbols one by one and spaces
       // dropped, as ICU's rules would have it; anything else by ICU.
-      bool simple = true;
-      while (m < n && dictionary.classify(impl.code_points[m]) != CjkDictionary::kRun) ++m;
-      for (std::size_t q = k; q < m && simple; ++q)
-        simple = dictionary.outside(impl.code_points[q]) != CjkDictionary::kAny;
-      const std::uint32_t b = impl.starts[k], e = impl.starts[m];
+      bool simple = dictionary.outside(code_points[k]) != CjkDictionary::kAny;
+      for (; m < n && !in_run[m]; ++m)
+        simple = simple && dictionary.outside(code_points[m]) != CjkDictionary::kAny;
+      const std::uint32_t b = starts[k], e = starts[m];
       if (simple) {
         for (std::size_t q = k; q < m; ++q)
-          if (dictionary.outside(impl.code_points[q]) == CjkDictionary::kAlone)
-            append_piece(out, impl.starts[q], impl.starts[q + 1], impl.code_points[q] == '\'');
+          if (dictionary.outside(code_points[q]) == CjkDictionary::kAlone)
+            append_piece(out, starts[q], starts[q + 1], /*may_have_apostrophe=*/false);
       } else if (utf8::is_ascii(doc.substr(b, e - b))) {
         split_words_ascii(doc, b, e, out);
       } else {
@@ -270,16 +280,14 @@ bool IcuWordBreaker::split_dictionary_runs(std::string_view doc, std::uint32_t b
       k = m;
       continue;
     }
-    while (m < n && dictionary.classify(impl.code_points[m]) == CjkDictionary::kRun) ++m;
+    while (m < n && in_run[m]) ++m;
     impl.word_ends.clear();
-    dictionary.divide(impl.code_points.data() + k, m - k, impl.scratch, impl.word_ends);
-    std::uint32_t word_begin = impl.starts[k];
+    dictionary.divide(code_points + k, m - k, impl.scratch, impl.word_ends);
     std::size_t first = k;
     for (const std::uint32_t word_end : impl.word_ends) {
-      const std::uint32_t e = impl.starts[k + word_end];
-      append_piece(out, word_begin, e, /*may_have_apostrophe=*/false);
-      out.back().word = dictionary.starts_word(impl.code_points[first]);
-      word_begin = e;
+      append_piece(out, starts[first], starts[k + word_end],
+                   /*may_have_apostrophe=*/false);
+      out.back().word = dictionary.starts_word(code_points[first]);
       first = k + word_end;
     }
     k = m;

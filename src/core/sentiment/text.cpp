@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <cstdint>
+#include <cstring>
 
 #include "core/common/utf8.h"
 
@@ -110,6 +111,12 @@ std::size_t write_lookup_form_rest(std::string_view token, std::size_t i, char* 
     } else if (c == 0xE2 && i + 2 < token.size() && token[i + 1] == '\x80' &&
                token[i + 2] == '\x99') {
       *w++ = '\'';  // U+2019 RIGHT SINGLE QUOTATION MARK
+      i += 2;
+    } else if (c >= 0xE3 && c <= 0xE9 && i + 2 < token.size()) {
+      // U+3000..U+9FFF (kana, Han): no case, copied whole, a character at
+      // a time instead of a byte (Chinese and Japanese words are nothing else).
+      std::memcpy(w, token.data() + i, 3);
+      w += 3;
       i += 2;
     } else {
       *w++ = static_cast<char>(c);
