@@ -180,6 +180,22 @@ std::unique_ptr<CjkDictionary::Impl> CjkDictionary::open() {
       icu::UnicodeString(u"[[:Han:][:Hiragana:][:Katakana:]\\u30fc\\uff70\\uff9e\\uff9f]"), status);
   if (U_FAILURE(status)) return nullptr;
   impl->engine_set.freeze();
+  // may_hold_run() looks for run characters by their UTF-8 bytes only:
+  // every character of the engine's set must lie where it looks.
+  icu::UnicodeSet outside_the_bytes(0, 0x10FFFF);
+  outside_the_bytes.remove(0x2E80, 0x9FFF)
+      .remove(0xF900, 0xFFEF)
+      .remove(0x10000, 0x1EFFF)
+      .remove(0x1F000, 0x1FFFF)
+      .remove(0x20000, 0x3FFFF);
+  if (outside_the_bytes.containsSome(impl->engine_set)) return nullptr;
+  // U+1F000..U+1FFFF (lead F0 9F, emoji) holds only compatibility
+  // characters of the set (U+1F200, a squared hiragana), never in a run.
+  icu::UnicodeSet emoji_plane_part(0x1F000, 0x1FFFF);
+  emoji_plane_part.retainAll(impl->engine_set);
+  for (std::int32_t r = 0; r < emoji_plane_part.getRangeCount(); ++r)
+    for (UChar32 c = emoji_plane_part.getRangeStart(r); c <= emoji_plane_part.getRangeEnd(r); ++c)
+      if (impl->classify_slowly(static_cast<char32_t>(c)) == kRun) return nullptr;
 
   impl->flags.resize(0x10000);
   impl->first_index.assign(0x10000, 0);

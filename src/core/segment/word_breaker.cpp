@@ -230,7 +230,8 @@ void IcuWordBreaker::split_mixed(std::string_view doc, std::uint32_t begin, std:
 bool IcuWordBreaker::split_dictionary_runs(std::string_view doc, std::uint32_t begin,
                                            std::uint32_t end, std::vector<ByteRange>& out) {
   Impl& impl = *impl_;
-  if (impl.dictionary == nullptr) return false;
+  if (impl.dictionary == nullptr || !CjkDictionary::may_hold_run(doc.substr(begin, end - begin)))
+    return false;
   const CjkDictionary& dictionary = *impl.dictionary;
   // First the whole stretch: any character that could join a run to its
   // neighbours leaves the stretch to ICU, before anything is appended.

@@ -43,7 +43,6 @@ inline void append_piece(std::vector<ByteRange>& out, std::uint32_t begin, std::
   r.end = end;
   r.may_have_apostrophe = may_have_apostrophe;
   r.alphabetic = alphabetic;
-  r.word = false;
 }
 
 // Appends the non-blank word-break segments of doc[begin, end) to `out`.
