@@ -175,18 +175,37 @@ TEST(CjkWordBreaker, IcusDictionaryIsReadHere) {
   EXPECT_EQ(d.classify(U'a'), segment::CjkDictionary::kOutside);
 }
 
+TEST(CjkWordBreaker, MatchesIcuOnHandPickedCases) {
+  segment::IcuWordBreaker icu;
+  for (std::string_view s :
+       {"\u6700\u9AD8\u2764\uFE0F\u5B09\u3057\u3044",    // 最高❤️嬉しい: VS16 between runs
+        "\u3059\u3054\u3044\U0001F44D\U0001F3FD\u306D",  // すごい👍🏽ね: modifier
+        "\u6700\u9AD8\u3002\u2764\uFE0F",                // 最高。❤️
+        "\u6700\u9AD8\u2764\u200D\U0001F525\u3060",      // a ZWJ sequence
+        "\u30AB\u30BF_\u30AB\u30CA",                     // カタ_カナ: WB13a/b
+        "\uFF76\uFF80\uFF76\uFF85\u3067\u3059",          // ｶﾀｶﾅです: not NFKC
+        "\u6771\u4EAC\u30BF\u30EF\u30FC\u3099",          // a combining mark after a run
+        "\u65E5\u672C\u0E44\u0E17\u0E22",                // Thai right after a run
+        "\u65E5\u672C\u3001\u0E44\u0E17\u0E22\u3002\u8A9E",  // Thai between runs
+        "2026\u5E7412\u67085\u65E5", "\uFF12\uFF10\uFF12\uFF16\u5E74", "iPhone\u306E\u8A55\u5224",
+        "\u300C\u3053\u3093\u306B\u3061\u306F\u300D\u3000\u4E16\u754C"})
+    expect_mixed_same_as_icu(icu, s);
+}
+
 TEST(CjkWordBreaker, MatchesIcuForEveryCharacterBesideAndInsideRuns) {
   segment::IcuWordBreaker icu;
   // Every code point of the BMP and of the Han planes (every 7th beyond),
-  // before, inside and after runs of Han, hiragana and katakana, and
-  // twice in a row between them (a character the rules join to itself).
+  // before, inside and after runs of Han, hiragana and katakana, twice in
+  // a row between them (a character the rules join to itself), and between
+  // runs with punctuation around it (away from the runs).
   for (char32_t c = 1; c < 0x110000; c += c < 0x10000 || (c >= 0x20000 && c < 0x32000) ? 1 : 7) {
     if (c >= 0xD800 && c <= 0xDFFF) continue;
     const std::string x = utf8_of(c);
     for (const std::string& s :
          {"\u65E5\u672C" + x + "\u8A9E\u3067\u3059", "ab" + x + "\u306E\u30AB\u30BF",
           "\u30AB\u30BF" + x + "\u30AB\u30CA", x + "\u6771\u4EAC\u90FD",
-          "\u3002" + x + x + "\u5927"}) {
+          "\u3002" + x + x + "\u5927", "\u65E5\u3002" + x + "\u3001\u30AB",
+          "\u30A2!" + x + x + "a\u6F22"}) {
       expect_mixed_same_as_icu(icu, s);
       if (HasFatalFailure()) return;
     }

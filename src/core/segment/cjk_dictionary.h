@@ -36,12 +36,14 @@ class CjkDictionary {
     // normalises a run that is not, and maps words back; such runs are left
     // to ICU).
     kRun,
-    // Everything else that can touch a run: marks and joiners that attach
-    // to the character before them (WB4), connector punctuation and
-    // katakana-class symbols that rules WB13-WB13b join to katakana,
-    // characters of the other dictionary scripts (Thai, Lao, Khmer,
-    // Burmese), and engine characters not in NFKC form. A stretch holding
-    // one is left to ICU.
+    // Everything else that could join a run to what touches it: marks and
+    // joiners that attach to the character before them (WB4), connector
+    // punctuation and katakana-class symbols that rules WB13-WB13b join to
+    // katakana, characters of the other dictionary scripts (Thai, Lao,
+    // Khmer, Burmese), and engine characters not in NFKC form. Right
+    // before or after a run, one leaves the whole stretch to ICU; away
+    // from runs ("最高❤️", the variation selector after the heart), ICU
+    // splits the text between the runs that holds it.
     kBlocking,
   };
 

@@ -247,11 +247,16 @@ bool IcuWordBreaker::split_dictionary_runs(std::string_view doc, std::uint32_t b
   std::uint32_t* starts = impl.starts.data();
   bool any_run = false;
   std::size_t n = 0;
+  CjkDictionary::CharClass before = CjkDictionary::kOutside;
   for (std::size_t i = begin; i < end; ++n) {
     starts[n] = static_cast<std::uint32_t>(i);
     const char32_t c = utf8::decode(doc, i);
     const CjkDictionary::CharClass cls = dictionary.classify(c);
-    if (cls == CjkDictionary::kBlocking) return false;
+    // A blocking character touching a run, on either side.
+    if ((cls == CjkDictionary::kBlocking && before == CjkDictionary::kRun) ||
+        (cls == CjkDictionary::kRun && before == CjkDictionary::kBlocking))
+      return false;
+    before = cls;
     any_run |= cls == CjkDictionary::kRun;
     code_points[n] = c;
     in_run[n] = cls == CjkDictionary::kRun;
@@ -264,7 +269,9 @@ bool IcuWordBreaker::split_dictionary_runs(std::string_view doc, std::uint32_t b
     std::size_t m = k + 1;
     if (!in_run[k]) {
       // Between runs: punctuation and symbols one by one and spaces
-      // dropped, as ICU's rules would have it; anything else by ICU.
+      // dropped, as ICU's rules would have it; anything else by ICU (no
+      // rule joins this text to the runs around it, so ICU splits it alone
+      // as it would within the stretch).
       bool simple = dictionary.outside(code_points[k]) != CjkDictionary::kAny;
       for (; m < n && !in_run[m]; ++m)
         simple = simple && dictionary.outside(code_points[m]) != CjkDictionary::kAny;
