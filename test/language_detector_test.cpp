@@ -3,12 +3,14 @@
 // Arabic vs Persian, Cyrillic narrowed by its letters, Devanagari), the
 // short-text layer on a few words, what must come out empty (empty text,
 // digits, punctuation, emoji, URLs and mentions only, ill-formed UTF-8),
-// detect_all() on a mixed document, a 10 MB text, and concurrent use.
-// Every sentence here was written for this test.
+// detect_all() on a mixed document, a 10 MB text, concurrent use, and
+// choose() (detect() without CLD2 where the script decides) against
+// detect(). Every sentence here was written for this test.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -17,6 +19,7 @@
 #include "core/langid/detection_sample.h"
 #include "core/langid/language_detector.h"
 #include "core/common/utf8.h"
+#include "test_util.h"
 
 namespace textsense::langid {
 namespace {
@@ -285,6 +288,80 @@ TEST(LanguageDetector, ConcurrentUseGivesTheSameAnswers) {
   for (int m : mismatches) EXPECT_EQ(m, 0);
   EXPECT_EQ(expected, (std::vector<std::string>{"en", "de", "es", "fr", "it", "pt", "nl", "ru",
                                                 "ar", "zh", "ja"}));
+}
+
+// choose() must give detect()'s language, reliability and mixing flags
+// (it skips CLD2 only where script_decides_alone() says CLD2 cannot change
+// them): compared field by field.
+void expect_choose_agrees(std::string_view text) {
+  const Guess full = detector().detect(text);
+  const Guess chosen = detector().choose(text);
+  ASSERT_EQ(chosen.lang, full.lang) << text;
+  ASSERT_EQ(chosen.reliable, full.reliable) << text;
+  ASSERT_EQ(chosen.single_language, full.single_language) << text;
+  ASSERT_EQ(chosen.others_possible, full.others_possible) << text;
+}
+
+TEST(LanguageDetector, ChooseAgreesWithDetect) {
+  for (
+      std::string_view s :
+      {"",
+       "123",
+       "\U0001F600",
+       "The food was great.",
+       "Das Essen war ausgezeichnet.",
+       "\uC548\uB155\uD558\uC138\uC694",
+       "\u3042\u308A\u304C\u3068\u3046",
+       "\u6771\u4EAC\u3078\u884C\u304D\u307E\u3059",
+       "\u4E2D\u56FD",
+       "\u9019\u662F\u7E41\u9AD4\u4E2D\u6587",
+       "\u99C5",
+       "\u6642\u9593",
+       "\u5E2B",
+       "\u0E2A\u0E27\u0E31\u0E2A\u0E14\u0E35",
+       "\u039A\u03B1\u03BB\u03B7\u03BC\u03AD\u03C1\u03B1",
+       "\u05E9\u05DC\u05D5\u05DD",
+       "\u0645\u0631\u062D\u0628\u0627",
+       "\u0645\u0646 \u0627\u0645\u0631\u0648\u0632 \u0628\u0647 \u062F\u0627\u0646\u0634\u06AF\u0627\u0647 \u0631\u0641\u062A\u0645",
+       "\u041F\u0440\u0438\u0432\u0435\u0442",
+       "\u041C\u044B \u0431\u044B\u043B\u0438 \u0434\u043E\u043C\u0430",
+       "\u0407\u0436\u0430\u043A",
+       "\u0414\u0437\u044F\u043A\u0443\u0439, \u045E\u0441\u0451",
+       "\u0402\u0430\u0446\u0438",
+       "\u049A\u0430\u0437\u0430\u049B\u0441\u0442\u0430\u043D \u044B",
+       "\u041A\u043E\u0442",
+       "\u0928\u092E\u0938\u094D\u0924\u0947",
+       "\u0540\u0561\u0575\u0561\u057D\u057F\u0561\u0576",
+       "I love \u6771\u4EAC and \u5927\u962A"})
+    expect_choose_agrees(s);
+}
+
+TEST(LanguageDetector, ChooseAgreesWithDetectOnTheDevSets) {
+  const std::string data = testing::shared_data_dir();
+  if (data.empty()) GTEST_SKIP() << "../shared/data not found: dev-set comparison skipped";
+  std::vector<std::string> texts;
+  for (const char* ud : {"ru_taiga/ru_taiga-ud-dev.conllu", "ru_gsd/ru_gsd-ud-dev.conllu",
+                         "ja_gsd/ja_gsd-ud-dev.conllu", "zh_gsdsimp/zh_gsdsimp-ud-dev.conllu",
+                         "de_gsd/de_gsd-ud-dev.conllu", "en_ewt/en_ewt-ud-dev.conllu"}) {
+    std::istringstream lines(testing::read_data_file(data + "/ud/" + ud));
+    for (std::string line; std::getline(lines, line);)
+      if (line.rfind("# text = ", 0) == 0) texts.push_back(line.substr(9));
+  }
+  for (const char* xed : {"ar", "cn", "ja", "ru", "de", "es"}) {
+    std::istringstream lines(
+        testing::read_data_file(data + "/sentiment_dev/xed_dev/" + xed + "-projections.tsv"));
+    for (std::string line; std::getline(lines, line);)
+      texts.push_back(line.substr(0, line.find('\t')));
+  }
+  std::istringstream arabic(
+      testing::read_data_file(data + "/sentiment_dev/tweets_multilingual/arabic/val_text.txt"));
+  for (std::string line; std::getline(arabic, line);) texts.push_back(line);
+  ASSERT_GT(texts.size(), 10000u);
+  for (const std::string& t : texts) {
+    if (utf8::find_invalid(t) != utf8::kValid) continue;
+    expect_choose_agrees(t);
+    if (HasFatalFailure()) return;
+  }
 }
 
 }  // namespace

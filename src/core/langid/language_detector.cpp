@@ -37,9 +37,11 @@ struct Analysis {
   CldResult cld;
 };
 
-// Everything detect() and detect_all() share; a long text is judged on
-// its sample (detection_sample.h).
-Analysis analyze(std::string_view text) {
+// Everything detect(), choose() and detect_all() share; a long text is
+// judged on its sample (detection_sample.h). `with_cld`: run CLD2 even
+// where the script alone settles the language (for its confidence and
+// shares).
+Analysis analyze(std::string_view text, bool with_cld) {
   Analysis a;
   thread_local std::string sampled;
   const std::string_view utf8 = detection_sample(text, sampled);
@@ -61,9 +63,17 @@ Analysis analyze(std::string_view text) {
   clean_for_detection(utf8, cleaned);
   const ScriptProfile profile = profile_scripts(cleaned);
   if (profile.total_letters > 0) {
+    const Script dominant = profile.dominant();
+    const HanVariants han = dominant == Script::kHan ? count_han_variants(cleaned) : HanVariants{};
+    if (!with_cld && dominant != Script::kLatin && script_decides_alone(dominant, profile, han)) {
+      const ScriptDecision d = decide_by_script(dominant, profile, CldResult{}, han);
+      a.guess = d.lang.empty() ? Guess{}
+                               : Guess{std::string(d.lang), d.confidence, d.reliable, false, true};
+      if (cleaned.capacity() > kKeepScratchBytes) std::string().swap(cleaned);
+      return a;
+    }
     if (cleaned.size() >= kBestEffortBelowBytes) a.cld = run_cld2(cleaned, CldMode::kStrict);
     if (a.cld.count == 0) a.cld = run_cld2(cleaned, CldMode::kBestEffort);
-    const Script dominant = profile.dominant();
     if (dominant == Script::kLatin) {
       // Long text that CLD2 scores as typical of one language: CLD2 alone
       // was right on 99.7 % or more of such dev texts (paragraphs of
@@ -78,8 +88,6 @@ Analysis analyze(std::string_view text) {
                                              : decide_latin(profile, a.cld, evidence);
       a.guess = Guess{std::string(d.lang), d.lang.empty() ? 0 : d.confidence, d.reliable};
     } else {
-      const HanVariants han =
-          dominant == Script::kHan ? count_han_variants(cleaned) : HanVariants{};
       const ScriptDecision d = decide_by_script(dominant, profile, a.cld, han);
       a.guess = Guess{std::string(d.lang), d.lang.empty() ? 0 : d.confidence, d.reliable};
     }
@@ -101,11 +109,13 @@ Detector::Detector() {
   tune_allocator_for_cld2();
 }
 
-Guess Detector::detect(std::string_view utf8) const { return analyze(utf8).guess; }
+Guess Detector::detect(std::string_view utf8) const { return analyze(utf8, true).guess; }
+
+Guess Detector::choose(std::string_view utf8) const { return analyze(utf8, false).guess; }
 
 void Detector::detect_all(std::string_view utf8, std::vector<Share>& out) const {
   out.clear();
-  const Analysis a = analyze(utf8);
+  const Analysis a = analyze(utf8, true);
   if (a.guess.lang.empty()) return;
   for (int i = 0; i < a.cld.count; ++i) {
     const CldLanguage& l = a.cld.top[i];

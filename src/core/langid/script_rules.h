@@ -36,4 +36,13 @@ HanVariants count_han_variants(std::string_view utf8);
 ScriptDecision decide_by_script(Script dominant, const ScriptProfile& profile, const CldResult& cld,
                                 const HanVariants& han_variants);
 
+// Whether decide_by_script() gives the same language and reliability
+// whatever CLD2 says (only the confidence, a degree of agreement with
+// CLD2, may differ): kana, Hangul, Thai, Greek; Han but for the one case
+// CLD2 tips (traditional forms alone); Russian with a letter of its own
+// and none of its neighbours'; Arabic without Persian or Urdu letters.
+// Detector::choose() then skips CLD2.
+bool script_decides_alone(Script dominant, const ScriptProfile& profile,
+                          const HanVariants& han_variants);
+
 }  // namespace textsense::langid

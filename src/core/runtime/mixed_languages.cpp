@@ -8,7 +8,7 @@ lang::Code sentence_language(std::string_view sentence, const langid::Detector& 
                              lang::Code document_language) {
   // A few words ("Great!", "lol") say little and cost a detection each.
   if (sentence.size() < kMinMixedSentenceBytes) return document_language;
-  const langid::Guess guess = detector.detect(sentence);
+  const langid::Guess guess = detector.choose(sentence);
   if (!guess.reliable || guess.lang.empty()) return document_language;
   return lang::Code(guess.lang);
 }

@@ -38,7 +38,7 @@ bool choose_language(std::string_view doc, const LanguageRequest& request,
     outcome.language = request.code;
     return false;
   }
-  const langid::Guess guess = shared_detector().detect(doc);
+  const langid::Guess guess = shared_detector().choose(doc);
   outcome.choice = lang::choose_language(lang::Code(guess.lang), guess.reliable, guess.confidence,
                                          installed, kind);
   outcome.language =
@@ -94,7 +94,7 @@ const langid::Detector& shared_detector() {
 
 lang::Choice choose_automatically(std::string_view text, const lang::InstalledModels& installed,
                                   lang::ModelKind kind) {
-  const langid::Guess guess = shared_detector().detect(text);
+  const langid::Guess guess = shared_detector().choose(text);
   return lang::choose_language(lang::Code(guess.lang), guess.reliable, guess.confidence, installed,
                                kind);
 }
@@ -185,7 +185,7 @@ void segment_document(DocumentPipeline& pipeline, std::string_view doc,
   if (!request.automatic) {
     outcome.language = request.code;
   } else {
-    const langid::Guess guess = shared_detector().detect(doc);
+    const langid::Guess guess = shared_detector().choose(doc);
     outcome.choice.detected = lang::Code(guess.lang);
     outcome.choice.reliable = guess.reliable && !guess.lang.empty();
     outcome.choice.confidence = guess.confidence;
