@@ -1,5 +1,5 @@
-// libFuzzer target: language detection (langid::Detector::detect and
-// detect_all) over arbitrary bytes, invalid UTF-8 included. The whole input
+// libFuzzer target: language detection (langid::Detector::detect, choose
+// and detect_all) over arbitrary bytes, invalid UTF-8 included. The whole input
 // is the text; one input in 16 (first byte & 0x0F == 0x0F) is also repeated
 // past 64 KiB, so that CLD2's multi-chunk paths and the long-text shortcut
 // run too.
@@ -13,6 +13,7 @@
 //     percents in [0, 100] summing to at most 100, largest first; empty
 //     exactly when detect() is empty, and detect()'s language among them;
 //   * the same input gives the same answers twice (no hidden state);
+//   * choose() gives detect()'s language, reliability and mixing flags;
 //   * on well-formed UTF-8, the short cut's one-pass scan of the raw text
 //     (langid/fast_path.h) counts exactly what a scan of the cleaned copy
 //     (langid/text_cleaner.h) counts.
@@ -77,6 +78,13 @@ void check(std::string_view text) {
   const Guess again = detector->detect(text);
   FUZZ_CHECK(again.lang == guess.lang && again.confidence == guess.confidence &&
              again.reliable == guess.reliable);
+
+  // choose(), which skips CLD2 where the script settles the language, must
+  // choose as detect() would.
+  const Guess chosen = detector->choose(text);
+  FUZZ_CHECK(chosen.lang == guess.lang && chosen.reliable == guess.reliable &&
+             chosen.single_language == guess.single_language &&
+             chosen.others_possible == guess.others_possible);
 
   if (textsense::utf8::find_invalid(text) == textsense::utf8::kValid) {
     using textsense::langid::FunctionWordScan;
