@@ -138,12 +138,20 @@ bool script_decides_alone(Script dominant, const ScriptProfile& p, const HanVari
     case Script::kCyrillic: {
       // decide_cyrillic(), in its order: a letter of Belarusian,
       // Ukrainian (without Russian's), Macedonian or Serbian settles it;
-      // past those, a letter of Russian's settles it unless Turkic letters
-      // are as many (CLD2 names which Turkic language).
+      // South Slavic letters without Russian's, and Turkic letters as many
+      // as Russian's, ask CLD2 which language; so does Bulgarian's case
+      // (no Russian letter, a hard sign, 40 letters or more); the rest is
+      // Russian, reliable with a letter of its own or 12 letters (else
+      // CLD2 saying Russian makes it reliable).
       const std::uint32_t ru = p.cyrillic_russian;
-      return p.cyrillic_belarusian > 0 || (p.cyrillic_ukrainian > 0 && ru == 0) ||
-             p.cyrillic_macedonian > 0 || p.cyrillic_serbian > 0 ||
-             (ru > 0 && !(p.cyrillic_turkic_mongolic > 0 && ru <= p.cyrillic_turkic_mongolic));
+      const std::uint32_t letters = p.count(Script::kCyrillic);
+      if (p.cyrillic_belarusian > 0 || (p.cyrillic_ukrainian > 0 && ru == 0) ||
+          p.cyrillic_macedonian > 0 || p.cyrillic_serbian > 0)
+        return true;
+      if (p.cyrillic_south_slavic > 0 && ru == 0) return false;
+      if (p.cyrillic_turkic_mongolic > 0 && ru <= p.cyrillic_turkic_mongolic) return false;
+      if (ru == 0 && p.cyrillic_hard_sign > 0 && letters >= 40) return false;
+      return ru > 0 || letters >= 12;
     }
     case Script::kArabic: return p.arabic_persian_urdu == 0;  // decide_arabic(): "ar"
     default: return false;

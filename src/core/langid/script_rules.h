@@ -39,8 +39,9 @@ ScriptDecision decide_by_script(Script dominant, const ScriptProfile& profile, c
 // Whether decide_by_script() gives the same language and reliability
 // whatever CLD2 says (only the confidence, a degree of agreement with
 // CLD2, may differ): kana, Hangul, Thai, Greek; Han but for the one case
-// CLD2 tips (traditional forms alone); Russian with a letter of its own
-// and none of its neighbours'; Arabic without Persian or Urdu letters.
+// CLD2 tips (traditional forms alone); Cyrillic but where CLD2 names the
+// language (South Slavic, Turkic, Bulgarian-like text) or makes a short
+// text reliable; Arabic without Persian or Urdu letters.
 // Detector::choose() then skips CLD2.
 bool script_decides_alone(Script dominant, const ScriptProfile& profile,
                           const HanVariants& han_variants);
