@@ -175,6 +175,20 @@ TEST(CjkWordBreaker, IcusDictionaryIsReadHere) {
   EXPECT_EQ(d.classify(U'a'), segment::CjkDictionary::kOutside);
 }
 
+TEST(CjkWordBreaker, SameWordsWhateverWasSegmentedBefore) {
+  // ICU splits a run that starts with U+30FC otherwise the first time its
+  // iterator meets one (word_breaker.cpp): a new breaker must not.
+  const std::string text = "\u30FC\u6771\u4EAC\u90FD";  // ー東京都
+  std::vector<segment::ByteRange> fresh_icu, fresh_mixed, used_icu;
+  segment::IcuWordBreaker fresh, another;
+  fresh.split(text, 0, static_cast<std::uint32_t>(text.size()), fresh_icu);
+  another.split_mixed(text, 0, static_cast<std::uint32_t>(text.size()), fresh_mixed);
+  fresh.split(text, 0, static_cast<std::uint32_t>(text.size()), used_icu);
+  EXPECT_EQ(describe(text, fresh_icu), "[\u30FC][\u6771\u4EAC][\u90FD]");
+  EXPECT_EQ(describe(text, fresh_mixed), describe(text, fresh_icu));
+  EXPECT_EQ(describe(text, used_icu), describe(text, fresh_icu));
+}
+
 TEST(CjkWordBreaker, MatchesIcuOnHandPickedCases) {
   segment::IcuWordBreaker icu;
   for (std::string_view s :

@@ -183,6 +183,17 @@ IcuWordBreaker::IcuWordBreaker() : impl_(std::make_unique<Impl>()) {
   UErrorCode status = U_ZERO_ERROR;
   impl_->iterator.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) throw IcuError("createWordInstance", status);
+  // An ICU word iterator picks a dictionary engine per character and keeps
+  // the engines it loaded, most recent first; a character that no engine
+  // handles goes to a catch-all that takes its whole script. So until the
+  // iterator has met Han or kana, a run that starts with U+30FC (the
+  // prolonged sound mark, of no script of its own) goes to the catch-all,
+  // and "ー東京都" is split as [ー東京][都] the first time and [ー][東京][都]
+  // ever after. Meeting Han first fixes the answer (the second one, which
+  // CjkDictionary gives too): the same text gives the same words whatever
+  // this thread segmented before.
+  std::vector<ByteRange> ignored;
+  split("\u65E5\u672C", 0, 6, ignored);
 }
 
 IcuWordBreaker::~IcuWordBreaker() = default;
