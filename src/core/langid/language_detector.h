@@ -60,7 +60,8 @@ class Detector {
   // for choosing the models to analyse a text with: where the script alone
   // settles the language (script_rules.h, script_decides_alone: kana,
   // Hangul, most Han, Cyrillic and Arabic text), CLD2 is not run, and the
-  // confidence is the script's alone. A Japanese sentence costs a tenth.
+  // confidence is the script's alone. On Japanese sentences the choice
+  // costs a quarter of detect()'s (docs/languages.md, "What 'auto' costs").
   Guess choose(std::string_view utf8) const;
 
   // Replaces `out` with up to 3 languages of a mixed document, largest
