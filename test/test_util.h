@@ -43,6 +43,27 @@ inline std::vector<std::string> kinded_tokens(std::string_view text) {
   return out;
 }
 
+// The UTF-8 bytes of one code point (tests that walk the code space).
+inline std::string utf8_of(char32_t c) {
+  std::string s;
+  if (c < 0x80) {
+    s += static_cast<char>(c);
+  } else if (c < 0x800) {
+    s += static_cast<char>(0xC0 | (c >> 6));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (c >> 18));
+    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return s;
+}
+
 // ../shared/data, or "" when this checkout has none beside it.
 inline std::string shared_data_dir() {
   if (const char* env = std::getenv("TEXTSENSE_SHARED_DATA")) return env;

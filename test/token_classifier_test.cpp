@@ -7,31 +7,22 @@
 #include <string>
 #include <vector>
 
+#include "test_util.h"
+
 namespace textsense::segment {
 namespace {
-
-std::string utf8_of(char32_t c) {
-  std::string s;
-  if (c < 0x80) {
-    s += static_cast<char>(c);
-  } else if (c < 0x800) {
-    s += static_cast<char>(0xC0 | (c >> 6));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    s += static_cast<char>(0xE0 | (c >> 12));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return s;
-}
 
 // Every code point below U+0700 alone and next to a letter, a digit, an
 // Arabic-Indic digit and a combining mark, in both orders.
 TEST(TokenClassifier, AlphabeticShortCutAgreesWithUnicodeBelowU0700) {
-  const std::vector<std::string> partners = {
-      "a", "7", utf8_of(0x663), utf8_of(0x301), utf8_of(0x416), utf8_of(0x2BC)};
+  const std::vector<std::string> partners = {"a",
+                                             "7",
+                                             testing::utf8_of(0x663),
+                                             testing::utf8_of(0x301),
+                                             testing::utf8_of(0x416),
+                                             testing::utf8_of(0x2BC)};
   for (char32_t c = 1; c < 0x700; ++c) {
-    const std::string one = utf8_of(c);
+    const std::string one = testing::utf8_of(c);
     std::vector<std::string> pieces = {one, one + one};
     for (const std::string& p : partners) {
       pieces.push_back(one + p);
@@ -45,7 +36,7 @@ TEST(TokenClassifier, AlphabeticShortCutAgreesWithUnicodeBelowU0700) {
 TEST(TokenClassifier, AsciiShortCutAgreesWithUnicode) {
   for (char32_t c = 1; c < 0x80; ++c)
     for (const char* p : {"", "a", "7", "_", ".", "A1"}) {
-      const std::string piece = utf8_of(c) + p;
+      const std::string piece = testing::utf8_of(c) + p;
       ASSERT_EQ(classify_ascii(piece), classify_unicode(piece)) << "char " << int(c);
     }
 }

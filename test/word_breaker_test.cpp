@@ -137,26 +137,6 @@ TEST(MixedWordBreaker, MatchesIcuOnRandomMixedStrings) {
 
 // Chinese and Japanese runs go to CjkDictionary instead of ICU (through
 // split_mixed); the words must be ICU's, whatever touches the runs.
-std::string utf8_of(char32_t c) {
-  std::string s;
-  if (c < 0x80) {
-    s += static_cast<char>(c);
-  } else if (c < 0x800) {
-    s += static_cast<char>(0xC0 | (c >> 6));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    s += static_cast<char>(0xE0 | (c >> 12));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (c >> 18));
-    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return s;
-}
-
 TEST(CjkWordBreaker, IcusDictionaryIsReadHere) {
   // Debian's ICU has the word list in the layout read here; without it
   // the tests below would only compare ICU with itself.
@@ -214,7 +194,7 @@ TEST(CjkWordBreaker, MatchesIcuForEveryCharacterBesideAndInsideRuns) {
   // runs with punctuation around it (away from the runs).
   for (char32_t c = 1; c < 0x110000; c += c < 0x10000 || (c >= 0x20000 && c < 0x32000) ? 1 : 7) {
     if (c >= 0xD800 && c <= 0xDFFF) continue;
-    const std::string x = utf8_of(c);
+    const std::string x = testing::utf8_of(c);
     for (const std::string& s :
          {"\u65E5\u672C" + x + "\u8A9E\u3067\u3059", "ab" + x + "\u306E\u30AB\u30BF",
           "\u30AB\u30BF" + x + "\u30AB\u30CA", x + "\u6771\u4EAC\u90FD",
