@@ -166,10 +166,15 @@ void split_words_ascii(std::string_view doc, std::uint32_t begin, std::uint32_t 
 struct IcuWordBreaker::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
   UText* text = nullptr;
-  // split_dictionary_runs(): the stretch's code points, where each starts
-  // (one more: the stretch's end) and whether it belongs to a run, and the
-  // words of one run.
-  const CjkDictionary* dictionary = CjkDictionary::shared();
+  // split() has shown the iterator Han (see warm_up()).
+  bool warm = false;
+  // split_dictionary_runs(): the dictionary, looked up on the first stretch
+  // that may hold a run (building it takes about 10 ms a process, which
+  // text without Han or kana should not pay); the stretch's code points,
+  // where each starts (one more: the stretch's end) and whether it belongs
+  // to a run, and the words of one run.
+  bool dictionary_looked_up = false;
+  const CjkDictionary* dictionary = nullptr;
   std::vector<char32_t> code_points;
   std::vector<std::uint32_t> starts;
   std::vector<std::uint8_t> in_run;
@@ -183,15 +188,20 @@ IcuWordBreaker::IcuWordBreaker() : impl_(std::make_unique<Impl>()) {
   UErrorCode status = U_ZERO_ERROR;
   impl_->iterator.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) throw IcuError("createWordInstance", status);
-  // An ICU word iterator picks a dictionary engine per character and keeps
-  // the engines it loaded, most recent first; a character that no engine
-  // handles goes to a catch-all that takes its whole script. So until the
-  // iterator has met Han or kana, a run that starts with U+30FC (the
-  // prolonged sound mark, of no script of its own) goes to the catch-all,
-  // and "ー東京都" is split as [ー東京][都] the first time and [ー][東京][都]
-  // ever after. Meeting Han first fixes the answer (the second one, which
-  // CjkDictionary gives too): the same text gives the same words whatever
-  // this thread segmented before.
+}
+
+// An ICU word iterator picks a dictionary engine per character and keeps
+// the engines it loaded, most recent first; a character that no engine
+// handles goes to a catch-all that takes its whole script. So until the
+// iterator has met Han or kana, a run that starts with U+30FC (the
+// prolonged sound mark, of no script of its own) goes to the catch-all,
+// and "ー東京都" is split as [ー東京][都] the first time and [ー][東京][都]
+// ever after. Showing it Han before the first text that may hold a run
+// (CjkDictionary::may_hold_run) fixes the answer (the second one, which
+// CjkDictionary gives too): the same text gives the same words whatever
+// this thread segmented before.
+void IcuWordBreaker::warm_up() {
+  impl_->warm = true;
   std::vector<ByteRange> ignored;
   split("\u65E5\u672C", 0, 6, ignored);
 }
@@ -201,6 +211,7 @@ IcuWordBreaker::~IcuWordBreaker() = default;
 void IcuWordBreaker::split(std::string_view doc, std::uint32_t begin, std::uint32_t end,
                            std::vector<ByteRange>& out) {
   if (begin >= end) return;
+  if (!impl_->warm && CjkDictionary::may_hold_run(doc.substr(begin, end - begin))) warm_up();
   UErrorCode status = U_ZERO_ERROR;
   // Native indexes of a UTF-8 UText are byte offsets: no mapping needed.
   impl_->text = utext_openUTF8(impl_->text, doc.data() + begin, end - begin, &status);
@@ -241,12 +252,17 @@ void IcuWordBreaker::split_mixed(std::string_view doc, std::uint32_t begin, std:
 bool IcuWordBreaker::split_dictionary_runs(std::string_view doc, std::uint32_t begin,
                                            std::uint32_t end, std::vector<ByteRange>& out) {
   Impl& impl = *impl_;
-  if (impl.dictionary == nullptr || !CjkDictionary::may_hold_run(doc.substr(begin, end - begin)))
-    return false;
+  if (!CjkDictionary::may_hold_run(doc.substr(begin, end - begin))) return false;
+  if (!impl.dictionary_looked_up) {
+    impl.dictionary = CjkDictionary::shared();
+    impl.dictionary_looked_up = true;
+  }
+  if (impl.dictionary == nullptr) return false;
   const CjkDictionary& dictionary = *impl.dictionary;
-  // First the whole stretch: any character that could join a run to its
-  // neighbours leaves the stretch to ICU, before anything is appended.
-  // At most a code point a byte: sized once, written by index.
+  // First the whole stretch: a character that could join a run to its
+  // neighbours, right before or after one, leaves the stretch to ICU,
+  // before anything is appended. At most a code point a byte: sized once,
+  // written by index.
   const std::size_t most = end - begin;
   if (impl.code_points.size() < most) {
     impl.code_points.resize(most);

@@ -83,6 +83,9 @@ class IcuWordBreaker {
   // character that a word-break rule could join to one (cjk_dictionary.h).
   bool split_dictionary_runs(std::string_view doc, std::uint32_t begin, std::uint32_t end,
                              std::vector<ByteRange>& out);
+  // Shows ICU's iterator Han once, before any text that may hold a run
+  // (word_breaker.cpp says why).
+  void warm_up();
 
   struct Impl;
   std::unique_ptr<Impl> impl_;
