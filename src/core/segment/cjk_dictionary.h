@@ -48,9 +48,10 @@ class CjkDictionary {
   };
 
   // The process's dictionary, opened from ICU's data and indexed on first
-  // use (about 10 ms, 1 MB: the trie states of 16,000 first characters, the pair filter, a class a
-  // character); nullptr when this ICU has no such word list or it is not in the layout read here,
-  // and then ICU does all the work.
+  // use (about 10 ms and 1 MB: the trie states of 16,000 first characters,
+  // the pair filter, a class a character); nullptr when this ICU has no
+  // such word list or it is not in the layout read here, and then ICU does
+  // all the work.
   static const CjkDictionary* shared();
 
   CjkDictionary(const CjkDictionary&) = delete;
