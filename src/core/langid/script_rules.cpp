@@ -159,7 +159,7 @@ bool script_decides_alone(Script dominant, const ScriptProfile& p, const HanVari
 }
 
 HanVariants count_han_variants(std::string_view utf8) {
-  // Written from knowledge of the scripts; sorted for binary search.
+  // Written from knowledge of the scripts.
   // Shinjitai (post-war Japanese simplifications that differ from both the
   // traditional and the PRC simplified form) and kokuji (made in Japan).
   static constexpr char32_t kJapaneseOnly[] = {

@@ -234,20 +234,18 @@ std::unique_ptr<CjkDictionary::Impl> CjkDictionary::open() {
 
 namespace {
 
-// ICU's word boundaries of `text` (one dictionary run, UTF-8), in
-// characters, for the self-check below.
-bool icu_agrees(const CjkDictionary& dictionary, std::string_view text) {
+// Whether ICU's word iterator `words` and `dictionary` split `text` (one
+// dictionary run, UTF-8) the same way, for the self-check below.
+bool icu_agrees(icu::BreakIterator& words, const CjkDictionary& dictionary, std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<std::int64_t>(text.size()), &status);
   if (U_FAILURE(status)) {
     utext_close(ut);
     return false;
   }
-  words->setText(ut, status);
+  words.setText(ut, status);
   std::vector<std::uint32_t> icu_ends;
-  for (std::int32_t b = words->next(); b != icu::BreakIterator::DONE; b = words->next())
+  for (std::int32_t b = words.next(); b != icu::BreakIterator::DONE; b = words.next())
     icu_ends.push_back(static_cast<std::uint32_t>(
         utf8::count_code_points(text.substr(0, static_cast<std::size_t>(b)))));
   utext_close(ut);
@@ -272,14 +270,29 @@ const CjkDictionary* CjkDictionary::shared() {
     if (impl == nullptr) return nullptr;
     auto* d = new CjkDictionary(std::move(impl));
     // The search must be ICU's: if this ICU splits these runs otherwise
-    // (another algorithm, another list), ICU keeps doing all the work.
+    // (another algorithm, another list, another version's constants), ICU
+    // keeps doing all the work. The samples go through one iterator that
+    // has met Han first (word_breaker.cpp, IcuWordBreaker::warm_up) and
+    // cover the list's words, unlisted characters, the katakana costs
+    // (runs of 9 and of 22, the latter no candidate) and U+30FC.
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> words(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !icu_agrees(*words, *d, "\u65E5\u672C")) {
+      delete d;
+      return nullptr;
+    }
     for (std::string_view sample :
-         {"\u79C1\u306F\u6771\u4EAC\u3067\u65B0\u3057\u3044\u30B9\u30DE\u30FC\u30C8\u30D5\u30A9"
+         {"\u30A2\u30A4\u30B9\u30AF\u30EA\u30FC\u30E0\u30BD\u30FC",  // アイスクリームソー
+          "\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC"
+          "\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC\u30FC",
+          "\u6771\u4EAC\u30BF\u30EF\u30FC\u306F\u4E09\u767E\u4E09\u5341\u4E09",
+          "\u79C1\u306F\u6771\u4EAC\u3067\u65B0\u3057\u3044\u30B9\u30DE\u30FC\u30C8\u30D5\u30A9"
           "\u30F3\u3092\u8CB7\u3044\u307E\u3057\u305F",
           "\u6211\u4EEC\u5341\u6708\u5728\u8FD9\u5BB6\u9152\u5E97\u4F4F\u4E86\u4E09\u665A",
           "\u30A8\u30A2\u30B3\u30F3\u306E\u52B9\u304D\u304C\u60AA\u304F",
           "\u7535\u6C60\u7EED\u822A\u592A\u68D2\u4E86"}) {
-      if (!icu_agrees(*d, sample)) {
+      if (!icu_agrees(*words, *d, sample)) {
         delete d;
         return nullptr;
       }
