@@ -351,7 +351,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 COST 13 ROWS 40;
 
 COMMENT ON FUNCTION sentiment_explain(text) IS
-'Why sentiment(doc) scored what it did (lang => ''auto''). One row per token (as tokens() splits them): ordinal, token, valence (the lexicon''s value on VADER''s -4..+4 scale, 0 if none), contribution (what the token added to its sentence''s sum after negation, boosters, contrast and emphasis) and rules (what applied: lexicon:<source>, idiom, in_phrase, emoji, elongated, all_caps, intensified, diminished, negated, negation_amplified, before_contrast, after_contrast, concessive_clause, exclamation, question, negator, booster, contrast, not_sentiment_use). valence, contribution and rules are NULL in a sentence that was not analysed (a language without a lexicon).';
+'Why sentiment(doc) scored what it did (lang => ''auto''). One row per token (as tokens() splits them): ordinal, token, valence (the lexicon''s value on VADER''s -4..+4 scale, 0 if none), contribution (what the token added to its sentence''s sum after negation, boosters, contrast and emphasis) and rules (what applied: lexicon:<source>, idiom, in_phrase, emoji, elongated, all_caps, intensified, diminished, negated, negation_amplified, before_contrast, after_contrast, concessive_clause, exclamation, question, negator, booster, contrast, not_sentiment_use, hashtag_words). valence, contribution and rules are NULL in a sentence that was not analysed (a language without a lexicon).';
 
 CREATE FUNCTION sentiment_explain(
     doc text,

@@ -93,6 +93,14 @@ SELECT token, rules FROM sentiment_explain('El producto es chafa.', 'es', 'jerga
 SELECT sentiment('The food was chafa.', 'es', 'jerga') IS NOT NULL AS explicit_language_wins;
 DELETE FROM textsense_lexicon;
 
+-- A hashtag of words joined by '_' is scored by its words, in any
+-- language: one row, rule hashtag_words; its negator does not reach past it.
+SELECT ordinal, token, round(contribution::numeric, 3) AS contribution, rules
+FROM sentiment_explain('#no_me_gusta genial', 'es');
+SELECT token, contribution > 0 AS positive, rules
+FROM sentiment_explain('#ألف_مبروك للفريق', 'ar') WHERE ordinal = 1;
+SELECT sentiment('#worst_day_ever', 'en') < 0 AS english_hashtag_negative;
+
 -- The trigger scores each row in its language.
 CREATE TABLE multilingual_reviews (id serial PRIMARY KEY, body text, score float8, detail jsonb);
 CREATE TRIGGER score BEFORE INSERT OR UPDATE ON multilingual_reviews

@@ -334,7 +334,13 @@ class SyntheticLanguageData : public SyntheticData {
     // to be calibrated against: each "emoji" described by itself.
     std::string emoji;
     for (int i = 0; i < 24; ++i) emoji += word_of(i) + "\t" + word_of(i) + "\n";
+    // Two real emoji: 💔, which VADER's description words make positive
+    // and the ranking negative, and 🙂, which only VADER has.
+    emoji += "\xF0\x9F\x92\x94\tlovely\n\xF0\x9F\x99\x82\tlovely\n";
     write_file(dir() + "/vader/emoji_utf8_lexicon.txt", emoji);
+    std::ofstream(dir() + "/lexicons/emoji_sentiment_ranking/Emoji_Sentiment_Data_v1.0.csv",
+                  std::ios::binary | std::ios::app)
+        << "\xF0\x9F\x92\x94,0x1f494,97,0.5,60,27,10,BROKEN HEART,BLOCK\n";
     write_file(dir() + "/lexicons/multilang_afinn/AFINN-es.json",
                "{\"bueno\": 3, \"malo\": -3, \"horrible\": -3, \"general\": 2, "
                "\"cariño\": 2, \"cariñoso\": -2, \"muy bien\": 3, \"love\": 3}");
@@ -384,6 +390,15 @@ TEST(LexiconCompiler, AnotherLanguageHasStemsWeightsAndItsOwnSources) {
   // OpeNER: kept when mostly of that polarity.
   EXPECT_NE(find(c, term_key("fantástico")), nullptr);
   EXPECT_EQ(find(c, term_key("sucio")), nullptr);
+  // Emoji: the ranking (rated on tweets) before VADER's description words.
+  const LexiconEntry* broken_heart = find(c, term_key("\xF0\x9F\x92\x94"));
+  const LexiconEntry* smile = find(c, term_key("\xF0\x9F\x99\x82"));
+  ASSERT_NE(broken_heart, nullptr);
+  ASSERT_NE(smile, nullptr);
+  EXPECT_LT(broken_heart->valence, 0);
+  EXPECT_EQ(c.sources[broken_heart->source].first, "emoji_sentiment_ranking");
+  EXPECT_NEAR(smile->valence, 2.8, 1e-6);
+  EXPECT_EQ(c.sources[smile->source].first, "vader_emoji");
   // Only the sources used, the project's rules first.
   ASSERT_FALSE(c.sources.empty());
   EXPECT_EQ(c.sources[0].first, "textsense_rules");

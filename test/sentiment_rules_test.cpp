@@ -299,6 +299,34 @@ TEST(SentimentRules, Emoji) {
   }
 }
 
+// --- hashtags of several words ---
+
+TEST(SentimentRules, HashtagWords) {
+  // Words joined by '_' are scored as the words they are, with the rules.
+  EXPECT_POSITIVE("#best_day_ever");
+  EXPECT_NEGATIVE("#worst_service");
+  EXPECT_NEGATIVE("#not_good");
+  EXPECT_SCORES_BELOW("#good", "#very_good");
+  EXPECT_NEUTRAL("#monday_morning");
+  EXPECT_NEUTRAL("#_good_");  // one word: looked up whole, as before
+  EXPECT_NEUTRAL("#good_");
+  // A hashtag is a clause of its own: its negator does not reach past it.
+  EXPECT_POSITIVE("#not_today great");
+  EXPECT_EQ(score("#not_today great"), score("#not_today. great"));
+  // A long hashtag (over the 64-byte lookup limit as a whole) still splits.
+  EXPECT_POSITIVE("#what_a_wonderful_surprise_for_everyone_who_came_to_the_party_tonight");
+  const Scored r = analyze("I got #the_best_gift_ever today");
+  ASSERT_EQ(r.tokens.size(), r.seg.tokens.size());
+  const TokenSentiment& tag = r.row("#the_best_gift_ever");
+  EXPECT_TRUE(tag.rules & kRuleHashtagWords) << rules_of(tag);
+  EXPECT_TRUE(tag.rules & kRuleLexicon) << rules_of(tag);
+  EXPECT_GT(tag.valence, 0);
+  EXPECT_GT(tag.contribution, 0);
+  EXPECT_EQ(r.row("today").rules, 0u) << rules_of(r.row("today"));
+  EXPECT_NEAR(tag.contribution, r.sentences[0].sum, 1e-4)
+      << explain("I got #the_best_gift_ever today");
+}
+
 // --- idioms and multi-word expressions ---
 
 TEST(SentimentRules, Idioms) {
@@ -387,6 +415,7 @@ TEST(SentimentRules, DoneWhenSentence) {
 
 const char* const kAssorted[] = {
     "good",
+    "#not_good_at_all but #best_day_ever!! #so_very_happy",
     "The food was not bad at all, but the service was painfully slow.",
     "GOOD food, great view!!!",
     "Is it good???",
@@ -641,6 +670,11 @@ TEST(SentimentRules, LinearTimeOnOneHugeSentence) {
 TEST(SentimentRules, LinearTimeOnManyPhraseHeads) {
   // Every token starts a phrase that never completes.
   expect_linear("kind to not at the ", 1u << 20, 2.0);
+}
+
+TEST(SentimentRules, LinearTimeOnHashtagsOfWords) {
+  // Each hashtag becomes several items, a clause break and a fold.
+  expect_linear("#not_very_good_kind_of_to ", 1u << 20, 2.0);
 }
 
 struct CountingStop {

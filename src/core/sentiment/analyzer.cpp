@@ -55,7 +55,7 @@ std::string_view rule_name(int bit) {
                                                           "concessive_clause", "exclamation",
                                                           "question",          "negator",
                                                           "booster",           "contrast",
-                                                          "not_sentiment_use"};
+                                                          "not_sentiment_use", "hashtag_words"};
   return bit >= 0 && bit < kRuleCount ? kNames[bit] : std::string_view("?");
 }
 
@@ -87,12 +87,85 @@ const LexiconEntry* Analyzer::find_by_stem(std::string_view form, std::uint64_t 
   return entry;
 }
 
+void Analyzer::find_term(Item& item, segment::TokenKind kind, std::string_view text) {
+  const bool looked_up = kind == segment::TokenKind::kWord || kind == segment::TokenKind::kSymbol ||
+                         kind == segment::TokenKind::kHashtag ||
+                         kind == segment::TokenKind::kEmoji ||
+                         kind == segment::TokenKind::kEmoticon;
+  // Punctuation is only hashed (phrases such as "still ," end in it);
+  // numbers, URLs, e-mail addresses and mentions are never terms.
+  if ((!looked_up && kind != segment::TokenKind::kPunctuation) || text.size() > kMaxLookupBytes)
+    return;
+  Casing casing;
+  const std::string_view form = primary_form(kind, text, form_, casing);
+  item.caps = casing.all_caps;
+  item.key = term_key(form);
+  if (!looked_up) return;
+  item.entry = lexicon_.find(item.key);
+  if (item.entry == nullptr && kind == segment::TokenKind::kEmoji &&
+      first_zwj_component(text, alt_)) {
+    item.key = term_key(alt_);
+    item.entry = lexicon_.find(item.key);
+  }
+  if (kind == segment::TokenKind::kEmoji || kind == segment::TokenKind::kEmoticon) return;
+  // "goooood" -> "good", "soooo" -> "soo" -> "so".
+  for (std::size_t keep = 2; item.entry == nullptr && keep >= 1; --keep) {
+    if (!collapse_elongation(form, keep, alt_, casing.ascii)) break;
+    const std::uint64_t key = term_key(alt_);
+    if (const LexiconEntry* e = lexicon_.find(key)) {
+      item.entry = e;
+      item.key = key;
+      item.elongated = true;
+    }
+  }
+  // An inflected form the lexicon does not list, by its stem. The item
+  // keeps its own key: phrases and the "like" rule match surface words.
+  if (item.entry == nullptr && stemmer_ != nullptr && kind == segment::TokenKind::kWord) {
+    item.entry = find_by_stem(form, item.key);
+    item.stemmed = item.entry != nullptr;
+  }
+}
+
+bool Analyzer::push_hashtag_words(const Item& hashtag, std::string_view text) {
+  // "#ألف_مبروك", "#mi_peor_pesadilla": words joined by '_' (a hashtag
+  // cannot hold a space) are read as the words they are, in order, so the
+  // rules apply to them as to any words; a hashtag the lexicon lists
+  // whole keeps its own value. docs/languages.md, "Hashtags".
+  std::string_view rest = text.substr(1);
+  if (rest.find('_') == std::string_view::npos) return false;
+  std::size_t parts = 0;
+  for (std::string_view r = rest; !r.empty();) {
+    const std::size_t cut = std::min(r.find('_'), r.size());
+    parts += cut > 0;
+    r.remove_prefix(std::min(cut + 1, r.size()));
+  }
+  if (parts < 2) return false;
+  while (!rest.empty()) {
+    const std::size_t cut = std::min(rest.find('_'), rest.size());
+    if (cut > 0) {
+      Item part;
+      part.token = hashtag.token;
+      part.is_word = true;
+      part.hashtag_word = true;
+      find_term(part, segment::TokenKind::kWord, rest.substr(0, cut));
+      items_.push_back(part);
+    }
+    rest.remove_prefix(std::min(cut + 1, rest.size()));
+  }
+  // The hashtag ends a clause: a negator or booster among its words acts
+  // within it ("#no_me_gusta"), not on the words after it.
+  Item end;
+  end.token = hashtag.token;
+  end.punct = kClauseBreak;
+  items_.push_back(end);
+  return true;
+}
+
 void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg,
                        const segment::Sentence& sentence) {
-  items_.resize(sentence.token_count);
+  items_.clear();
   for (std::uint32_t k = 0; k < sentence.token_count; ++k) {
-    Item& item = items_[k];
-    item = Item();
+    Item item;
     item.token = sentence.first_token + k;
     const segment::Token& token = seg.tokens[item.token];
     const std::string_view text = token.span.text(utf8);
@@ -105,44 +178,11 @@ void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg,
       if (text == "'" || text == "-" || text == "\"") item.punct = kNotPunct;
     }
     item.is_word = token.kind != segment::TokenKind::kPunctuation;
-    const bool looked_up =
-        token.kind == segment::TokenKind::kWord || token.kind == segment::TokenKind::kSymbol ||
-        token.kind == segment::TokenKind::kHashtag || token.kind == segment::TokenKind::kEmoji ||
-        token.kind == segment::TokenKind::kEmoticon;
-    // Punctuation is only hashed (phrases such as "still ," end in it);
-    // numbers, URLs, e-mail addresses and mentions are never terms.
-    if ((!looked_up && token.kind != segment::TokenKind::kPunctuation) ||
-        text.size() > kMaxLookupBytes)
+    find_term(item, token.kind, text);
+    if (item.entry == nullptr && token.kind == segment::TokenKind::kHashtag &&
+        push_hashtag_words(item, text))
       continue;
-    Casing casing;
-    const std::string_view form = primary_form(token.kind, text, form_, casing);
-    item.caps = casing.all_caps;
-    item.key = term_key(form);
-    if (!looked_up) continue;
-    item.entry = lexicon_.find(item.key);
-    if (item.entry == nullptr && token.kind == segment::TokenKind::kEmoji &&
-        first_zwj_component(text, alt_)) {
-      item.key = term_key(alt_);
-      item.entry = lexicon_.find(item.key);
-    }
-    if (token.kind == segment::TokenKind::kEmoji || token.kind == segment::TokenKind::kEmoticon)
-      continue;
-    // "goooood" -> "good", "soooo" -> "soo" -> "so".
-    for (std::size_t keep = 2; item.entry == nullptr && keep >= 1; --keep) {
-      if (!collapse_elongation(form, keep, alt_, casing.ascii)) break;
-      const std::uint64_t key = term_key(alt_);
-      if (const LexiconEntry* e = lexicon_.find(key)) {
-        item.entry = e;
-        item.key = key;
-        item.elongated = true;
-      }
-    }
-    // An inflected form the lexicon does not list, by its stem. The item
-    // keeps its own key: phrases and the "like" rule match surface words.
-    if (item.entry == nullptr && stemmer_ != nullptr && token.kind == segment::TokenKind::kWord) {
-      item.entry = find_by_stem(form, item.key);
-      item.stemmed = item.entry != nullptr;
-    }
+    items_.push_back(item);
   }
   // Multi-word expressions, longest match first, left to right.
   const std::size_t n = items_.size();
@@ -183,10 +223,19 @@ void Analyzer::look_up(std::string_view utf8, const segment::Segmentation& seg,
 }
 
 SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const segment::Segmentation& seg,
-                                           const segment::Sentence& sentence, TokenSentiment* out) {
+                                           const segment::Sentence& sentence,
+                                           TokenSentiment* token_out) {
   look_up(utf8, seg, sentence);
   const std::size_t n = items_.size();
   SentenceSentiment result;
+  // A hashtag read as its words has an item per word: the items are
+  // scored in a buffer of their own and folded into their tokens at the end.
+  const bool has_hashtag_words = n != sentence.token_count;
+  TokenSentiment* out = token_out;
+  if (has_hashtag_words) {
+    if (item_out_.size() < n) item_out_.resize(n);
+    out = item_out_.data();
+  }
 
   // Emphasis by capitals counts only when the sentence mixes cases.
   std::size_t words_with_letters = 0, caps_words = 0;
@@ -408,7 +457,25 @@ SentenceSentiment Analyzer::score_sentence(std::string_view utf8, const segment:
   result.negative = negative;
   result.neutral = neutral;
   result.label = label_of(result.score, params_.label_threshold);
+  if (has_hashtag_words) fold_hashtag_words(sentence, out, token_out);
   return result;
+}
+
+void Analyzer::fold_hashtag_words(const segment::Sentence& sentence, const TokenSentiment* items,
+                                  TokenSentiment* tokens) const {
+  for (std::uint32_t k = 0; k < sentence.token_count; ++k) tokens[k] = TokenSentiment();
+  for (std::size_t i = 0; i < items_.size(); ++i) {
+    const TokenSentiment& from = items[i];
+    TokenSentiment& to = tokens[items_[i].token - sentence.first_token];
+    // The token's valence and source are its strongest word's; its
+    // contribution is what all its words added.
+    if (std::fabs(from.valence) > std::fabs(to.valence)) {
+      to.valence = from.valence;
+      to.source = from.source;
+    }
+    to.contribution += from.contribution;
+    to.rules |= from.rules | (items_[i].hashtag_word ? std::uint32_t{kRuleHashtagWords} : 0u);
+  }
 }
 
 void Analyzer::negate_backward(TokenSentiment* out) {

@@ -90,8 +90,9 @@ enum Rule : std::uint32_t {
   kRuleBooster = 1u << 16,           // the token boosts or damps what follows
   kRuleContrast = 1u << 17,          // the token is a contrast marker
   kRuleNotSentimentUse = 1u << 18,   // "like" used as a preposition: ignored
+  kRuleHashtagWords = 1u << 19,      // a hashtag scored by its words ("#best_day_ever")
 };
-constexpr int kRuleCount = 19;
+constexpr int kRuleCount = 20;
 std::string_view rule_name(int bit);
 
 struct TokenSentiment {
@@ -190,14 +191,24 @@ class Analyzer {
     std::uint8_t punct = 0;               // a Punct class (sentiment_analyzer.cpp)
     std::uint8_t exclamations = 0, questions = 0;
     bool caps = false, elongated = false, covered = false, is_word = false;
-    bool used = false;     // a negator or booster that acted on a term
-    bool stemmed = false;  // matched by its Snowball stem, not as itself
+    bool used = false;          // a negator or booster that acted on a term
+    bool stemmed = false;       // matched by its Snowball stem, not as itself
+    bool hashtag_word = false;  // one of the words of a hashtag ("#a_b")
   };
   SentenceSentiment score_sentence(std::string_view utf8, const segment::Segmentation& seg,
                                    const segment::Sentence& sentence,
                                    TokenSentiment* out);  // out[k]: k-th token of the sentence
   void look_up(std::string_view utf8, const segment::Segmentation& seg,
                const segment::Sentence& sentence);
+  // Looks a token of `kind` up: the lexicon, then for words the form
+  // without elongation and the stem. Sets the item's entry, key and flags.
+  void find_term(Item& item, segment::TokenKind kind, std::string_view text);
+  // Appends the words of a hashtag of words joined by '_' as items of
+  // their own; false (nothing appended) for any other hashtag.
+  bool push_hashtag_words(const Item& hashtag, std::string_view text);
+  // Sums the items of a sentence with hashtag words into its tokens.
+  void fold_hashtag_words(const segment::Sentence& sentence, const TokenSentiment* items,
+                          TokenSentiment* tokens) const;
   // The stem entry of a word the lexicon does not list (nullptr: none).
   const LexiconEntry* find_by_stem(std::string_view form, std::uint64_t key);
   // Negators that act on what precedes them (kNegatesBefore), after the
@@ -208,6 +219,7 @@ class Analyzer {
   Params params_;
   std::vector<Item> items_;
   std::vector<TokenSentiment> scratch_tokens_;
+  std::vector<TokenSentiment> item_out_;  // per item, when hashtags add items
   std::string form_, alt_;
   std::unique_ptr<Stemmer> stemmer_;      // the lexicon's Snowball stemmer, if it has stems
   double stem_weight_, negative_weight_;  // the pack's, times the Params'
