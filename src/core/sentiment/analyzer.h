@@ -198,14 +198,21 @@ class Analyzer {
   SentenceSentiment score_sentence(std::string_view utf8, const segment::Segmentation& seg,
                                    const segment::Sentence& sentence,
                                    TokenSentiment* out);  // out[k]: k-th token of the sentence
+  // The rules over items_ (look_up()'s), one result per item in `out`.
+  SentenceSentiment score_items(TokenSentiment* out);
+  // score_sentence() of a sentence with a hashtag read as its words.
+  SentenceSentiment score_with_hashtag_words(const segment::Sentence& sentence,
+                                             TokenSentiment* out);
   void look_up(std::string_view utf8, const segment::Segmentation& seg,
                const segment::Sentence& sentence);
   // Looks a token of `kind` up: the lexicon, then for words the form
   // without elongation and the stem. Sets the item's entry, key and flags.
   void find_term(Item& item, segment::TokenKind kind, std::string_view text);
-  // Appends the words of a hashtag of words joined by '_' as items of
-  // their own; false (nothing appended) for any other hashtag.
-  bool push_hashtag_words(const Item& hashtag, std::string_view text);
+  // Whether a hashtag's text ("#a_b") holds two or more words joined by '_'.
+  static bool has_hashtag_words(std::string_view text);
+  // Replaces each such hashtag that is no term of its own by an item per
+  // word and a clause break.
+  void expand_hashtag_words(std::string_view utf8, const segment::Segmentation& seg);
   // Sums the items of a sentence with hashtag words into its tokens.
   void fold_hashtag_words(const segment::Sentence& sentence, const TokenSentiment* items,
                           TokenSentiment* tokens) const;
@@ -218,6 +225,8 @@ class Analyzer {
   const Lexicon& lexicon_;
   Params params_;
   std::vector<Item> items_;
+  std::vector<Item> expanded_;    // expand_hashtag_words()'s scratch
+  bool unknown_hashtag_ = false;  // look_up() met a hashtag that is no term
   std::vector<TokenSentiment> scratch_tokens_;
   std::vector<TokenSentiment> item_out_;  // per item, when hashtags add items
   std::string form_, alt_;
