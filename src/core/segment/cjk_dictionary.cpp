@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "core/common/utf8.h"
+#include "core/segment/uchars_trie_walk.h"
 
 namespace textsense::segment {
 namespace {
@@ -73,9 +74,10 @@ struct CjkDictionary::Impl {
   // (and, for a character that is a word and starts no longer one, does
   // not touch the trie at all): first_index[c] - 1 indexes firsts (0: none).
   struct First {
-    icu::UCharsTrie::State state;
-    UStringTrieResult result;
-    std::int32_t value;  // when result has one: the character's cost as a word
+    std::uint32_t offset;  // the walk after the character (UCharsTrieWalk)
+    std::int16_t remaining;
+    std::uint8_t result;  // a UStringTrieResult
+    std::int32_t value;   // when result has one: the character's cost as a word
   };
   std::vector<std::uint16_t> first_index;
   std::vector<First> firsts;
@@ -214,9 +216,15 @@ std::unique_ptr<CjkDictionary::Impl> CjkDictionary::open() {
     const UStringTrieResult r = trie.first(static_cast<UChar32>(c));
     if (r == USTRINGTRIE_NO_MATCH) continue;
     if (impl->firsts.size() >= 0xFFFF) return nullptr;
+    // divide() walks with UCharsTrieWalk: its first step must be ICU's.
+    UCharsTrieWalk walk(impl->trie);
+    if (walk.next(static_cast<std::int32_t>(c)) != r || walk.remaining() > 0x7FFF ||
+        (USTRINGTRIE_HAS_VALUE(r) && walk.value() != trie.getValue()))
+      return nullptr;
     Impl::First& f = impl->firsts.emplace_back();
-    trie.saveState(f.state);
-    f.result = r;
+    f.offset = walk.offset(impl->trie);
+    f.remaining = static_cast<std::int16_t>(walk.remaining());
+    f.result = static_cast<std::uint8_t>(r);
     f.value = USTRINGTRIE_HAS_VALUE(r) ? trie.getValue() : 0;
     impl->first_index[c] = static_cast<std::uint16_t>(impl->firsts.size());
     if (r != USTRINGTRIE_FINAL_VALUE) {
@@ -310,7 +318,6 @@ void CjkDictionary::divide(const char32_t* run, std::size_t n, Scratch& scratch,
   cost.assign(n + 1, kUnreached);
   from.assign(n + 1, 0);
   cost[0] = 0;
-  icu::UCharsTrie trie(impl.trie);
   bool after_katakana = false;
   for (std::size_t i = 0; i < n; ++i) {
     // Every position is reached (a character alone is always a candidate),
@@ -327,6 +334,7 @@ void CjkDictionary::divide(const char32_t* run, std::size_t n, Scratch& scratch,
     };
     const char32_t first = run[i];
     UStringTrieResult r = USTRINGTRIE_NO_MATCH;
+    UCharsTrieWalk trie;
     if (first < 0x10000) {
       if (const std::uint16_t k = impl.first_index[first]; k != 0) {
         const Impl::First& f = impl.firsts[k - 1];
@@ -336,20 +344,22 @@ void CjkDictionary::divide(const char32_t* run, std::size_t n, Scratch& scratch,
         }
         // Words of two or more characters: from the saved state.
         if (f.result != USTRINGTRIE_FINAL_VALUE && i + 1 < n && impl.may_pair(first, run[i + 1])) {
-          trie.resetToState(f.state);
-          r = trie.next(static_cast<UChar32>(run[i + 1]));
+          trie = UCharsTrieWalk(impl.trie, f.offset, f.remaining);
+          r = trie.next(static_cast<std::int32_t>(run[i + 1]));
         }
       }
     } else {
-      trie.reset();
-      r = trie.first(static_cast<UChar32>(first));
+      // As ICU's engine, which passes the code point where the trie reads
+      // UTF-16 units: a supplementary character matches nothing.
+      trie = UCharsTrieWalk(impl.trie);
+      r = trie.next(static_cast<std::int32_t>(first));
       if (USTRINGTRIE_HAS_VALUE(r)) {
         single_listed = true;
-        add(i + 1, trie.getValue());
+        add(i + 1, trie.value());
       }
       r = r == USTRINGTRIE_NO_MATCH || r == USTRINGTRIE_FINAL_VALUE || i + 1 == n
               ? USTRINGTRIE_NO_MATCH
-              : trie.next(static_cast<UChar32>(run[i + 1]));
+              : trie.next(static_cast<std::int32_t>(run[i + 1]));
     }
     // r: the trie after run[i, j]. As in ICU, the walk stops once the
     // word read reaches kMaxWordUnits UTF-16 units (a word that passes it
@@ -358,11 +368,11 @@ void CjkDictionary::divide(const char32_t* run, std::size_t n, Scratch& scratch,
     for (std::size_t j = i + 1; r != USTRINGTRIE_NO_MATCH;) {
       units += run[j] >= 0x10000 ? 2 : 1;
       if (USTRINGTRIE_HAS_VALUE(r)) {
-        add(j + 1, trie.getValue());
+        add(j + 1, trie.value());
         if (r == USTRINGTRIE_FINAL_VALUE) break;
       }
       if (units >= kMaxWordUnits || ++j == n) break;
-      r = trie.next(static_cast<UChar32>(run[j]));
+      r = trie.next(static_cast<std::int32_t>(run[j]));
     }
     if (!single_listed && here + kUnlistedCost < cost[i + 1]) {
       cost[i + 1] = here + kUnlistedCost;
