@@ -69,18 +69,18 @@ struct CjkDictionary::Impl {
   std::unique_ptr<UDataMemory, DataCloser> data;
   const char16_t* trie = nullptr;
   std::vector<std::uint8_t> flags;  // CjkDictionary::bmp_flags_
-  // The trie after each BMP character that starts a word of the list, so
-  // that the walk from a position starts past the root's binary search
-  // (and, for a character that is a word and starts no longer one, does
-  // not touch the trie at all): first_index[c] - 1 indexes firsts (0: none).
+  // The trie after each BMP character, so that the walk from a position
+  // starts past the root's binary search (and, for a character that is a
+  // word and starts no longer one, does not touch the trie at all). One
+  // entry of 8 bytes a character, read in one load (512 KB; an index into
+  // a list of the 20,000 that start words made it two dependent loads).
   struct First {
     std::uint32_t offset;  // the walk after the character (UCharsTrieWalk)
-    std::int16_t remaining;
-    std::uint8_t result;  // a UStringTrieResult
-    std::int32_t value;   // when result has one: the character's cost as a word
+    std::int8_t remaining;
+    std::uint8_t result;  // a UStringTrieResult; NO_MATCH: starts no word
+    std::uint16_t value;  // when result has one: the character's cost as a word
   };
-  std::vector<std::uint16_t> first_index;
-  std::vector<First> firsts;
+  std::vector<First> firsts;  // by BMP code point
   // A filter of the first two UTF-16 units of the list's words (185,000
   // pairs in ICU 72's list, one bit each in 2^21): most positions start no
   // word of two characters, and a clear bit says so without the binary
@@ -200,7 +200,7 @@ std::unique_ptr<CjkDictionary::Impl> CjkDictionary::open() {
       if (impl->classify_slowly(static_cast<char32_t>(c)) == kRun) return nullptr;
 
   impl->flags.resize(0x10000);
-  impl->first_index.assign(0x10000, 0);
+  impl->firsts.assign(0x10000, Impl::First{0, -1, USTRINGTRIE_NO_MATCH, 0});
   icu::UCharsTrie trie(impl->trie);
   for (char32_t c = 0; c < 0x10000; ++c) {
     if (c >= 0xD800 && c <= 0xDFFF) {
@@ -215,18 +215,17 @@ std::unique_ptr<CjkDictionary::Impl> CjkDictionary::open() {
     trie.reset();
     const UStringTrieResult r = trie.first(static_cast<UChar32>(c));
     if (r == USTRINGTRIE_NO_MATCH) continue;
-    if (impl->firsts.size() >= 0xFFFF) return nullptr;
     // divide() walks with UCharsTrieWalk: its first step must be ICU's.
     UCharsTrieWalk walk(impl->trie);
-    if (walk.next(static_cast<std::int32_t>(c)) != r || walk.remaining() > 0x7FFF ||
-        (USTRINGTRIE_HAS_VALUE(r) && walk.value() != trie.getValue()))
+    const std::int32_t value = USTRINGTRIE_HAS_VALUE(r) ? trie.getValue() : 0;
+    if (walk.next(static_cast<std::int32_t>(c)) != r || walk.remaining() > 0x7F ||
+        (USTRINGTRIE_HAS_VALUE(r) && walk.value() != value) || value < 0 || value > 0xFFFF)
       return nullptr;
-    Impl::First& f = impl->firsts.emplace_back();
+    Impl::First& f = impl->firsts[c];
     f.offset = walk.offset(impl->trie);
-    f.remaining = static_cast<std::int16_t>(walk.remaining());
+    f.remaining = static_cast<std::int8_t>(walk.remaining());
     f.result = static_cast<std::uint8_t>(r);
-    f.value = USTRINGTRIE_HAS_VALUE(r) ? trie.getValue() : 0;
-    impl->first_index[c] = static_cast<std::uint16_t>(impl->firsts.size());
+    f.value = static_cast<std::uint16_t>(value);
     if (r != USTRINGTRIE_FINAL_VALUE) {
       icu::UnicodeString seconds;
       icu::UnicodeStringAppendable appendable(seconds);
@@ -336,8 +335,7 @@ void CjkDictionary::divide(const char32_t* run, std::size_t n, Scratch& scratch,
     UStringTrieResult r = USTRINGTRIE_NO_MATCH;
     UCharsTrieWalk trie;
     if (first < 0x10000) {
-      if (const std::uint16_t k = impl.first_index[first]; k != 0) {
-        const Impl::First& f = impl.firsts[k - 1];
+      if (const Impl::First& f = impl.firsts[first]; f.result != USTRINGTRIE_NO_MATCH) {
         if (USTRINGTRIE_HAS_VALUE(f.result)) {
           single_listed = true;
           add(i + 1, f.value);

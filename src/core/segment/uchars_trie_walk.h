@@ -36,7 +36,7 @@ class UCharsTrieWalk {
         remaining_ = node - kMinLinearMatch;  // the node's length minus 1
         return match_linear(unit);
       }
-      if (node & kValueIsFinal) break;  // a final value: nothing follows
+      if (node & kValueIsFinal) break;     // a final value: nothing follows
       pos_ = skip_node_value(pos_, node);  // an intermediate value before the node
       node &= kNodeTypeMask;
     }
@@ -51,7 +51,9 @@ class UCharsTrieWalk {
                                   : read_node_value(pos_ + 1, lead);
   }
 
-  std::uint32_t offset(const char16_t* root) const { return static_cast<std::uint32_t>(pos_ - root); }
+  std::uint32_t offset(const char16_t* root) const {
+    return static_cast<std::uint32_t>(pos_ - root);
+  }
   std::int32_t remaining() const { return remaining_; }
 
  private:
@@ -75,7 +77,8 @@ class UCharsTrieWalk {
   }
   static std::int32_t read_node_value(const char16_t* p, std::int32_t lead) {
     if (lead < kMinTwoUnitNodeValueLead) return (lead >> 6) - 1;
-    if (lead < kThreeUnitNodeValueLead) return (((lead & 0x7FC0) - kMinTwoUnitNodeValueLead) << 10) | p[0];
+    if (lead < kThreeUnitNodeValueLead)
+      return (((lead & 0x7FC0) - kMinTwoUnitNodeValueLead) << 10) | p[0];
     return (std::int32_t{p[0]} << 16) | p[1];
   }
   // Past the extra units of a value whose lead unit (without the final

@@ -5,6 +5,10 @@
 #include <unicode/utext.h>
 #include <unicode/uvernum.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/common/errors.h"
 #include "core/common/utf8.h"
 #include "core/segment/cjk_dictionary.h"
@@ -226,6 +230,37 @@ void IcuWordBreaker::split(std::string_view doc, std::uint32_t begin, std::uint3
   }
 }
 
+namespace {
+
+// The first ASCII blank (kSpace) at or after `i`, or `end`; `ascii` is
+// cleared if a byte before it is not ASCII. Sixteen bytes at a time: text
+// without spaces (Chinese, Japanese, Thai) makes stretches of hundreds of
+// bytes, and a byte at a time this scan was 5 % of segmenting a Japanese
+// tweet.
+std::uint32_t stretch_end(const unsigned char* s, std::uint32_t i, std::uint32_t end, bool& ascii) {
+#if defined(__SSE2__)
+  const __m128i blank_max = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+  while (end - i >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const __m128i blank =
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, blank_max), v), _mm_cmpeq_epi8(v, del));
+    const auto blanks = static_cast<std::uint32_t>(_mm_movemask_epi8(blank));
+    const auto high = static_cast<std::uint32_t>(_mm_movemask_epi8(v));
+    if (blanks != 0) {
+      const int k = __builtin_ctz(blanks);
+      ascii = ascii && (high & ((1u << k) - 1)) == 0;
+      return i + static_cast<std::uint32_t>(k);
+    }
+    ascii = ascii && high == 0;
+    i += 16;
+  }
+#endif
+  for (; i < end && !(s[i] < 0x80 && kAscii.cls[s[i]] == kSpace); ++i) ascii = ascii && s[i] < 0x80;
+  return i;
+}
+
+}  // namespace
+
 void IcuWordBreaker::split_mixed(std::string_view doc, std::uint32_t begin, std::uint32_t end,
                                  std::vector<ByteRange>& out) {
   const auto* s = reinterpret_cast<const unsigned char*>(doc.data());
@@ -233,9 +268,8 @@ void IcuWordBreaker::split_mixed(std::string_view doc, std::uint32_t begin, std:
   while (i < end) {
     while (i < end && s[i] < 0x80 && kAscii.cls[s[i]] == kSpace) ++i;
     if (i == end) break;
-    std::uint32_t j = i;
     bool ascii = true;
-    for (; j < end && !(s[j] < 0x80 && kAscii.cls[s[j]] == kSpace); ++j) ascii &= s[j] < 0x80;
+    const std::uint32_t j = stretch_end(s, i, end, ascii);
     if (ascii) split_words_ascii(doc, i, j, out);
     else if (const std::uint32_t w = alphabetic_word_end(doc, i, j); w != 0) {
       // The word, then ASCII punctuation after it ("отлично!", "كبير،"
