@@ -16,6 +16,7 @@
 #endif
 
 #include "core/common/errors.h"
+#include "core/common/code_point_memo.h"
 #include "core/common/utf8.h"
 
 namespace textsense::segment {
@@ -101,8 +102,14 @@ struct SentenceClassTables {
     return stops.contains(c);
   }
   std::uint8_t class_of_code_point(UChar32 c) const {
-    return c < 0x800 ? below_0800[c] : static_cast<std::uint8_t>(class_of(c));
+    if (c < 0x800) return below_0800[c];
+    return above_0800.get(static_cast<char32_t>(c), [](char32_t d) {
+      return static_cast<std::uint8_t>(class_of(static_cast<UChar32>(d)));
+    });
   }
+  // The classes of the code points above U+07FF met so far (around
+  // terminators: "！" and what follows it in Chinese and Japanese text).
+  mutable CodePointMemo above_0800;
 };
 
 namespace {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "core/common/code_point_memo.h"
 #include "core/common/utf8.h"
 
 namespace textsense::segment {
@@ -71,7 +72,29 @@ TokenKind classify_segment(std::string_view s) {
   return classify_unicode(s);
 }
 
+namespace {
+
+TokenKind classify_code_points(std::string_view s);
+
+}  // namespace
+
 TokenKind classify_unicode(std::string_view s) {
+  std::size_t i = 0;
+  const char32_t first = utf8::decode(s, i);
+  // A token of one code point (punctuation, symbols, an emoji) is
+  // classified once a process (common/code_point_memo.h).
+  if (i == s.size()) {
+    static CodePointMemo kinds;
+    return static_cast<TokenKind>(kinds.get(first, [s](char32_t) {
+      return static_cast<std::uint8_t>(classify_code_points(s));
+    }));
+  }
+  return classify_code_points(s);
+}
+
+namespace {
+
+TokenKind classify_code_points(std::string_view s) {
   std::size_t i = 0;
   const char32_t first = utf8::decode(s, i);
   // Emoji first: a keycap sequence starts with a digit, a flag with two
@@ -103,5 +126,7 @@ TokenKind classify_unicode(std::string_view s) {
   if (digit) return TokenKind::kNumber;
   return is_punctuation_category(u_charType(first)) ? TokenKind::kPunctuation : TokenKind::kSymbol;
 }
+
+}  // namespace
 
 }  // namespace textsense::segment
