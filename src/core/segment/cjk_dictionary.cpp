@@ -312,10 +312,15 @@ const CjkDictionary* CjkDictionary::shared() {
 void CjkDictionary::divide(const char32_t* run, std::size_t n, Scratch& scratch,
                            std::vector<std::uint32_t>& ends) const {
   const Impl& impl = *impl_;
-  std::vector<std::uint32_t>& cost = scratch.cost;
-  std::vector<std::uint32_t>& from = scratch.from;
-  cost.assign(n + 1, kUnreached);
-  from.assign(n + 1, 0);
+  // Sized, not refilled: from[k] is written whenever cost[k] is (every
+  // position is reached), and only cost needs its initial value.
+  if (scratch.cost.size() < n + 1) {
+    scratch.cost.resize(n + 1);
+    scratch.from.resize(n + 1);
+  }
+  std::uint32_t* const cost = scratch.cost.data();
+  std::uint32_t* const from = scratch.from.data();
+  std::fill(cost + 1, cost + n + 1, kUnreached);
   cost[0] = 0;
   bool after_katakana = false;
   for (std::size_t i = 0; i < n; ++i) {
@@ -391,10 +396,13 @@ void CjkDictionary::divide(const char32_t* run, std::size_t n, Scratch& scratch,
     }
     after_katakana = katakana;
   }
-  // The cheapest split, read backwards from the end, appended in order.
+  // The cheapest split, read backwards from the end, written in order.
+  std::size_t words = 0;
+  for (std::size_t i = n; i > 0; i = from[i]) ++words;
   const std::size_t first_end = ends.size();
-  for (std::size_t i = n; i > 0; i = from[i]) ends.push_back(static_cast<std::uint32_t>(i));
-  std::reverse(ends.begin() + static_cast<std::ptrdiff_t>(first_end), ends.end());
+  ends.resize(first_end + words);
+  std::uint32_t* w = ends.data() + ends.size();
+  for (std::size_t i = n; i > 0; i = from[i]) *--w = static_cast<std::uint32_t>(i);
 }
 
 }  // namespace textsense::segment

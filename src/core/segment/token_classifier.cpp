@@ -85,9 +85,8 @@ TokenKind classify_unicode(std::string_view s) {
   // classified once a process (common/code_point_memo.h).
   if (i == s.size()) {
     static CodePointMemo kinds;
-    return static_cast<TokenKind>(kinds.get(first, [s](char32_t) {
-      return static_cast<std::uint8_t>(classify_code_points(s));
-    }));
+    return static_cast<TokenKind>(kinds.get(
+        first, [s](char32_t) { return static_cast<std::uint8_t>(classify_code_points(s)); }));
   }
   return classify_code_points(s);
 }
