@@ -88,6 +88,16 @@ inline std::size_t write_lookup_form(std::string_view token, char* out, Casing& 
   return n;
 }
 
+// True when every character of `token` (valid UTF-8) is in U+3000..U+9FFF.
+inline bool is_kana_han_word(std::string_view token) {
+  const auto* t = reinterpret_cast<const unsigned char*>(token.data());
+  const std::size_t n = token.size();
+  if (n == 0 || n % 3 != 0) return false;
+  for (std::size_t i = 0; i < n; i += 3)
+    if (t[i] < 0xE3 || t[i] > 0xE9) return false;
+  return true;
+}
+
 // The form a token of `kind` is looked up by, the one the lexicon compiler
 // stores: punctuation and emoticons as they are (":D" is not ":d"), emoji
 // without modifiers, hashtags without "#", everything else lookup_form().
@@ -104,6 +114,11 @@ inline std::string_view primary_form(segment::TokenKind kind, std::string_view t
     case segment::TokenKind::kHashtag: token.remove_prefix(1); break;
     default: break;
   }
+  // A word of kana and Han alone (every character in U+3000..U+9FFF: three
+  // bytes, lead bytes E3..E9) has no case and nothing to drop: it is its
+  // own form, as write_lookup_form() would copy it (most words of Chinese
+  // and Japanese text).
+  if (is_kana_han_word(token)) return token;
   // The buffer only grows, and the form is the view's length of it:
   // resizing it twice a token was 3 % of sentiment()'s instructions.
   if (buffer.size() < token.size()) buffer.resize(token.size());
