@@ -9,7 +9,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
 bench=$TEXTSENSE_ROOT/build/bench_sentiment_languages
 [ -x "$bench" ] || { cmake -S "$TEXTSENSE_ROOT" -B "$TEXTSENSE_ROOT/build" -DCMAKE_BUILD_TYPE=Release >/dev/null &&
                      cmake --build "$TEXTSENSE_ROOT/build" -j2 --target bench_sentiment_languages >/dev/null; }
-"$bench" --benchmark_repetitions="${REPETITIONS:-3}" --benchmark_format=csv 2>/dev/null |
+"$bench" --benchmark_filter='^sentiment/' --benchmark_repetitions="${REPETITIONS:-3}" \
+  --benchmark_format=csv 2>/dev/null |
 awk -F, '
   # The median row of each benchmark when there are repetitions, else its row.
   $1 ~ /^"?sentiment\// && $1 !~ /_(mean|stddev|cv)"?$/ {
