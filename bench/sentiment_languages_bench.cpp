@@ -97,17 +97,17 @@ const int kRegistered = [] {
                                  segment_and_score, std::string(s.code), std::string(s.paragraph));
   }
   const std::pair<const char*, const char*> treebanks[] = {
-      {"en", "en_ewt/en_ewt-ud-dev.conllu"},         {"de", "de_gsd/de_gsd-ud-dev.conllu"},
-      {"es", "es_gsd/es_gsd-ud-dev.conllu"},         {"fr", "fr_gsd/fr_gsd-ud-dev.conllu"},
-      {"pt", "pt_bosque/pt_bosque-ud-dev.conllu"},   {"nl", "nl_alpino/nl_alpino-ud-dev.conllu"},
-      {"ru", "ru_gsd/ru_gsd-ud-dev.conllu"},         {"zh", "zh_gsdsimp/zh_gsdsimp-ud-dev.conllu"},
+      {"en", "en_ewt/en_ewt-ud-dev.conllu"},       {"de", "de_gsd/de_gsd-ud-dev.conllu"},
+      {"es", "es_gsd/es_gsd-ud-dev.conllu"},       {"fr", "fr_gsd/fr_gsd-ud-dev.conllu"},
+      {"pt", "pt_bosque/pt_bosque-ud-dev.conllu"}, {"nl", "nl_alpino/nl_alpino-ud-dev.conllu"},
+      {"ru", "ru_gsd/ru_gsd-ud-dev.conllu"},       {"zh", "zh_gsdsimp/zh_gsdsimp-ud-dev.conllu"},
       {"ja", "ja_gsd/ja_gsd-ud-dev.conllu"}};
   for (const auto& [code, file] : treebanks) {
     std::vector<std::string> texts =
         ud_sentences(std::string(TEXTSENSE_SHARED_DATA) + "/ud/" + file);
     if (texts.empty()) continue;
-    benchmark::RegisterBenchmark(("corpus/" + std::string(code) + "/ud_dev").c_str(),
-                                 score_corpus, std::string(code), std::move(texts))
+    benchmark::RegisterBenchmark(("corpus/" + std::string(code) + "/ud_dev").c_str(), score_corpus,
+                                 std::string(code), std::move(texts))
         ->Unit(benchmark::kMicrosecond);
   }
   return 0;
