@@ -313,6 +313,17 @@ TEST(SentimentRules, HashtagWords) {
   // A hashtag is a clause of its own: its negator does not reach past it.
   EXPECT_POSITIVE("#not_today great");
   EXPECT_EQ(score("#not_today great"), score("#not_today. great"));
+  // Nothing outside joins its words either: no phrase ("kind of") across
+  // its start, no compound across a hyphen on either side.
+  const Scored kind = analyze("kind #of_great");
+  EXPECT_FALSE(kind.row("kind").rules & kRuleInPhrase) << explain("kind #of_great");
+  EXPECT_GT(kind.row("kind").valence, 0);
+  EXPECT_EQ(score("great-#bad_day"), score("#bad_day-great"));
+  EXPECT_NE(score("great-#bad_day"), 0) << explain("great-#bad_day");
+  // Its parts are tokens of their own kind: a number is never a term (VADER
+  // lists "187" and "86").
+  EXPECT_NEUTRAL("#day_187");
+  EXPECT_NEUTRAL("#route_86");
   // A long hashtag (over the 64-byte lookup limit as a whole) still splits.
   EXPECT_POSITIVE("#what_a_wonderful_surprise_for_everyone_who_came_to_the_party_tonight");
   const Scored r = analyze("I got #the_best_gift_ever today");

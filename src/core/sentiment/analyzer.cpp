@@ -6,6 +6,7 @@
 
 #include "core/common/errors.h"
 #include "core/lang/profile.h"
+#include "core/segment/token_classifier.h"
 #include "core/sentiment/text.h"
 
 namespace textsense::sentiment {
@@ -166,22 +167,31 @@ bool Analyzer::has_hashtag_words(std::string_view text) {
       expanded_.push_back(item);
       continue;
     }
+    // The hashtag is a clause of its own: a negator or booster among its
+    // words acts within it ("#no_me_gusta"), and nothing outside it joins
+    // its words (no phrase, negation or booster across its edges).
+    const auto clause_break = [&] {
+      Item& edge = expanded_.emplace_back();
+      edge.token = item.token;
+      edge.punct = kClauseBreak;
+    };
+    clause_break();
     for (std::string_view rest = text.substr(1); !rest.empty();) {
       const std::size_t cut = std::min(rest.find('_'), rest.size());
       if (cut > 0) {
+        // Each part as the token it would be on its own: "#day_187" has a
+        // word and a number, and a number is never a term.
+        const std::string_view part = rest.substr(0, cut);
+        const segment::TokenKind kind = segment::classify_segment(part);
         Item& word = expanded_.emplace_back();
         word.token = item.token;
-        word.is_word = true;
+        word.is_word = kind != segment::TokenKind::kPunctuation;
         word.hashtag_word = true;
-        find_term(word, segment::TokenKind::kWord, rest.substr(0, cut));
+        find_term(word, kind, part);
       }
       rest.remove_prefix(std::min(cut + 1, rest.size()));
     }
-    // The hashtag ends a clause: a negator or booster among its words acts
-    // within it ("#no_me_gusta"), not on the words after it.
-    Item& end = expanded_.emplace_back();
-    end.token = item.token;
-    end.punct = kClauseBreak;
+    clause_break();
   }
   items_.swap(expanded_);
 }
@@ -238,6 +248,7 @@ bool Analyzer::has_hashtag_words(std::string_view text) {
     const segment::Span& right = seg.tokens[items_[i + 2].token].span;
     if (left.byte_end() != dash.byte_begin || dash.byte_end() != right.byte_begin ||
         dash.text(utf8) != "-" || !items_[i].is_word || !items_[i + 2].is_word ||
+        items_[i].hashtag_word || items_[i + 2].hashtag_word ||
         (stays_after_hyphen_ != nullptr && stays_after_hyphen_(right.text(utf8))))
       continue;
     for (std::size_t part : {i, i + 2})

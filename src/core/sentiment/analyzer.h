@@ -199,7 +199,7 @@ class Analyzer {
                                    const segment::Sentence& sentence,
                                    TokenSentiment* out);  // out[k]: k-th token of the sentence
   // The rules over items_ (look_up()'s), one result per item in `out`.
-  SentenceSentiment score_items(TokenSentiment* out);
+  inline SentenceSentiment score_items(TokenSentiment* out);  // inline in analyzer.cpp
   // score_sentence() of a sentence with a hashtag read as its words.
   SentenceSentiment score_with_hashtag_words(const segment::Sentence& sentence,
                                              TokenSentiment* out);
@@ -207,7 +207,8 @@ class Analyzer {
                const segment::Sentence& sentence);
   // Looks a token of `kind` up: the lexicon, then for words the form
   // without elongation and the stem. Sets the item's entry, key and flags.
-  void find_term(Item& item, segment::TokenKind kind, std::string_view text);
+  // (Defined inline in analyzer.cpp, the only file that calls it.)
+  inline void find_term(Item& item, segment::TokenKind kind, std::string_view text);
   // Whether a hashtag's text ("#a_b") holds two or more words joined by '_'.
   static bool has_hashtag_words(std::string_view text);
   // Replaces each such hashtag that is no term of its own by an item per
