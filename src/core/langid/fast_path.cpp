@@ -1,7 +1,12 @@
 #include "core/langid/fast_path.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/langid/latin_word_index.h"
 #include "core/langid/text_cleaner.h"
@@ -236,6 +241,50 @@ std::uint16_t find_elongated(const LatinWordIndex& index, const LatinWordIndex::
 
 bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
+// What a word's index bits say, worked out once for every value of the
+// bits that matter (the languages listing it, frequent English, English
+// sentiment word) so that counting a word is a table read and a few adds.
+struct WordEvidence {
+  std::uint8_t slot = 7;    // the one language listing it; 7: none or several
+  std::uint8_t single = 0;  // 1 << slot, 0 for slot 7
+  // Counts whatever its length: a one-letter word says little ("u", "x"),
+  // unless it is a word of other languages and not of English ("O banco",
+  // "e", "y").
+  bool counts_always = false;
+  bool unknown_to_english = false;
+  // Speaks for English. A frequent word written as a name ("Costa Rica",
+  // "Carlos") may be one of any language; a sentiment word seldom is a
+  // name ("Tired").
+  bool for_english = false;
+  bool for_english_unless_name = false;
+};
+
+struct WordEvidenceTable {
+  // Index: the 7 bits of the languages listing the word, then frequent
+  // English, then English sentiment (LatinWordIndex::find_bits()).
+  WordEvidence of[1u << 9];
+  constexpr WordEvidenceTable() : of() {
+    static_assert(kMainLanguageCount < 8, "the eighth slot is the no-language one");
+    for (unsigned index = 0; index < (1u << 9); ++index) {
+      const unsigned listed = index & 0x7F;
+      const bool frequent = (index >> 7) & 1;
+      const bool sentiment = (index >> 8) & 1;
+      // Exactly one language lists it (0 when none or several do).
+      const unsigned single = (listed & (listed - 1)) == 0 ? listed : 0;
+      WordEvidence& e = of[index];
+      e.slot = static_cast<std::uint8_t>(single == 0 ? 7 : __builtin_ctz(single));
+      e.single = static_cast<std::uint8_t>(single);
+      const bool unlisted = listed == 0;
+      const bool english_word = ((listed & (1u << kEn)) != 0) || (frequent && unlisted);
+      e.counts_always = !english_word && !unlisted;
+      e.unknown_to_english = !english_word;
+      e.for_english = listed == (1u << kEn) || (frequent && unlisted && sentiment);
+      e.for_english_unless_name = frequent && unlisted;
+    }
+  }
+};
+constexpr WordEvidenceTable kWordEvidence;
+
 // The counts of one token's words. Eight slots of exclusive words: the
 // eighth takes the words no single language lists, so that counting needs
 // no branch (the scan's cost is mostly mispredicted branches).
@@ -250,26 +299,16 @@ struct TokenCounts {
   // Adds one word's evidence: its index bits, its length in bytes, whether
   // it is written as a name.
   void add_word(std::uint16_t bits, std::size_t length, bool capitalised) {
-    static_assert(kMainLanguageCount < 8, "the eighth slot is the no-language one");
-    const unsigned listed = (bits | (bits >> 7)) & 0x7F;
-    // Exactly one language lists it (0 when none or several do).
-    const unsigned single = (listed & (listed - 1)) == 0 ? listed : 0;
+    static_assert(LatinWordIndex::kFrequentEnglishBit == 1u << 14 &&
+                  LatinWordIndex::kEnglishSentimentBit == 1u << 15);
+    const WordEvidence& e = kWordEvidence.of[((bits | (bits >> 7)) & 0x7F) | ((bits >> 14) << 7)];
     ++words;
-    ++exclusive[__builtin_ctz(single | 0x80)];
-    languages |= single;
-    const bool frequent = (bits & LatinWordIndex::kFrequentEnglishBit) != 0;
-    const bool sentiment = (bits & LatinWordIndex::kEnglishSentimentBit) != 0;
-    const bool unlisted = listed == 0;
-    const bool english_word = ((listed & (1u << kEn)) != 0) | (frequent & unlisted);
-    // A one-letter word says little ("u", "x"), unless it is a word of
-    // other languages and not of English: "O banco", "e", "y".
-    const int counts = (length >= 2) | (!english_word & !unlisted);
+    ++exclusive[e.slot];
+    languages |= e.single;
+    const int counts = (length >= 2) | e.counts_always;
     long_words += counts;
-    unknown_to_english += counts & !english_word;
-    // A frequent word written as a name ("Costa Rica", "Carlos") may be one
-    // of any language; a sentiment word seldom is a name ("Tired").
-    for_english +=
-        counts & ((listed == (1u << kEn)) | (frequent & unlisted & (!capitalised | sentiment)));
+    unknown_to_english += counts & e.unknown_to_english;
+    for_english += counts & (e.for_english | (e.for_english_unless_name & !capitalised));
   }
 };
 
@@ -319,6 +358,151 @@ struct PendingToken {
   }
 };
 
+constexpr std::size_t kWindow = 16;
+
+// The last bytes of the text padded with blanks, copied once a scan, for
+// the windows that would read past its end.
+class TextTail {
+ public:
+  const unsigned char* window(const unsigned char* s, std::size_t n, std::size_t pos) {
+    const std::size_t start = n > kWindow ? n - kWindow : 0;
+    if (!filled_) {
+      std::memset(bytes_, ' ', sizeof bytes_);
+      std::memcpy(bytes_, s + start, n - start);
+      filled_ = true;
+    }
+    return bytes_ + (pos - start);
+  }
+
+ private:
+  unsigned char bytes_[2 * kWindow];
+  bool filled_ = false;
+};
+
+// The bytes of a 16-byte window as bit masks (bit k: byte k), for the
+// simple-token path below.
+struct WindowMasks {
+  unsigned blank = 0;   // kBlank: ends the token
+  unsigned high = 0;    // >= 0x80
+  unsigned letter = 0;  // ASCII letter
+  unsigned upper = 0;   // 'A'..'Z'
+  unsigned at = 0;      // '@'
+  unsigned colon = 0;   // ':'
+  unsigned slash = 0;   // '/'
+  unsigned apostrophe = 0;
+  unsigned hash = 0;  // '#'
+};
+
+// Also writes the window lower-cased (OR 0x20) to lower[0, 16) and zeros
+// to lower[16, 32).
+WindowMasks classify_window(const unsigned char* w, unsigned char* lower_out) {
+  WindowMasks m;
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w));
+  const auto mask = [](__m128i x) { return static_cast<unsigned>(_mm_movemask_epi8(x)); };
+  const auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  // Signed compares: bytes >= 0x80 are negative, so they are neither
+  // blanks (masked out) nor letters.
+  m.high = mask(v);
+  m.blank = (mask(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21))) & ~m.high) | mask(eq(0x7F));
+  const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  _mm_store_si128(reinterpret_cast<__m128i*>(lower_out), lower);
+  _mm_store_si128(reinterpret_cast<__m128i*>(lower_out + kWindow), _mm_setzero_si128());
+  m.letter = mask(_mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1))));
+  m.upper = mask(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1))));
+  m.at = mask(eq('@'));
+  m.colon = mask(eq(':'));
+  m.slash = mask(eq('/'));
+  m.apostrophe = mask(eq('\''));
+  m.hash = mask(eq('#'));
+#else
+  for (unsigned k = 0; k < 16; ++k) {
+    const unsigned char c = w[k];
+    const unsigned bit = 1u << k;
+    const ByteKind kind = kByteKinds.kind[c];
+    if (kind == kBlank) m.blank |= bit;
+    if (kind == kNonAscii) m.high |= bit;
+    if (kind == kLetter) m.letter |= bit;
+    if (c >= 'A' && c <= 'Z') m.upper |= bit;
+    if (c == '@') m.at |= bit;
+    if (c == ':') m.colon |= bit;
+    if (c == '/') m.slash |= bit;
+    if (c == '\'') m.apostrophe |= bit;
+    if (c == '#') m.hash |= bit;
+    lower_out[k] = c | 0x20;
+    lower_out[kWindow + k] = 0;
+  }
+#endif
+  return m;
+}
+
+// The common tokens read whole at once: ASCII and shorter than 16 bytes,
+// or any token whose first 16 bytes show the cleaning blanks it (a '@' or
+// "://" before any other byte beyond ASCII: a mention, an e-mail address, a
+// URL). Adds the words of a token the cleaning keeps to `counts` and
+// returns where the next token may start; returns kNotSimple (and reads
+// nothing) for any other token, which the byte-by-byte path reads. Reads
+// exactly what that path would: the cleaning blanks a token that holds '@'
+// or "://", is "RT:", or is a host or the retweet marker after the '#'s
+// that open it (is_nonlinguistic_token()); a word is a run of ASCII
+// letters, with an apostrophe between two letters inside it ("don't"),
+// looked up lower-cased.
+constexpr std::size_t kNotSimple = ~std::size_t{0};
+
+std::size_t read_simple_token(std::string_view text, std::size_t pos, const LatinWordIndex& index,
+                              TextTail& tail, TokenCounts& counts) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const unsigned char* w = s + pos;
+  if (n - pos < kWindow) w = tail.window(s, n, pos);
+  // Lower-cased (an apostrophe is unchanged by OR 0x20), zero after the
+  // window so that a key's second half can be read past it.
+  alignas(16) unsigned char lower[2 * kWindow];
+  const WindowMasks m = classify_window(w, lower);
+  const unsigned length = static_cast<unsigned>(__builtin_ctz(m.blank | (1u << kWindow)));
+  const unsigned in_token = (1u << length) - 1;
+  const unsigned slashes = m.slash & in_token;
+  // Bit k: "://" starts at byte k, within the token.
+  const unsigned url = m.colon & (slashes >> 1) & (slashes >> 2);
+  if (length == kWindow) {
+    // A longer token: blanked whatever follows, if the cleaning's marks come
+    // before any byte beyond ASCII (which might end the token).
+    const unsigned ascii = (1u << __builtin_ctz(m.high | (1u << kWindow))) - 1;
+    if ((m.at | url) & ascii) {
+      bool marked = true;
+      return token_end(text, pos, marked);  // the blank, read by the caller
+    }
+    return kNotSimple;
+  }
+  if (m.high & in_token) return kNotSimple;
+  const std::size_t next = pos + length + 1;  // past the blank
+  unsigned words = m.letter & in_token;
+  if (words == 0 || ((m.at & in_token) | url) != 0) return next;
+  const unsigned first = static_cast<unsigned>(__builtin_ctz(~m.hash));
+  const unsigned char c = w[first];
+  if (c == 'w' || c == 'W' || c == 'R') {
+    const std::string_view rest(reinterpret_cast<const char*>(w) + first, length - first);
+    if (rest == "RT:" || is_host_or_retweet_marker(rest)) return next;
+  }
+  words |= m.apostrophe & (m.letter << 1) & (m.letter >> 1) & in_token;
+  while (words != 0) {
+    const unsigned start = static_cast<unsigned>(__builtin_ctz(words));
+    const unsigned bytes = static_cast<unsigned>(__builtin_ctz(~(words >> start)));
+    words &= ~(((1u << bytes) - 1) << start);
+    const auto keep = [](unsigned b) { return b >= 8 ? ~0ull : (1ull << (8 * b)) - 1; };
+    LatinWordIndex::Key key;
+    key.low = load8(lower + start) & keep(bytes);
+    key.high = bytes > 8 ? load8(lower + start + 8) & keep(bytes - 8) : 0;
+    const bool capitalised = ((m.upper >> start) & 3u) == 1u;
+    std::uint16_t bits = index.find_bits(key);
+    if (bits == 0 && bytes >= 3) bits = find_elongated(index, key);
+    counts.add_word(bits, bytes, capitalised);
+  }
+  return next;
+}
+
 }  // namespace
 
 // One pass over `text`, read as clean_for_detection() would leave it but
@@ -333,7 +517,18 @@ FunctionWordScan scan_function_words(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   std::size_t i = 0;
+  // The words of the tokens read whole (read_simple_token()), which the
+  // cleaning never blanks: added to `scan` at the end.
+  TokenCounts simple;
+  TextTail tail;
   while (i < n) {
+    if (i == token.begin) {  // a token starts (or a run of blanks goes on)
+      if (const std::size_t next = read_simple_token(text, i, index, tail, simple);
+          next != kNotSimple) {
+        i = token.begin = std::min(next, n);
+        continue;
+      }
+    }
     const unsigned char b = s[i];
     switch (kByteKinds.kind[b]) {
       case kOther: ++i; continue;
@@ -383,6 +578,11 @@ FunctionWordScan scan_function_words(std::string_view text) {
     token.counts.add_word(bits, i - begin, capitalised);
   }
   token.commit(text, n, n, scan);
+  scan.words += simple.words;
+  scan.long_words += simple.long_words;
+  scan.unknown_to_english += simple.unknown_to_english;
+  scan.for_english += simple.for_english;
+  for (int l = 0; l < kMainLanguageCount; ++l) scan.exclusive[l] += simple.exclusive[l];
   return scan;
 }
 
