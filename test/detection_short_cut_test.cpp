@@ -69,6 +69,36 @@ TEST(DetectionShortCut, ScanOfTheRawTextEqualsScanOfTheCleanedCopy) {
   for (const char* text : texts) expect_same_scan(text);
 }
 
+// The scan reads most tokens through a 16-byte window (fast_path.cpp,
+// read_simple_token()): tokens on either side of the window's length, the
+// cleaning's marks at its edges, and windows that reach the end of the text.
+TEST(DetectionShortCut, WindowEdgesReadAsTheCleanedCopy) {
+  const char* const texts[] = {
+      "abcdefghijklmno the",             // 15 bytes and a blank: read whole
+      "abcdefghijklmnop the",            // 16: byte by byte
+      "the and for with from into the",  // many windows
+      "a b c d e f g h i j k l m n o p",
+      "#hashtag#inside and ##x",
+      "mail@x the and",                          // '@' in a short token
+      "abcdefghijklmnopqr@example.com the and",  // '@' past the window
+      "abcdefghijklmn@x the and",                // '@' at the window's last bytes
+      "abcdefghijkl://x the and",                // "://" ending at byte 15
+      "abcdefghijklm://x the and",               // "://" crossing the window's end
+      "http://example.com/the/and/for the and",
+      "Ã©tÃ©@example.com the and",  // beyond ASCII before the '@'
+      "abcdefghijkÂ@x the and",  // a C1 control ends the token before '@'
+      "ab:c the: RT: RT #RT: www.x Www.the WWW.THE wWw.the",
+      "don't 'tis dogs' rock'n'roll 80's O'Clock a'b'c''d",
+      "Ab AB aB I'M Don'T",
+      "the",
+      "the ",
+      " the",
+      "x",
+      "yaaaaay sooo hushhhh",
+  };
+  for (const char* text : texts) expect_same_scan(text);
+}
+
 TEST(DetectionShortCut, ByteTableAgreesWithTheCleanerAndAscii) {
   // A text of one byte between two English words: the byte splits the
   // words exactly when the cleaner blanks it or it is not a letter.
