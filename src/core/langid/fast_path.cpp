@@ -257,6 +257,9 @@ struct WordEvidence {
   // name ("Tired").
   bool for_english = false;
   bool for_english_unless_name = false;
+  // Listed for one language other than English, and no frequent English
+  // word either ("muy", "und"; not "kind", "door", "plus").
+  bool foreign_to_english = false;
 };
 
 struct WordEvidenceTable {
@@ -280,6 +283,7 @@ struct WordEvidenceTable {
       e.unknown_to_english = !english_word;
       e.for_english = listed == (1u << kEn) || (frequent && unlisted && sentiment);
       e.for_english_unless_name = frequent && unlisted;
+      e.foreign_to_english = single != 0 && single != (1u << kEn) && !frequent;
     }
   }
 };
@@ -294,6 +298,7 @@ struct TokenCounts {
   int unknown_to_english = 0;
   int for_english = 0;
   int exclusive[8] = {};
+  int foreign_to_english = 0;
   unsigned languages = 0;  // bit l: exclusive[l] > 0
 
   // Adds one word's evidence: its index bits, its length in bytes, whether
@@ -309,6 +314,7 @@ struct TokenCounts {
     long_words += counts;
     unknown_to_english += counts & e.unknown_to_english;
     for_english += counts & (e.for_english | (e.for_english_unless_name & !capitalised));
+    foreign_to_english += e.foreign_to_english;
   }
 };
 
@@ -341,6 +347,7 @@ struct PendingToken {
         scan.long_words += counts.long_words;
         scan.unknown_to_english += counts.unknown_to_english;
         scan.for_english += counts.for_english;
+        scan.foreign_to_english += counts.foreign_to_english;
         for (unsigned l = counts.languages; l != 0; l &= l - 1)
           scan.exclusive[__builtin_ctz(l)] += counts.exclusive[__builtin_ctz(l)];
       }
@@ -349,6 +356,7 @@ struct PendingToken {
       for (unsigned l = counts.languages; l != 0; l &= l - 1)
         counts.exclusive[__builtin_ctz(l)] = 0;
       counts.words = counts.long_words = counts.unknown_to_english = counts.for_english = 0;
+      counts.foreign_to_english = 0;
       counts.languages = 0;
       other_script = false;
     }
@@ -582,6 +590,7 @@ FunctionWordScan scan_function_words(std::string_view text) {
   scan.long_words += simple.long_words;
   scan.unknown_to_english += simple.unknown_to_english;
   scan.for_english += simple.for_english;
+  scan.foreign_to_english += simple.foreign_to_english;
   for (int l = 0; l < kMainLanguageCount; ++l) scan.exclusive[l] += simple.exclusive[l];
   return scan;
 }
@@ -612,6 +621,11 @@ FunctionWordScan::Settled FunctionWordScan::settle() const {
 }
 
 std::string_view FunctionWordScan::decisive() const { return settle().language; }
+
+bool FunctionWordScan::no_sign_of_another_language(MainLanguage language) const {
+  if (language != kEn) return nothing_against(language);
+  return plain && foreign_to_english == 0;
+}
 
 bool FunctionWordScan::nothing_against(MainLanguage language) const {
   if (!plain) return false;

@@ -41,6 +41,10 @@ struct FunctionWordScan {
   int long_words = 0;
   int unknown_to_english = 0;
   int for_english = 0;
+  // Words listed for exactly one main language other than English that are
+  // not frequent English words either ("muy", "und", but not "kind",
+  // "plus" or "door"): signs of another language in an English text.
+  int foreign_to_english = 0;
 
   // The main language the words settle (empty when they do not), and
   // whether the evidence is strong enough to call reliable: function words
@@ -61,6 +65,14 @@ struct FunctionWordScan {
   // with English rules), only to skip looking at each sentence of a
   // document detected in `language` on its own.
   bool nothing_against(MainLanguage language) const;
+  // Whether a document detected in `language` may hold sentences in
+  // another (langid::Guess::others_possible): nothing_against(), except
+  // that in an English text a word that is also a frequent English word
+  // ("kind", "door", "plus", "war") is no sign of another language. Most
+  // English tweets with a sentence-sized other-language part pass the test
+  // ("muy", "und", "les"); those that do not still get detected as a
+  // whole.
+  bool no_sign_of_another_language(MainLanguage language) const;
 };
 
 // Scans `text` (well-formed UTF-8) as clean_for_detection() would leave it
