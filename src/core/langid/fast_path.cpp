@@ -215,7 +215,7 @@ std::size_t token_end(std::string_view text, std::size_t i, bool& marked) {
 // or more of one letter ("yaaaay", "sooo", "hushhhh": emphasis, as the
 // sentiment engine reads it too): looked up with its runs cut to two
 // letters ("woohoo"), then to one ("yay"). 0 when neither is listed.
-std::uint16_t find_elongated(const LatinWordIndex& index, const LatinWordIndex::Key& key) {
+std::uint16_t find_elongated(const LatinWordIndex& index, LatinWordIndex::Key key) {
   char word[kMaxWordBytes];
   std::memcpy(word, &key.low, 8);
   std::memcpy(word + 8, &key.high, 8);
@@ -289,6 +289,56 @@ struct WordEvidenceTable {
 };
 constexpr WordEvidenceTable kWordEvidence;
 
+std::size_t evidence_index(std::uint16_t bits) {
+  static_assert(LatinWordIndex::kFrequentEnglishBit == 1u << 14 &&
+                LatinWordIndex::kEnglishSentimentBit == 1u << 15);
+  return ((bits | (bits >> 7)) & 0x7F) | ((bits >> 14) << 7);
+}
+
+// A word's evidence as increments of counters packed eight bits a lane in
+// a 64-bit word, for the window path (read_simple_tokens()), which reads at
+// most 32 words a window and so never carries into the next lane: a word is
+// a table read and two adds.
+enum CounterLane : unsigned {
+  kWordsLane,
+  kLongWordsLane,
+  kUnknownLane,
+  kForEnglishLane,
+  kForeignLane,
+};
+
+struct WordIncrement {
+  // [counts (two letters or more, or counts_always)][capitalised]
+  std::uint64_t counters[2][2];
+  std::uint64_t exclusive;  // lane `slot`
+};
+
+struct WordIncrementTable {
+  WordIncrement of[1u << 9];
+  constexpr WordIncrementTable() : of() {
+    const auto lane = [](unsigned l, bool value) {
+      return static_cast<std::uint64_t>(value) << (8 * l);
+    };
+    for (unsigned index = 0; index < (1u << 9); ++index) {
+      const WordEvidence& e = kWordEvidence.of[index];
+      WordIncrement& inc = of[index];
+      for (int long_word = 0; long_word < 2; ++long_word) {
+        for (int capitalised = 0; capitalised < 2; ++capitalised) {
+          const bool counts = long_word || e.counts_always;
+          inc.counters[long_word][capitalised] =
+              lane(kWordsLane, true) | lane(kLongWordsLane, counts) |
+              lane(kUnknownLane, counts && e.unknown_to_english) |
+              lane(kForEnglishLane,
+                   counts && (e.for_english || (e.for_english_unless_name && !capitalised))) |
+              lane(kForeignLane, e.foreign_to_english);
+        }
+      }
+      inc.exclusive = std::uint64_t{1} << (8 * e.slot);
+    }
+  }
+};
+constexpr WordIncrementTable kWordIncrements;
+
 // The counts of one token's words. Eight slots of exclusive words: the
 // eighth takes the words no single language lists, so that counting needs
 // no branch (the scan's cost is mostly mispredicted branches).
@@ -304,9 +354,7 @@ struct TokenCounts {
   // Adds one word's evidence: its index bits, its length in bytes, whether
   // it is written as a name.
   void add_word(std::uint16_t bits, std::size_t length, bool capitalised) {
-    static_assert(LatinWordIndex::kFrequentEnglishBit == 1u << 14 &&
-                  LatinWordIndex::kEnglishSentimentBit == 1u << 15);
-    const WordEvidence& e = kWordEvidence.of[((bits | (bits >> 7)) & 0x7F) | ((bits >> 14) << 7)];
+    const WordEvidence& e = kWordEvidence.of[evidence_index(bits)];
     ++words;
     ++exclusive[e.slot];
     languages |= e.single;
@@ -315,6 +363,19 @@ struct TokenCounts {
     unknown_to_english += counts & e.unknown_to_english;
     for_english += counts & (e.for_english | (e.for_english_unless_name & !capitalised));
     foreign_to_english += e.foreign_to_english;
+  }
+
+  // Adds the packed counters of a window (WordIncrement).
+  void add_packed(std::uint64_t counters, std::uint64_t exclusive_lanes) {
+    const auto lane = [](std::uint64_t packed, unsigned l) {
+      return static_cast<int>((packed >> (8 * l)) & 0xFF);
+    };
+    words += lane(counters, kWordsLane);
+    long_words += lane(counters, kLongWordsLane);
+    unknown_to_english += lane(counters, kUnknownLane);
+    for_english += lane(counters, kForEnglishLane);
+    foreign_to_english += lane(counters, kForeignLane);
+    for (unsigned l = 0; l < 8; ++l) exclusive[l] += lane(exclusive_lanes, l);
   }
 };
 
@@ -366,149 +427,165 @@ struct PendingToken {
   }
 };
 
-constexpr std::size_t kWindow = 16;
+// The window through which the scan reads the common tokens
+// (read_simple_tokens()), and how far past a word's first byte its key is
+// read (two 8-byte halves).
+constexpr std::size_t kWindow = 64;
+constexpr std::size_t kKeyReach = 16;
 
-// The last bytes of the text padded with blanks, copied once a scan, for
-// the windows that would read past its end.
-class TextTail {
+// The window at `pos`: kWindow + kKeyReach readable bytes, the text's own
+// or, near its end, a copy of its last bytes padded with blanks (made once
+// a scan).
+class WindowSource {
  public:
-  const unsigned char* window(const unsigned char* s, std::size_t n, std::size_t pos) {
-    const std::size_t start = n > kWindow ? n - kWindow : 0;
+  const unsigned char* at(const unsigned char* s, std::size_t n, std::size_t pos) {
+    constexpr std::size_t kReadable = kWindow + kKeyReach;
+    if (n - pos >= kReadable) return s + pos;
+    const std::size_t start = n > kReadable ? n - kReadable : 0;
     if (!filled_) {
-      std::memset(bytes_, ' ', sizeof bytes_);
-      std::memcpy(bytes_, s + start, n - start);
+      std::memset(tail_, ' ', sizeof tail_);
+      std::memcpy(tail_, s + start, n - start);
       filled_ = true;
     }
-    return bytes_ + (pos - start);
+    return tail_ + (pos - start);
   }
 
  private:
-  unsigned char bytes_[2 * kWindow];
+  unsigned char tail_[2 * (kWindow + kKeyReach)];
   bool filled_ = false;
 };
 
-// The bytes of a 16-byte window as bit masks (bit k: byte k), for the
-// simple-token path below.
+// The bytes of a window as bit masks (bit k: byte k).
 struct WindowMasks {
-  unsigned blank = 0;   // kBlank: ends the token
-  unsigned high = 0;    // >= 0x80
-  unsigned letter = 0;  // ASCII letter
-  unsigned upper = 0;   // 'A'..'Z'
-  unsigned at = 0;      // '@'
-  unsigned colon = 0;   // ':'
-  unsigned slash = 0;   // '/'
-  unsigned apostrophe = 0;
-  unsigned hash = 0;  // '#'
+  std::uint64_t blank = 0;   // kBlank: ends a token
+  std::uint64_t high = 0;    // >= 0x80
+  std::uint64_t letter = 0;  // ASCII letter
+  std::uint64_t upper = 0;   // 'A'..'Z'
+  std::uint64_t apostrophe = 0;
+  std::uint64_t mark = 0;  // '@' or ':' (kTokenMark)
 };
 
-// Also writes the window lower-cased (OR 0x20) to lower[0, 16) and zeros
-// to lower[16, 32).
-WindowMasks classify_window(const unsigned char* w, unsigned char* lower_out) {
+WindowMasks classify_window(const unsigned char* w) {
   WindowMasks m;
 #if defined(__SSE2__)
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w));
-  const auto mask = [](__m128i x) { return static_cast<unsigned>(_mm_movemask_epi8(x)); };
-  const auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-  // Signed compares: bytes >= 0x80 are negative, so they are neither
-  // blanks (masked out) nor letters.
-  m.high = mask(v);
-  m.blank = (mask(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21))) & ~m.high) | mask(eq(0x7F));
-  const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-  _mm_store_si128(reinterpret_cast<__m128i*>(lower_out), lower);
-  _mm_store_si128(reinterpret_cast<__m128i*>(lower_out + kWindow), _mm_setzero_si128());
-  m.letter = mask(_mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
-                                _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1))));
-  m.upper = mask(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-                               _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1))));
-  m.at = mask(eq('@'));
-  m.colon = mask(eq(':'));
-  m.slash = mask(eq('/'));
-  m.apostrophe = mask(eq('\''));
-  m.hash = mask(eq('#'));
+  for (unsigned chunk = 0; chunk < kWindow / 16; ++chunk) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 16 * chunk));
+    const auto bits = [chunk](__m128i x) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(x)))
+             << (16 * chunk);
+    };
+    const auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    // Signed compares: bytes >= 0x80 are negative, so they are neither
+    // blanks (masked out) nor letters.
+    const std::uint64_t high = bits(v);
+    m.high |= high;
+    m.blank |= (bits(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21))) & ~high) | bits(eq(0x7F));
+    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    m.letter |= bits(_mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1))));
+    m.upper |= bits(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1))));
+    m.apostrophe |= bits(eq('\''));
+    m.mark |= bits(_mm_or_si128(eq('@'), eq(':')));
+  }
 #else
-  for (unsigned k = 0; k < 16; ++k) {
+  for (unsigned k = 0; k < kWindow; ++k) {
     const unsigned char c = w[k];
-    const unsigned bit = 1u << k;
+    const std::uint64_t bit = std::uint64_t{1} << k;
     const ByteKind kind = kByteKinds.kind[c];
     if (kind == kBlank) m.blank |= bit;
     if (kind == kNonAscii) m.high |= bit;
     if (kind == kLetter) m.letter |= bit;
     if (c >= 'A' && c <= 'Z') m.upper |= bit;
-    if (c == '@') m.at |= bit;
-    if (c == ':') m.colon |= bit;
-    if (c == '/') m.slash |= bit;
     if (c == '\'') m.apostrophe |= bit;
-    if (c == '#') m.hash |= bit;
-    lower_out[k] = c | 0x20;
-    lower_out[kWindow + k] = 0;
+    if (kind == kTokenMark) m.mark |= bit;
   }
 #endif
   return m;
 }
 
-// The common tokens read whole at once: ASCII and shorter than 16 bytes,
-// or any token whose first 16 bytes show the cleaning blanks it (a '@' or
-// "://" before any other byte beyond ASCII: a mention, an e-mail address, a
-// URL). Adds the words of a token the cleaning keeps to `counts` and
-// returns where the next token may start; returns kNotSimple (and reads
-// nothing) for any other token, which the byte-by-byte path reads. Reads
-// exactly what that path would: the cleaning blanks a token that holds '@'
-// or "://", is "RT:", or is a host or the retweet marker after the '#'s
-// that open it (is_nonlinguistic_token()); a word is a run of ASCII
-// letters, with an apostrophe between two letters inside it ("don't"),
-// looked up lower-cased.
-constexpr std::size_t kNotSimple = ~std::size_t{0};
+// Whether the cleaning blanks an ASCII token with a letter in it
+// (is_nonlinguistic_token()): it holds '@' or "://", or after the '#'s
+// that open it, it is "RT:", a host ("www.") or the retweet marker.
+bool blanks_ascii_token(std::string_view token, bool marked) {
+  if (marked &&
+      (token.find('@') != std::string_view::npos || token.find("://") != std::string_view::npos))
+    return true;
+  std::size_t first = 0;
+  while (token[first] == '#') ++first;  // a letter follows
+  const char c = token[first];
+  if (c != 'w' && c != 'W' && c != 'R') return false;
+  const std::string_view rest = token.substr(first);
+  return rest == "RT:" || is_host_or_retweet_marker(rest);
+}
 
-std::size_t read_simple_token(std::string_view text, std::size_t pos, const LatinWordIndex& index,
-                              TextTail& tail, TokenCounts& counts) {
+// Reads the tokens from `pos` (a token's first byte, or a blank) that end
+// in the window there and hold no byte beyond ASCII: most tokens of most
+// texts. Adds the words of those the cleaning keeps to `counts`. Returns
+// where reading goes on: the first token it did not read, which needs the
+// byte-by-byte path (`bytewise`) when it holds a byte beyond ASCII or fills
+// the window, and a window of its own otherwise. Reads exactly what the
+// byte-by-byte path would: a word is a run of ASCII letters, with an
+// apostrophe between two letters inside it ("don't"), looked up
+// lower-cased.
+std::size_t read_simple_tokens(std::string_view text, std::size_t pos, const LatinWordIndex& index,
+                               WindowSource& source, TokenCounts& counts, bool& bytewise) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  const unsigned char* w = s + pos;
-  if (n - pos < kWindow) w = tail.window(s, n, pos);
-  // Lower-cased (an apostrophe is unchanged by OR 0x20), zero after the
-  // window so that a key's second half can be read past it.
-  alignas(16) unsigned char lower[2 * kWindow];
-  const WindowMasks m = classify_window(w, lower);
-  const unsigned length = static_cast<unsigned>(__builtin_ctz(m.blank | (1u << kWindow)));
-  const unsigned in_token = (1u << length) - 1;
-  const unsigned slashes = m.slash & in_token;
-  // Bit k: "://" starts at byte k, within the token.
-  const unsigned url = m.colon & (slashes >> 1) & (slashes >> 2);
-  if (length == kWindow) {
-    // A longer token: blanked whatever follows, if the cleaning's marks come
-    // before any byte beyond ASCII (which might end the token).
-    const unsigned ascii = (1u << __builtin_ctz(m.high | (1u << kWindow))) - 1;
-    if ((m.at | url) & ascii) {
-      bool marked = true;
-      return token_end(text, pos, marked);  // the blank, read by the caller
+  const unsigned char* w = source.at(s, text.size(), pos);
+  const WindowMasks m = classify_window(w);
+  // An apostrophe between two letters is part of a word.
+  const std::uint64_t word_bytes = m.letter | (m.apostrophe & (m.letter << 1) & (m.letter >> 1));
+  unsigned offset = 0;
+  bytewise = false;
+  std::uint64_t counters = 0, exclusive = 0;  // WordIncrement
+  // Where reading goes on, with the counters added.
+  const auto stop = [&](std::size_t next) {
+    counts.add_packed(counters, exclusive);
+    return next;
+  };
+  for (;;) {
+    const std::uint64_t not_blank = ~m.blank >> offset;
+    if (not_blank == 0) return stop(pos + kWindow);  // blanks to the window's end
+    offset += static_cast<unsigned>(__builtin_ctzll(not_blank));
+    const std::uint64_t blanks_after = m.blank >> offset;
+    if (blanks_after == 0) {  // the token goes on past the window
+      bytewise = offset == 0;
+      return stop(pos + offset);
     }
-    return kNotSimple;
+    const unsigned length = static_cast<unsigned>(__builtin_ctzll(blanks_after));
+    const std::uint64_t in_token = ((std::uint64_t{1} << length) - 1) << offset;
+    if (m.high & in_token) {
+      bytewise = true;
+      return stop(pos + offset);
+    }
+    std::uint64_t words = word_bytes & in_token;
+    if (words != 0 &&
+        !blanks_ascii_token(std::string_view(reinterpret_cast<const char*>(w) + offset, length),
+                            (m.mark & in_token) != 0)) {
+      do {
+        const unsigned start = static_cast<unsigned>(__builtin_ctzll(words));
+        const unsigned bytes = static_cast<unsigned>(__builtin_ctzll(~(words >> start)));
+        words &= ~(((std::uint64_t{1} << bytes) - 1) << start);
+        const bool capitalised = ((m.upper >> start) & 3u) == 1u;
+        std::uint16_t bits = 0;  // longer words are in no list
+        if (bytes <= kMaxWordBytes) {
+          // Lower case: OR 0x20 (an apostrophe has that bit already), zero
+          // after the word.
+          constexpr std::uint64_t kCase = 0x2020202020202020ull;
+          const auto keep = [](unsigned b) { return b >= 8 ? ~0ull : (1ull << (8 * b)) - 1; };
+          LatinWordIndex::Key key;
+          key.low = (load8(w + start) | kCase) & keep(bytes);
+          key.high = bytes > 8 ? (load8(w + start + 8) | kCase) & keep(bytes - 8) : 0;
+          bits = index.find_bits(key);
+          if (bits == 0 && bytes >= 3) bits = find_elongated(index, key);
+        }
+        const WordIncrement& inc = kWordIncrements.of[evidence_index(bits)];
+        counters += inc.counters[bytes >= 2][capitalised];
+        exclusive += inc.exclusive;
+      } while (words != 0);
+    }
+    offset += length;  // at the blank
   }
-  if (m.high & in_token) return kNotSimple;
-  const std::size_t next = pos + length + 1;  // past the blank
-  unsigned words = m.letter & in_token;
-  if (words == 0 || ((m.at & in_token) | url) != 0) return next;
-  const unsigned first = static_cast<unsigned>(__builtin_ctz(~m.hash));
-  const unsigned char c = w[first];
-  if (c == 'w' || c == 'W' || c == 'R') {
-    const std::string_view rest(reinterpret_cast<const char*>(w) + first, length - first);
-    if (rest == "RT:" || is_host_or_retweet_marker(rest)) return next;
-  }
-  words |= m.apostrophe & (m.letter << 1) & (m.letter >> 1) & in_token;
-  while (words != 0) {
-    const unsigned start = static_cast<unsigned>(__builtin_ctz(words));
-    const unsigned bytes = static_cast<unsigned>(__builtin_ctz(~(words >> start)));
-    words &= ~(((1u << bytes) - 1) << start);
-    const auto keep = [](unsigned b) { return b >= 8 ? ~0ull : (1ull << (8 * b)) - 1; };
-    LatinWordIndex::Key key;
-    key.low = load8(lower + start) & keep(bytes);
-    key.high = bytes > 8 ? load8(lower + start + 8) & keep(bytes - 8) : 0;
-    const bool capitalised = ((m.upper >> start) & 3u) == 1u;
-    std::uint16_t bits = index.find_bits(key);
-    if (bits == 0 && bytes >= 3) bits = find_elongated(index, key);
-    counts.add_word(bits, bytes, capitalised);
-  }
-  return next;
 }
 
 }  // namespace
@@ -525,15 +602,19 @@ FunctionWordScan scan_function_words(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   std::size_t i = 0;
-  // The words of the tokens read whole (read_simple_token()), which the
-  // cleaning never blanks: added to `scan` at the end.
+  // The words of the tokens read through windows (read_simple_tokens()),
+  // which the cleaning keeps: added to `scan` at the end.
   TokenCounts simple;
-  TextTail tail;
+  WindowSource windows;
+  std::size_t bytewise_from = n;  // a token the windows leave to this loop
   while (i < n) {
-    if (i == token.begin) {  // a token starts (or a run of blanks goes on)
-      if (const std::size_t next = read_simple_token(text, i, index, tail, simple);
-          next != kNotSimple) {
-        i = token.begin = std::min(next, n);
+    if (i == token.begin && i != bytewise_from) {  // a token starts, or blanks
+      bool bytewise = false;
+      const std::size_t next =
+          std::min(read_simple_tokens(text, i, index, windows, simple, bytewise), n);
+      if (bytewise) bytewise_from = next;
+      if (next != i) {
+        i = token.begin = next;
         continue;
       }
     }
