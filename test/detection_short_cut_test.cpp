@@ -69,24 +69,34 @@ TEST(DetectionShortCut, ScanOfTheRawTextEqualsScanOfTheCleanedCopy) {
   for (const char* text : texts) expect_same_scan(text);
 }
 
-// The scan reads most tokens through a 16-byte window (fast_path.cpp,
-// read_simple_token()): tokens on either side of the window's length, the
-// cleaning's marks at its edges, and windows that reach the end of the text.
+// The scan reads most tokens through a 64-byte window (fast_path.cpp,
+// read_simple_tokens()): tokens across the window's end, tokens longer than
+// a window, words longer than any listed word, the cleaning's marks inside
+// and across windows, and windows that reach the end of the text.
 TEST(DetectionShortCut, WindowEdgesReadAsTheCleanedCopy) {
-  const char* const texts[] = {
-      "abcdefghijklmno the",             // 15 bytes and a blank: read whole
-      "abcdefghijklmnop the",            // 16: byte by byte
-      "the and for with from into the",  // many windows
-      "a b c d e f g h i j k l m n o p",
-      "#hashtag#inside and ##x",
-      "mail@x the and",                          // '@' in a short token
-      "abcdefghijklmnopqr@example.com the and",  // '@' past the window
-      "abcdefghijklmn@x the and",                // '@' at the window's last bytes
-      "abcdefghijkl://x the and",                // "://" ending at byte 15
-      "abcdefghijklm://x the and",               // "://" crossing the window's end
+  const std::string across = std::string(60, ' ') + "the and for with";  // crosses byte 64
+  const std::string long_token = std::string(70, 'a') + " the and";
+  const std::string long_url = "http://" + std::string(70, 'x') + "/the the and";
+  const std::string long_mail = std::string(62, 'a') + "@the.and the and";
+  const std::string blanks = std::string(130, ' ') + "the and";
+  std::string many;
+  for (int k = 0; k < 40; ++k) many += "the and for with ";
+  const std::string texts[] = {
+      across,
+      long_token,
+      long_url,
+      long_mail,
+      blanks,
+      many,
+      "abcdefghijklmnopqrstu the and",  // a 21-letter word: in no list
+      "the and for with from into the",
+      "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h",
+      "#hashtag#inside and ##x ###",
+      "mail@x the and",
+      "abcdefghijkl://x the and",
       "http://example.com/the/and/for the and",
-      "Ã©tÃ©@example.com the and",  // beyond ASCII before the '@'
-      "abcdefghijkÂ@x the and",  // a C1 control ends the token before '@'
+      "\xc3\xa9t\xc3\xa9@example.com the and",  // beyond ASCII before the '@'
+      "abcdefghijk\xc2\x85@x the and",          // a C1 control ends the token before '@'
       "ab:c the: RT: RT #RT: www.x Www.the WWW.THE wWw.the",
       "don't 'tis dogs' rock'n'roll 80's O'Clock a'b'c''d",
       "Ab AB aB I'M Don'T",
@@ -96,7 +106,7 @@ TEST(DetectionShortCut, WindowEdgesReadAsTheCleanedCopy) {
       "x",
       "yaaaaay sooo hushhhh",
   };
-  for (const char* text : texts) expect_same_scan(text);
+  for (const std::string& text : texts) expect_same_scan(text);
 }
 
 TEST(DetectionShortCut, ByteTableAgreesWithTheCleanerAndAscii) {
