@@ -463,6 +463,9 @@ struct WindowMasks {
   std::uint64_t upper = 0;   // 'A'..'Z'
   std::uint64_t apostrophe = 0;
   std::uint64_t mark = 0;  // '@' or ':' (kTokenMark)
+  // Byte k starts a run of three equal bytes, ignoring case ("aaa", "AaA"):
+  // only a word with one can be elongated (find_elongated()).
+  std::uint64_t triple = 0;
 };
 
 WindowMasks classify_window(const unsigned char* w) {
@@ -487,7 +490,11 @@ WindowMasks classify_window(const unsigned char* w) {
                                   _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1))));
     m.apostrophe |= bits(eq('\''));
     m.mark |= bits(_mm_or_si128(eq('@'), eq(':')));
+    const __m128i next = _mm_or_si128(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 16 * chunk + 1)), _mm_set1_epi8(0x20));
+    m.triple |= bits(_mm_cmpeq_epi8(lower, next));  // for now: equal to the next byte
   }
+  m.triple &= m.triple >> 1;
 #else
   for (unsigned k = 0; k < kWindow; ++k) {
     const unsigned char c = w[k];
@@ -499,7 +506,9 @@ WindowMasks classify_window(const unsigned char* w) {
     if (c >= 'A' && c <= 'Z') m.upper |= bit;
     if (c == '\'') m.apostrophe |= bit;
     if (kind == kTokenMark) m.mark |= bit;
+    if ((c | 0x20) == (w[k + 1] | 0x20)) m.triple |= bit;
   }
+  m.triple &= m.triple >> 1;
 #endif
   return m;
 }
@@ -517,6 +526,36 @@ bool blanks_ascii_token(std::string_view token, bool marked) {
   if (c != 'w' && c != 'W' && c != 'R') return false;
   const std::string_view rest = token.substr(first);
   return rest == "RT:" || is_host_or_retweet_marker(rest);
+}
+
+// Looks up and counts the words of a window: `words` has a run of bits a
+// word.
+void count_words(const unsigned char* w, std::uint64_t words, const WindowMasks& m,
+                 const LatinWordIndex& index, TokenCounts& counts) {
+  std::uint64_t counters = 0, exclusive = 0;  // WordIncrement
+  while (words != 0) {
+    const unsigned start = static_cast<unsigned>(__builtin_ctzll(words));
+    const unsigned bytes = static_cast<unsigned>(__builtin_ctzll(~(words >> start)));
+    words &= words + (std::uint64_t{1} << start);  // clears the run
+    std::uint16_t bits = 0;                        // longer words are in no list
+    if (bytes <= kMaxWordBytes) {
+      // Lower case: OR 0x20 (an apostrophe has that bit already), zero
+      // after the word.
+      constexpr std::uint64_t kCase = 0x2020202020202020ull;
+      const auto keep = [](unsigned b) { return b >= 8 ? ~0ull : (1ull << (8 * b)) - 1; };
+      LatinWordIndex::Key key;
+      key.low = (load8(w + start) | kCase) & keep(bytes);
+      key.high = bytes > 8 ? (load8(w + start + 8) | kCase) & keep(bytes - 8) : 0;
+      bits = index.find_bits(key);
+      if (bits == 0 && bytes >= 3 && ((m.triple >> start) & ((1u << (bytes - 2)) - 1)) != 0)
+        bits = find_elongated(index, key);
+    }
+    const bool capitalised = ((m.upper >> start) & 3u) == 1u;
+    const WordIncrement& inc = kWordIncrements.of[evidence_index(bits)];
+    counters += inc.counters[bytes >= 2][capitalised];
+    exclusive += inc.exclusive;
+  }
+  counts.add_packed(counters, exclusive);
 }
 
 // Reads the tokens from `pos` (a token's first byte, or a blank) that end
@@ -537,10 +576,10 @@ std::size_t read_simple_tokens(std::string_view text, std::size_t pos, const Lat
   const std::uint64_t word_bytes = m.letter | (m.apostrophe & (m.letter << 1) & (m.letter >> 1));
   unsigned offset = 0;
   bytewise = false;
-  std::uint64_t counters = 0, exclusive = 0;  // WordIncrement
-  // Where reading goes on, with the counters added.
+  std::uint64_t kept = 0;  // the bytes of the words of the tokens read
+  // Where reading goes on, with the words counted.
   const auto stop = [&](std::size_t next) {
-    counts.add_packed(counters, exclusive);
+    count_words(w, kept, m, index, counts);
     return next;
   };
   for (;;) {
@@ -558,32 +597,11 @@ std::size_t read_simple_tokens(std::string_view text, std::size_t pos, const Lat
       bytewise = true;
       return stop(pos + offset);
     }
-    std::uint64_t words = word_bytes & in_token;
+    const std::uint64_t words = word_bytes & in_token;
     if (words != 0 &&
         !blanks_ascii_token(std::string_view(reinterpret_cast<const char*>(w) + offset, length),
-                            (m.mark & in_token) != 0)) {
-      do {
-        const unsigned start = static_cast<unsigned>(__builtin_ctzll(words));
-        const unsigned bytes = static_cast<unsigned>(__builtin_ctzll(~(words >> start)));
-        words &= ~(((std::uint64_t{1} << bytes) - 1) << start);
-        const bool capitalised = ((m.upper >> start) & 3u) == 1u;
-        std::uint16_t bits = 0;  // longer words are in no list
-        if (bytes <= kMaxWordBytes) {
-          // Lower case: OR 0x20 (an apostrophe has that bit already), zero
-          // after the word.
-          constexpr std::uint64_t kCase = 0x2020202020202020ull;
-          const auto keep = [](unsigned b) { return b >= 8 ? ~0ull : (1ull << (8 * b)) - 1; };
-          LatinWordIndex::Key key;
-          key.low = (load8(w + start) | kCase) & keep(bytes);
-          key.high = bytes > 8 ? (load8(w + start + 8) | kCase) & keep(bytes - 8) : 0;
-          bits = index.find_bits(key);
-          if (bits == 0 && bytes >= 3) bits = find_elongated(index, key);
-        }
-        const WordIncrement& inc = kWordIncrements.of[evidence_index(bits)];
-        counters += inc.counters[bytes >= 2][capitalised];
-        exclusive += inc.exclusive;
-      } while (words != 0);
-    }
+                            (m.mark & in_token) != 0))
+      kept |= words;
     offset += length;  // at the blank
   }
 }
