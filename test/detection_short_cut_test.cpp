@@ -249,4 +249,30 @@ TEST(DetectionShortCut, ASettledMixedTextStillPointsToItsOtherLanguage) {
   EXPECT_FALSE(plain.others_possible);
 }
 
+TEST(DetectionShortCut, AFrequentEnglishWordIsNoSignOfAnotherLanguage) {
+  // "kind" and "later" are on Dutch's `common` list, but English words: an
+  // English text with them holds no other language.
+  const Detector detector;
+  const Guess english =
+      detector.choose("Super quiet shift today. The good kind. See you later at the bar.");
+  EXPECT_EQ(english.lang, "en");
+  EXPECT_FALSE(english.others_possible);
+  const FunctionWordScan scan = scan_function_words("the good kind, see you later");
+  EXPECT_EQ(scan.foreign_to_english, 0);
+  EXPECT_FALSE(scan.nothing_against(kEn));  // still words of other lists
+  EXPECT_TRUE(scan.no_sign_of_another_language(kEn));
+  // A word of another language's `top` list is a sign, even one English
+  // writes too ("und", "das").
+  const Guess mixed = detector.choose(
+      "The room was lovely and the staff were wonderful, we would come back. "
+      "Das Essen war gut und billig.");
+  EXPECT_EQ(mixed.lang, "en");
+  EXPECT_TRUE(mixed.others_possible);
+  EXPECT_FALSE(scan_function_words("gut und billig").no_sign_of_another_language(kEn));
+  // For another document language nothing changes: an English word in a
+  // German text is a sign of English.
+  EXPECT_EQ(scan_function_words("das ist gut und the").no_sign_of_another_language(kDe),
+            scan_function_words("das ist gut und the").nothing_against(kDe));
+}
+
 }  // namespace

@@ -257,21 +257,24 @@ struct WordEvidence {
   // name ("Tired").
   bool for_english = false;
   bool for_english_unless_name = false;
-  // Listed for one language other than English, and no frequent English
-  // word either ("muy", "und"; not "kind", "door", "plus").
+  // Listed for one language other than English, in its `top` tier or not a
+  // frequent English word ("muy", "und", "das", "door"; not "kind", "land",
+  // "later", which that language lists as `common` and English uses often).
   bool foreign_to_english = false;
 };
 
 struct WordEvidenceTable {
   // Index: the 7 bits of the languages listing the word, then frequent
-  // English, then English sentiment (LatinWordIndex::find_bits()).
-  WordEvidence of[1u << 9];
+  // English, English sentiment, and whether a `top` list has it
+  // (LatinWordIndex::find_bits(), evidence_index()).
+  WordEvidence of[1u << 10];
   constexpr WordEvidenceTable() : of() {
     static_assert(kMainLanguageCount < 8, "the eighth slot is the no-language one");
-    for (unsigned index = 0; index < (1u << 9); ++index) {
+    for (unsigned index = 0; index < (1u << 10); ++index) {
       const unsigned listed = index & 0x7F;
       const bool frequent = (index >> 7) & 1;
       const bool sentiment = (index >> 8) & 1;
+      const bool top = (index >> 9) & 1;
       // Exactly one language lists it (0 when none or several do).
       const unsigned single = (listed & (listed - 1)) == 0 ? listed : 0;
       WordEvidence& e = of[index];
@@ -283,7 +286,7 @@ struct WordEvidenceTable {
       e.unknown_to_english = !english_word;
       e.for_english = listed == (1u << kEn) || (frequent && unlisted && sentiment);
       e.for_english_unless_name = frequent && unlisted;
-      e.foreign_to_english = single != 0 && single != (1u << kEn) && !frequent;
+      e.foreign_to_english = single != 0 && single != (1u << kEn) && (top || !frequent);
     }
   }
 };
@@ -292,7 +295,8 @@ constexpr WordEvidenceTable kWordEvidence;
 std::size_t evidence_index(std::uint16_t bits) {
   static_assert(LatinWordIndex::kFrequentEnglishBit == 1u << 14 &&
                 LatinWordIndex::kEnglishSentimentBit == 1u << 15);
-  return ((bits | (bits >> 7)) & 0x7F) | ((bits >> 14) << 7);
+  return ((bits | (bits >> 7)) & 0x7F) | ((bits >> 14) << 7) |
+         (std::size_t{(bits & 0x7F) != 0} << 9);
 }
 
 // A word's evidence as increments of counters packed eight bits a lane in
@@ -314,12 +318,12 @@ struct WordIncrement {
 };
 
 struct WordIncrementTable {
-  WordIncrement of[1u << 9];
+  WordIncrement of[1u << 10];
   constexpr WordIncrementTable() : of() {
     const auto lane = [](unsigned l, bool value) {
       return static_cast<std::uint64_t>(value) << (8 * l);
     };
-    for (unsigned index = 0; index < (1u << 9); ++index) {
+    for (unsigned index = 0; index < (1u << 10); ++index) {
       const WordEvidence& e = kWordEvidence.of[index];
       WordIncrement& inc = of[index];
       for (int long_word = 0; long_word < 2; ++long_word) {

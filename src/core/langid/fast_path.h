@@ -41,9 +41,11 @@ struct FunctionWordScan {
   int long_words = 0;
   int unknown_to_english = 0;
   int for_english = 0;
-  // Words listed for exactly one main language other than English that are
-  // not frequent English words either ("muy", "und", but not "kind",
-  // "plus" or "door"): signs of another language in an English text.
+  // Words listed for exactly one main language other than English, in its
+  // `top` list or not frequent English words ("muy", "und", "door", but
+  // not "kind", "land" or "later", which that language lists as `common`
+  // and English writes often): signs of another language in an English
+  // text.
   int foreign_to_english = 0;
 
   // The main language the words settle (empty when they do not), and
@@ -67,11 +69,11 @@ struct FunctionWordScan {
   bool nothing_against(MainLanguage language) const;
   // Whether a document detected in `language` may hold sentences in
   // another (langid::Guess::others_possible): nothing_against(), except
-  // that in an English text a word that is also a frequent English word
-  // ("kind", "door", "plus", "war") is no sign of another language. Most
-  // English tweets with a sentence-sized other-language part pass the test
-  // ("muy", "und", "les"); those that do not still get detected as a
-  // whole.
+  // that in an English text a frequent English word that another language
+  // lists only as `common` ("kind", "land", "later", "grand") is no sign of
+  // that language. Its `top` words stay signs even when English writes
+  // them too ("und", "das", "el", "les" are in GloVe's frequent words): a
+  // sentence in another language has some.
   bool no_sign_of_another_language(MainLanguage language) const;
 };
 
