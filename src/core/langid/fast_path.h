@@ -64,11 +64,11 @@ struct FunctionWordScan {
   // be in another language: CLD2's quadgrams may know its content words.)
   // Not used to skip detection (tools/langid_eval: English-by-default for
   // such texts would score 4-8 % of the de, es, fr, it, pt, nl dev items
-  // with English rules), only to skip looking at each sentence of a
-  // document detected in `language` on its own.
+  // with English rules).
   bool nothing_against(MainLanguage language) const;
-  // Whether a document detected in `language` may hold sentences in
-  // another (langid::Guess::others_possible): nothing_against(), except
+  // Whether looking at each sentence of a document detected in `language`
+  // on its own can be skipped: nothing in it points to another language
+  // (langid::Guess::others_possible is the opposite). nothing_against(), except
   // that in an English text a frequent English word that another language
   // lists only as `common` ("kind", "land", "later", "grand") is no sign of
   // that language. Its `top` words stay signs even when English writes
