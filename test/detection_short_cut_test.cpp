@@ -249,30 +249,19 @@ TEST(DetectionShortCut, ASettledMixedTextStillPointsToItsOtherLanguage) {
   EXPECT_FALSE(plain.others_possible);
 }
 
-TEST(DetectionShortCut, AFrequentEnglishWordIsNoSignOfAnotherLanguage) {
-  // "kind" and "later" are on Dutch's `common` list, but English words: an
-  // English text with them holds no other language.
+TEST(DetectionShortCut, AListedWordIsASignEvenWhenEnglishWritesIt) {
+  // "kan" is on Dutch's list and a word English writes too (GloVe's
+  // frequent words have it); it is still a sign of another language, and
+  // here it is the only one that a Danish sentence beside an English one
+  // gives: the sentences are looked at, and CLD2 finds the Danish.
+  // (Exempting such words would spare some English tweets the sentence
+  // checks, and score mixed texts like this one with English rules where a
+  // sentence is not English.)
   const Detector detector;
-  const Guess english =
-      detector.choose("Super quiet shift today. The good kind. See you later at the bar.");
-  EXPECT_EQ(english.lang, "en");
-  EXPECT_FALSE(english.others_possible);
-  const FunctionWordScan scan = scan_function_words("the good kind, see you later");
-  EXPECT_EQ(scan.foreign_to_english, 0);
-  EXPECT_FALSE(scan.nothing_against(kEn));  // still words of other lists
-  EXPECT_TRUE(scan.no_sign_of_another_language(kEn));
-  // A word of another language's `top` list is a sign, even one English
-  // writes too ("und", "das").
   const Guess mixed = detector.choose(
-      "The room was lovely and the staff were wonderful, we would come back. "
-      "Das Essen war gut und billig.");
-  EXPECT_EQ(mixed.lang, "en");
+      "Jeg kan få brug for malplaceret hengivenhed. I may have use for such misplaced devotion.");
   EXPECT_TRUE(mixed.others_possible);
-  EXPECT_FALSE(scan_function_words("gut und billig").no_sign_of_another_language(kEn));
-  // For another document language nothing changes: an English word in a
-  // German text is a sign of English.
-  EXPECT_EQ(scan_function_words("das ist gut und the").no_sign_of_another_language(kDe),
-            scan_function_words("das ist gut und the").nothing_against(kDe));
+  EXPECT_FALSE(scan_function_words("I kan do it").nothing_against(kEn));
 }
 
 }  // namespace

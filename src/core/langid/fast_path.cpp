@@ -257,24 +257,19 @@ struct WordEvidence {
   // name ("Tired").
   bool for_english = false;
   bool for_english_unless_name = false;
-  // Listed for one language other than English, in its `top` tier or not a
-  // frequent English word ("muy", "und", "das", "door"; not "kind", "land",
-  // "later", which that language lists as `common` and English uses often).
-  bool foreign_to_english = false;
 };
 
 struct WordEvidenceTable {
   // Index: the 7 bits of the languages listing the word, then frequent
-  // English, English sentiment, and whether a `top` list has it
-  // (LatinWordIndex::find_bits(), evidence_index()).
-  WordEvidence of[1u << 10];
+  // English, then English sentiment (LatinWordIndex::find_bits(),
+  // evidence_index()).
+  WordEvidence of[1u << 9];
   constexpr WordEvidenceTable() : of() {
     static_assert(kMainLanguageCount < 8, "the eighth slot is the no-language one");
-    for (unsigned index = 0; index < (1u << 10); ++index) {
+    for (unsigned index = 0; index < (1u << 9); ++index) {
       const unsigned listed = index & 0x7F;
       const bool frequent = (index >> 7) & 1;
       const bool sentiment = (index >> 8) & 1;
-      const bool top = (index >> 9) & 1;
       // Exactly one language lists it (0 when none or several do).
       const unsigned single = (listed & (listed - 1)) == 0 ? listed : 0;
       WordEvidence& e = of[index];
@@ -286,7 +281,6 @@ struct WordEvidenceTable {
       e.unknown_to_english = !english_word;
       e.for_english = listed == (1u << kEn) || (frequent && unlisted && sentiment);
       e.for_english_unless_name = frequent && unlisted;
-      e.foreign_to_english = single != 0 && single != (1u << kEn) && (top || !frequent);
     }
   }
 };
@@ -295,8 +289,7 @@ constexpr WordEvidenceTable kWordEvidence;
 std::size_t evidence_index(std::uint16_t bits) {
   static_assert(LatinWordIndex::kFrequentEnglishBit == 1u << 14 &&
                 LatinWordIndex::kEnglishSentimentBit == 1u << 15);
-  return ((bits | (bits >> 7)) & 0x7F) | ((bits >> 14) << 7) |
-         (std::size_t{(bits & 0x7F) != 0} << 9);
+  return ((bits | (bits >> 7)) & 0x7F) | ((bits >> 14) << 7);
 }
 
 // A word's evidence as increments of counters packed eight bits a lane in
@@ -308,7 +301,6 @@ enum CounterLane : unsigned {
   kLongWordsLane,
   kUnknownLane,
   kForEnglishLane,
-  kForeignLane,
 };
 
 struct WordIncrement {
@@ -318,12 +310,12 @@ struct WordIncrement {
 };
 
 struct WordIncrementTable {
-  WordIncrement of[1u << 10];
+  WordIncrement of[1u << 9];
   constexpr WordIncrementTable() : of() {
     const auto lane = [](unsigned l, bool value) {
       return static_cast<std::uint64_t>(value) << (8 * l);
     };
-    for (unsigned index = 0; index < (1u << 10); ++index) {
+    for (unsigned index = 0; index < (1u << 9); ++index) {
       const WordEvidence& e = kWordEvidence.of[index];
       WordIncrement& inc = of[index];
       for (int long_word = 0; long_word < 2; ++long_word) {
@@ -333,8 +325,7 @@ struct WordIncrementTable {
               lane(kWordsLane, true) | lane(kLongWordsLane, counts) |
               lane(kUnknownLane, counts && e.unknown_to_english) |
               lane(kForEnglishLane,
-                   counts && (e.for_english || (e.for_english_unless_name && !capitalised))) |
-              lane(kForeignLane, e.foreign_to_english);
+                   counts && (e.for_english || (e.for_english_unless_name && !capitalised)));
         }
       }
       inc.exclusive = std::uint64_t{1} << (8 * e.slot);
@@ -352,7 +343,6 @@ struct TokenCounts {
   int unknown_to_english = 0;
   int for_english = 0;
   int exclusive[8] = {};
-  int foreign_to_english = 0;
   unsigned languages = 0;  // bit l: exclusive[l] > 0
 
   // Adds one word's evidence: its index bits, its length in bytes, whether
@@ -366,7 +356,6 @@ struct TokenCounts {
     long_words += counts;
     unknown_to_english += counts & e.unknown_to_english;
     for_english += counts & (e.for_english | (e.for_english_unless_name & !capitalised));
-    foreign_to_english += e.foreign_to_english;
   }
 
   // Adds the packed counters of a window (WordIncrement).
@@ -378,7 +367,6 @@ struct TokenCounts {
     long_words += lane(counters, kLongWordsLane);
     unknown_to_english += lane(counters, kUnknownLane);
     for_english += lane(counters, kForEnglishLane);
-    foreign_to_english += lane(counters, kForeignLane);
     for (unsigned l = 0; l < 8; ++l) exclusive[l] += lane(exclusive_lanes, l);
   }
 };
@@ -412,7 +400,6 @@ struct PendingToken {
         scan.long_words += counts.long_words;
         scan.unknown_to_english += counts.unknown_to_english;
         scan.for_english += counts.for_english;
-        scan.foreign_to_english += counts.foreign_to_english;
         for (unsigned l = counts.languages; l != 0; l &= l - 1)
           scan.exclusive[__builtin_ctz(l)] += counts.exclusive[__builtin_ctz(l)];
       }
@@ -421,7 +408,6 @@ struct PendingToken {
       for (unsigned l = counts.languages; l != 0; l &= l - 1)
         counts.exclusive[__builtin_ctz(l)] = 0;
       counts.words = counts.long_words = counts.unknown_to_english = counts.for_english = 0;
-      counts.foreign_to_english = 0;
       counts.languages = 0;
       other_script = false;
     }
@@ -693,7 +679,6 @@ FunctionWordScan scan_function_words(std::string_view text) {
   scan.long_words += simple.long_words;
   scan.unknown_to_english += simple.unknown_to_english;
   scan.for_english += simple.for_english;
-  scan.foreign_to_english += simple.foreign_to_english;
   for (int l = 0; l < kMainLanguageCount; ++l) scan.exclusive[l] += simple.exclusive[l];
   return scan;
 }
@@ -724,11 +709,6 @@ FunctionWordScan::Settled FunctionWordScan::settle() const {
 }
 
 std::string_view FunctionWordScan::decisive() const { return settle().language; }
-
-bool FunctionWordScan::no_sign_of_another_language(MainLanguage language) const {
-  if (language != kEn) return nothing_against(language);
-  return plain && foreign_to_english == 0;
-}
 
 bool FunctionWordScan::nothing_against(MainLanguage language) const {
   if (!plain) return false;

@@ -41,12 +41,6 @@ struct FunctionWordScan {
   int long_words = 0;
   int unknown_to_english = 0;
   int for_english = 0;
-  // Words listed for exactly one main language other than English, in its
-  // `top` list or not frequent English words ("muy", "und", "door", but
-  // not "kind", "land" or "later", which that language lists as `common`
-  // and English writes often): signs of another language in an English
-  // text.
-  int foreign_to_english = 0;
 
   // The main language the words settle (empty when they do not), and
   // whether the evidence is strong enough to call reliable: function words
@@ -64,17 +58,9 @@ struct FunctionWordScan {
   // be in another language: CLD2's quadgrams may know its content words.)
   // Not used to skip detection (tools/langid_eval: English-by-default for
   // such texts would score 4-8 % of the de, es, fr, it, pt, nl dev items
-  // with English rules).
+  // with English rules), only to skip looking at each sentence of a
+  // document detected in `language` on its own.
   bool nothing_against(MainLanguage language) const;
-  // Whether looking at each sentence of a document detected in `language`
-  // on its own can be skipped: nothing in it points to another language
-  // (langid::Guess::others_possible is the opposite). nothing_against(), except
-  // that in an English text a frequent English word that another language
-  // lists only as `common` ("kind", "land", "later", "grand") is no sign of
-  // that language. Its `top` words stay signs even when English writes
-  // them too ("und", "das", "el", "les" are in GloVe's frequent words): a
-  // sentence in another language has some.
-  bool no_sign_of_another_language(MainLanguage language) const;
 };
 
 // Scans `text` (well-formed UTF-8) as clean_for_detection() would leave it

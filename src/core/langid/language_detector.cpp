@@ -52,8 +52,8 @@ Analysis analyze(std::string_view text, bool with_cld) {
   if (const FunctionWordScan::Settled fast = scan.settle(); !fast.language.empty()) {
     // Settled, perhaps with a few words of another language: those mean a
     // caller looking for sentences in other languages must look.
-    const bool alone = scan.no_sign_of_another_language(
-        static_cast<MainLanguage>(main_language_index(fast.language)));
+    const bool alone =
+        scan.nothing_against(static_cast<MainLanguage>(main_language_index(fast.language)));
     a.guess =
         Guess{std::string(fast.language), fast.reliable ? kFastPathConfidence : kFewWordsConfidence,
               fast.reliable, alone, !alone};
@@ -95,8 +95,8 @@ Analysis analyze(std::string_view text, bool with_cld) {
     // Could part of the text be in another language? Not when it is in a
     // main Latin language and none of its words points elsewhere.
     const int main = main_language_index(a.guess.lang);
-    a.guess.others_possible = !(main < kMainLanguageCount &&
-                                scan.no_sign_of_another_language(static_cast<MainLanguage>(main)));
+    a.guess.others_possible =
+        !(main < kMainLanguageCount && scan.nothing_against(static_cast<MainLanguage>(main)));
   }
   if (cleaned.capacity() > kKeepScratchBytes) std::string().swap(cleaned);
   return a;
