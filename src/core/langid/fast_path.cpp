@@ -133,8 +133,22 @@ std::size_t end_of_letters(const unsigned char* s, std::size_t n, std::size_t i)
   return i;
 }
 
-// The key of the ASCII word s[begin, end) (1 to kMaxWordBytes letters),
-// lower-cased: OR 0x20 on the letters, zero after them.
+// The key of the word p[0, length) (1 to kMaxWordBytes ASCII letters and
+// inner apostrophes), lower-cased: OR 0x20 on every byte (an apostrophe has
+// that bit already), zero after the word. Reads kMaxWordBytes bytes at p.
+LatinWordIndex::Key lowered_key(const unsigned char* p, std::size_t length) {
+  constexpr std::uint64_t kCase = 0x2020202020202020ull;
+  const auto keep = [](std::size_t bytes) {
+    return bytes >= 8 ? ~0ull : (1ull << (8 * bytes)) - 1;
+  };
+  LatinWordIndex::Key key;
+  key.low = (load8(p) | kCase) & keep(length);
+  key.high = length > 8 ? (load8(p + 8) | kCase) & keep(length - 8) : 0;
+  return key;
+}
+
+// The key of the ASCII word s[begin, end) (lowered_key()), copied first
+// near the end of the text.
 LatinWordIndex::Key ascii_word_key(const unsigned char* s, std::size_t n, std::size_t begin,
                                    std::size_t end) {
   const std::size_t length = end - begin;
@@ -144,14 +158,7 @@ LatinWordIndex::Key ascii_word_key(const unsigned char* s, std::size_t n, std::s
     std::memcpy(padded, p, length);
     p = padded;
   }
-  constexpr std::uint64_t kCase = 0x2020202020202020ull;
-  const auto keep = [](std::size_t bytes) {
-    return bytes >= 8 ? ~0ull : (1ull << (8 * bytes)) - 1;
-  };
-  LatinWordIndex::Key key;
-  key.low = (load8(p) | kCase) & keep(length);
-  key.high = length > 8 ? (load8(p + 8) | kCase) & keep(length - 8) : 0;
-  return key;
+  return lowered_key(p, length);
 }
 
 // Any other word (Latin letters beyond ASCII, inner apostrophes: "don't",
@@ -529,13 +536,7 @@ void count_words(const unsigned char* w, std::uint64_t words, const WindowMasks&
     words &= words + (std::uint64_t{1} << start);  // clears the run
     std::uint16_t bits = 0;                        // longer words are in no list
     if (bytes <= kMaxWordBytes) {
-      // Lower case: OR 0x20 (an apostrophe has that bit already), zero
-      // after the word.
-      constexpr std::uint64_t kCase = 0x2020202020202020ull;
-      const auto keep = [](unsigned b) { return b >= 8 ? ~0ull : (1ull << (8 * b)) - 1; };
-      LatinWordIndex::Key key;
-      key.low = (load8(w + start) | kCase) & keep(bytes);
-      key.high = bytes > 8 ? (load8(w + start + 8) | kCase) & keep(bytes - 8) : 0;
+      const LatinWordIndex::Key key = lowered_key(w + start, bytes);  // kKeyReach readable
       bits = index.find_bits(key);
       if (bits == 0 && bytes >= 3 && ((m.triple >> start) & ((1u << (bytes - 2)) - 1)) != 0)
         bits = find_elongated(index, key);
