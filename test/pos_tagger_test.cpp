@@ -558,6 +558,82 @@ TEST(TaggerTrainer, FoldedRowsTagLikeTheFeaturesTheySum) {
   }
 }
 
+// Settled words (features.h: WordEntry): frequent words that training saw
+// with one class (nearly) always are tagged without scoring, which gives the
+// tags scoring would; ambiguous and rare words are scored.
+TEST(TaggerTrainer, SettledWordsAreFrequentUnambiguousWordsAndTagAsScored) {
+  const auto sentences = train::parse_conllu(kTinyTreebank);
+  const auto ambiguous = train::parse_conllu(
+      "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+      "2\tdog\tdog\tVERB\tVBP\t_\t0\troot\t_\t_\n"
+      "3\tus\twe\tPRON\tPRP\t_\t2\tobj\t_\t_\n\n");
+  std::vector<train::ConlluSentence> corpus;
+  for (int i = 0; i < 20; ++i) corpus.insert(corpus.end(), sentences.begin(), sentences.end());
+  for (int i = 0; i < 5; ++i) corpus.push_back(ambiguous[0]);
+  train::TrainerOptions options;
+  options.epochs = 2;
+  const auto trained = train::train_tagger(corpus, sentences, options);
+  const auto class_of = [&](const char* upos) {
+    for (std::size_t c = 0; c < trained.model.classes.size(); ++c)
+      if (trained.model.classes[c].first == upos) return static_cast<int>(c);
+    return -1;
+  };
+  const auto settled = [&](const char* word) {
+    for (const auto& [key, cls] : trained.model.settled)
+      if (key == word_key(word)) return static_cast<int>(cls);
+    return -1;
+  };
+  EXPECT_EQ(settled("the"), class_of("DET"));  // "The" 20 times, always DET
+  EXPECT_EQ(settled("cat"), class_of("NOUN"));
+  EXPECT_EQ(settled("dog"), -1);   // NOUN 20 times, VERB 5: scored
+  EXPECT_EQ(settled("they"), -1);  // 5 times: too rare to settle
+
+  const auto model = PosModel::from_bytes(serialize(trained.model));
+  PosTagger fast(*model), scored(*model);
+  scored.use_settled_classes(false);
+  std::vector<std::vector<std::string_view>> inputs;
+  for (const auto& s : sentences) {
+    inputs.emplace_back();
+    for (const auto& w : s) inputs.back().push_back(w.form);
+  }
+  inputs.push_back({"They", "dog", "the", "cat", "."});
+  std::vector<std::uint8_t> a, b;
+  for (const auto& words : inputs) {
+    fast.tag_sentence(words.data(), words.size(), a);
+    scored.tag_sentence(words.data(), words.size(), b);
+    EXPECT_EQ(a, b);
+  }
+  // The settled class wins wherever the word stands.
+  const std::vector<std::string_view> odd = {"cat", "cat", "cat"};
+  fast.tag_sentence(odd.data(), odd.size(), a);
+  EXPECT_EQ(a, std::vector<std::uint8_t>(3, static_cast<std::uint8_t>(class_of("NOUN"))));
+
+  options.settled_min_count = 0;
+  EXPECT_TRUE(train::train_tagger(corpus, sentences, options).model.settled.empty());
+
+  // A settled class the model does not have is refused when writing, and
+  // as damage when loading.
+  ModelContents wrong = trained.model;
+  wrong.settled.back().second = static_cast<std::uint8_t>(wrong.classes.size());
+  EXPECT_THROW(serialize(wrong), std::invalid_argument);
+  std::string image = serialize(trained.model);
+  FileHeader h;
+  std::memcpy(&h, image.data(), sizeof h);
+  bool damaged = false;
+  for (std::size_t i = 0; i < h.word_capacity && !damaged; ++i) {
+    WordEntry e;
+    std::memcpy(&e, image.data() + h.words_offset + i * sizeof e, sizeof e);
+    if (settled_of(e) == 0) continue;
+    e.folded_and_settled = folded_of(e) | (std::uint32_t(h.class_count) + 1) << 24;
+    std::memcpy(image.data() + h.words_offset + i * sizeof e, &e, sizeof e);
+    damaged = true;
+  }
+  ASSERT_TRUE(damaged);
+  h.checksum = hashing::bytes(std::string_view(image).substr(sizeof(FileHeader)), 0xC0FFEE);
+  std::memcpy(image.data(), &h, sizeof h);
+  expect_damaged(image, "settled class out of range");
+}
+
 TEST(WordClusters, IdenticalVectorsShareEveryLevelAndDigitsFold) {
   const std::string path = ::testing::TempDir() + "/textsense_vectors.txt";
   {

@@ -45,7 +45,7 @@ constexpr std::array<Command, 10> kCommands = {{
     {"version", "print the version", run_version},
 }};
 
-constexpr std::array<std::string_view, 19> kValuedOptions = {"--lang",
+constexpr std::array<std::string_view, 21> kValuedOptions = {"--lang",
                                                              "--model",
                                                              "--train",
                                                              "--dev",
@@ -60,6 +60,8 @@ constexpr std::array<std::string_view, 19> kValuedOptions = {"--lang",
                                                              "--vocabulary-min-count",
                                                              "--dictionary-min-count",
                                                              "--fold-min-count",
+                                                             "--settled-min-count",
+                                                             "--settled-min-share",
                                                              "--data",
                                                              "--rules",
                                                              "--params",
@@ -102,6 +104,9 @@ void print_usage(std::FILE* to) {
                "                 and its tags (default 3)\n"
                "  --fold-min-count N  (train-tagger) words seen N times or more get\n"
                "                 precomputed rows (faster tagging, a larger file; default 3)\n"
+               "  --settled-min-count N, --settled-min-share F  (train-tagger) a word seen\n"
+               "                 N times or more with one class in a share F of them is\n"
+               "                 tagged without scoring (defaults 20 and 0.995; N 0: none)\n"
                "  --split-dev K  (train-tagger, eval-tagger) train on the dev files too but\n"
                "                 every K-th sentence, which is the held-out part\n"
                "                 (--train and --dev take comma-separated lists of files;\n"

@@ -209,6 +209,12 @@ int run_train_tagger(const Options& options) {
       options.value("dictionary-min-count", std::to_string(trainer.dictionary_min_count)));
   trainer.fold_min_count =
       std::stoi(options.value("fold-min-count", std::to_string(trainer.fold_min_count)));
+  trainer.settled_min_count =
+      std::stoi(options.value("settled-min-count", std::to_string(trainer.settled_min_count)));
+  trainer.settled_min_share =
+      std::stod(options.value("settled-min-share", std::to_string(trainer.settled_min_share)));
+  if (trainer.settled_min_share <= 0.5 || trainer.settled_min_share > 1)
+    throw std::invalid_argument("--settled-min-share takes a share above 0.5, at most 1");
   const std::string xpos = options.value("xpos", "yes");
   if (xpos != "yes" && xpos != "no") throw std::invalid_argument("--xpos takes yes or no");
   trainer.xpos = xpos == "yes";

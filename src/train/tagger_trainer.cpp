@@ -168,8 +168,12 @@ std::vector<std::pair<std::string, std::string>> collect_classes(
   return classes;
 }
 
+// The tag dictionary (word key -> ambiguity class) and the settled words
+// (word key -> class: pos::WordEntry) of the training examples.
 std::vector<std::pair<std::uint64_t, std::uint64_t>> build_dictionary(
-    const std::vector<Example>& examples, std::size_t classes, const TrainerOptions& options) {
+    const std::vector<Example>& examples, std::size_t classes, const TrainerOptions& options,
+    std::vector<std::pair<std::uint64_t, std::uint8_t>>& settled) {
+  settled.clear();
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> counts;
   for (const Example& e : examples)
     for (std::size_t i = 0; i < e.words.size(); ++i) {
@@ -191,8 +195,15 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> build_dictionary(
       if (c[cls] > 0 && c[cls] >= options.dictionary_min_share * total)
         ambiguity = hashing::combine(ambiguity, cls + 1);
     dictionary.emplace_back(key, ambiguity | 1);
+    if (options.settled_min_count > 0 &&
+        total >= static_cast<std::uint32_t>(options.settled_min_count)) {
+      const auto top = std::max_element(c.begin(), c.end());
+      if (*top >= options.settled_min_share * total)
+        settled.emplace_back(key, static_cast<std::uint8_t>(top - c.begin()));
+    }
   }
   std::sort(dictionary.begin(), dictionary.end());
+  std::sort(settled.begin(), settled.end());
   return dictionary;
 }
 
@@ -272,7 +283,8 @@ TrainingResult train_tagger(const std::vector<ConlluSentence>& train_sentences,
       examples[s].words.push_back(w.form);
       examples[s].labels.push_back(class_id.at({w.upos, w.xpos}));
     }
-  contents.word_classes = build_dictionary(examples, contents.classes.size(), options);
+  contents.word_classes =
+      build_dictionary(examples, contents.classes.size(), options, contents.settled);
   contents.contractions = collect_contractions(train);
   if (!options.vectors.empty() && !options.word_classes.empty())
     throw std::invalid_argument("word vectors and word classes fill the same levels: give one");
@@ -283,7 +295,8 @@ TrainingResult train_tagger(const std::vector<ConlluSentence>& train_sentences,
   log("classes: " + std::to_string(contents.classes.size()) +
       ", dictionary words: " + std::to_string(contents.word_classes.size()) +
       ", clustered words: " + std::to_string(contents.word_clusters.size()) +
-      ", contractions: " + std::to_string(contents.contractions.size()));
+      ", contractions: " + std::to_string(contents.contractions.size()) +
+      ", settled words: " + std::to_string(contents.settled.size()));
 
   // The extractor reads the dictionary in its model-file layout.
   const std::string dictionary_image = pos::serialize(contents);

@@ -18,6 +18,7 @@ TokenHashes make_padding(std::uint64_t seed) {
   t.word = t.lower = t.shape = t.ambiguity = hashing::mix(seed);
   t.clusters = static_cast<std::uint32_t>(t.word);
   t.folded = 0;
+  t.settled = 0;
   for (auto& p : t.prefix) p = t.word;
   for (auto& s : t.suffix) s = t.word;
   return t;
@@ -84,7 +85,8 @@ void FeatureExtractor::prepare(const std::string_view* words, std::size_t count,
     // Words outside the vocabulary may still have clusters (vectors, a
     // lexicon): the compact table beside it.
     t.clusters = entry == nullptr ? dictionary_.lexicon.find(t.lower) : entry->clusters;
-    t.folded = entry == nullptr ? 0 : entry->folded;
+    t.folded = entry == nullptr ? 0 : folded_of(*entry);
+    t.settled = entry == nullptr ? 0 : settled_of(*entry);
     // Words outside the model's vocabulary share one identity, as words
     // seen once did in training: their features then carry weights learned
     // for rare words instead of none at all.

@@ -51,9 +51,16 @@ struct WordEntry {
   std::uint64_t key;        // word_key(word); 0: empty slot
   std::uint64_t ambiguity;  // ambiguity class, kRareWord, or 0 (training never saw it)
   std::uint32_t clusters;   // packed cluster ids, 0 without a vector
-  std::uint32_t folded;     // the word's folded rows in the model + 1, 0: none
+  // Bits 0-23: the word's folded rows in the model + 1, 0: none. Bits
+  // 24-31: its settled class + 1, 0: none (a frequent word that training
+  // saw with one class almost always, which the tagger takes without
+  // scoring: models/README.md, "Settled words").
+  std::uint32_t folded_and_settled;
 };
 static_assert(sizeof(WordEntry) == 24, "model layout");
+constexpr std::uint32_t kMaxFoldedRows = (1u << 24) - 1;
+inline std::uint32_t folded_of(const WordEntry& e) { return e.folded_and_settled & kMaxFoldedRows; }
+inline std::uint32_t settled_of(const WordEntry& e) { return e.folded_and_settled >> 24; }
 
 // Words outside the training vocabulary that word vectors or a lexicon
 // class: each word's packed clusters in 6 bytes instead of a 24-byte
@@ -121,6 +128,7 @@ struct TokenHashes {
   std::uint32_t flags;      // kFlag* bits
   std::uint32_t length;     // in code points, capped at 15
   std::uint32_t folded;     // the word's folded rows in the model + 1, 0: none
+  std::uint32_t settled;    // its settled class + 1 (WordEntry), 0: none
 };
 
 // The static features of a token fall in two groups. Fixed ones read the

@@ -200,12 +200,25 @@ std::string serialize(const ModelContents& contents) {
         throw std::invalid_argument("folded rows for a word outside the vocabulary");
       i = (i + 1) & (word_capacity - 1);
     }
-    if (word_table[i].folded != 0) throw std::invalid_argument("duplicate folded rows");
-    word_table[i].folded =
-        static_cast<std::uint32_t>(folded_rows.size() / (std::size_t(kRoles) * stride)) + 1;
+    if (folded_of(word_table[i]) != 0) throw std::invalid_argument("duplicate folded rows");
+    const std::size_t row = folded_rows.size() / (std::size_t(kRoles) * stride) + 1;
+    if (row > kMaxFoldedRows) throw std::invalid_argument("too many folded rows");
+    word_table[i].folded_and_settled = static_cast<std::uint32_t>(row);
     folded_rows.insert(folded_rows.end(), rows.begin(), rows.end());
   }
   header.folded_count = static_cast<std::uint32_t>(folded.size());
+  // Settled classes (features.h: WordEntry), in the top byte.
+  for (const auto& [key, cls] : contents.settled) {
+    if (cls >= contents.classes.size()) throw std::invalid_argument("settled class out of range");
+    std::uint64_t i = key & (word_capacity - 1);
+    while (word_table[i].key != key) {
+      if (word_table[i].key == 0)
+        throw std::invalid_argument("a settled class for a word outside the vocabulary");
+      i = (i + 1) & (word_capacity - 1);
+    }
+    if (settled_of(word_table[i]) != 0) throw std::invalid_argument("duplicate settled class");
+    word_table[i].folded_and_settled |= (static_cast<std::uint32_t>(cls) + 1) << 24;
+  }
   header.word_capacity = static_cast<std::uint32_t>(word_capacity);
   header.word_count = static_cast<std::uint32_t>(words.size());
 
@@ -343,8 +356,10 @@ void PosModel::validate(const std::string& origin) {
   for (std::uint64_t i = 0; i < h.word_capacity; ++i) {
     const WordEntry& e = words_.entries[i];
     words_used += e.key != 0;
-    if (e.folded > h.folded_count || (e.folded != 0 && e.key == 0))
+    if (folded_of(e) > h.folded_count || (folded_of(e) != 0 && e.key == 0))
       damaged(origin, "folded rows out of range");
+    if (settled_of(e) > h.class_count || (settled_of(e) != 0 && e.key == 0))
+      damaged(origin, "settled class out of range");
   }
   if (words_used != h.word_count) damaged(origin, "word count mismatch");
 

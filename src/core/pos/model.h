@@ -19,7 +19,7 @@
 //                  tagger's units; one int16 step = one weight step
 //   words:         WordEntry per slot, the vocabulary (WordClassTable):
 //                  the tag dictionary of the training words, with their
-//                  clusters
+//                  clusters, folded rows and settled classes
 //   lexicon:       WordClusterLexicon (features.h): the clusters of the
 //                  words outside the vocabulary that the vectors
 //                  (train/word_clusters.h) or a lexicon (train/word_classes.h)
@@ -44,7 +44,7 @@
 namespace textsense::pos {
 
 constexpr char kModelMagic[8] = {'T', 'S', 'P', 'O', 'S', 'M', 'D', 'L'};
-constexpr std::uint32_t kModelFormatVersion = 6;
+constexpr std::uint32_t kModelFormatVersion = 7;  // 7: settled words
 
 struct WeightEntry {
   std::uint8_t cls;
@@ -133,6 +133,9 @@ struct ModelContents {
   // which must equal the sums of its role features' weights (the trainer
   // computes them; PosTagger relies on it). Only for words of word_classes.
   std::vector<std::pair<std::uint64_t, std::vector<std::int16_t>>> folded;
+  // word key -> the class the tagger gives that word without scoring it
+  // (features.h: WordEntry). Only for words of word_classes.
+  std::vector<std::pair<std::uint64_t, std::uint8_t>> settled;
   // lower-case surface -> its words (2..kMaxContractionWords, no spaces).
   std::vector<std::pair<std::string, std::vector<std::string>>> contractions;
   float weight_scale = 1.0f;

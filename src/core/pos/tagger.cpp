@@ -109,6 +109,12 @@ void PosTagger::compute_static_scores(std::size_t begin, std::size_t end, std::s
   const TokenHashes* tokens = hashes_.data();
   for (std::size_t t = 0; t < n; ++t) {
     const std::size_t i = begin + t;
+    if (use_settled_ && tokens[i].settled != 0) {
+      // Tagged without scores (tag_sentence()): nothing to look up.
+      static_counts_[t] = 0;
+      static_row_counts_[t] = 0;
+      continue;
+    }
     std::uint64_t* keys = static_keys_.data() + t * kMaxStaticFeatures;
     const std::int16_t** rows = static_rows_.data() + t * kRoles;
     int k = features_.fixed_features(tokens, count, i, keys);
@@ -177,12 +183,20 @@ void PosTagger::tag_sentence(const std::string_view* words, std::size_t count,
     // tag the static scores alone would choose cost more than it saved.)
     int k = features_.history_features(hashes_.data(), count, begin, prev1, prev2, keys);
     for (std::size_t i = begin; i < end; ++i) {
-      const std::int32_t* static_scores = static_scores_.data() + (i - begin) * stride;
-      std::copy_n(static_scores, stride, scores);
-      add_weights(keys, k, scores);
-      // Ties go to the lower class id, which the trainer gives the more
-      // frequent class.
-      int best = argmax(scores, classes);
+      int best;
+      if (use_settled_ && hashes_[i].settled != 0) {
+        // A settled word: training saw it with this class almost always
+        // (features.h: WordEntry), and scoring it would cost a third of
+        // the tagging of running text for a handful of changed tags.
+        best = static_cast<int>(hashes_[i].settled) - 1;
+      } else {
+        const std::int32_t* static_scores = static_scores_.data() + (i - begin) * stride;
+        std::copy_n(static_scores, stride, scores);
+        add_weights(keys, k, scores);
+        // Ties go to the lower class id, which the trainer gives the more
+        // frequent class.
+        best = argmax(scores, classes);
+      }
       if (emoji_class_ >= 0 && starts_with_emoji(words[i])) best = emoji_class_;
       tags[i] = static_cast<std::uint8_t>(best);
       prev2 = prev1;

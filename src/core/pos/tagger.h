@@ -49,6 +49,11 @@ class PosTagger {
                               std::vector<ContractionTags>* contractions,
                               const runtime::StopSignal& stop = {});
 
+  // Whether a settled word (features.h: WordEntry) takes its settled class
+  // without scoring (the default), or is scored like any word: tests and
+  // measurements compare the two.
+  void use_settled_classes(bool use) { use_settled_ = use; }
+
   // Frees scratch buffers that a huge sentence grew.
   void release_buffers();
 
@@ -67,6 +72,7 @@ class PosTagger {
 
   const PosModel& model_;
   int emoji_class_ = -1;  // the (SYM, NFP) class, if the model has one
+  bool use_settled_ = true;
   FeatureExtractor features_;
   std::vector<TokenHashes> hashes_;
   // Per token of the current block: static feature keys, their slots, and
