@@ -11,11 +11,22 @@ inline bool word_is_ascii(const unsigned char* p) {
   return (w & kHighBits) == 0;
 }
 
+// 32 bytes with one test: text is mostly ASCII, and a branch per 8 bytes
+// cost more than the loads (both functions below run on every document).
+constexpr std::size_t kBlockBytes = 32;
+inline bool block_is_ascii(const unsigned char* p) {
+  std::uint64_t w[4];
+  std::memcpy(w, p, sizeof w);
+  return ((w[0] | w[1] | w[2] | w[3]) & kHighBits) == 0;
+}
+
 }  // namespace
 
 bool is_ascii(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
+  for (; i + kBlockBytes <= n; i += kBlockBytes)
+    if (!block_is_ascii(p + i)) return false;
   for (; i + 8 <= n; i += 8)
     if (!word_is_ascii(p + i)) return false;
   for (; i < n; ++i)
@@ -34,7 +45,11 @@ std::size_t find_invalid(std::string_view s, bool& all_ascii) {
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
-    if (i + 8 <= n && word_is_ascii(p + i)) {
+    if (n - i >= kBlockBytes && block_is_ascii(p + i)) {
+      i += kBlockBytes;
+      continue;
+    }
+    if (n - i >= 8 && word_is_ascii(p + i)) {
       i += 8;
       continue;
     }
