@@ -24,8 +24,18 @@ TEST(Utf8, ReportsTheFirstBadByte) {
   EXPECT_EQ(find_invalid("xx\xED\xA0\x80"), 2u);    // surrogate U+D800
   EXPECT_EQ(find_invalid("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
   EXPECT_EQ(find_invalid("12345678\xFF"), 8u);      // after an ASCII block
-  EXPECT_EQ(find_invalid("\xE4\xB8"), 0u);          // truncated 3-byte
-  EXPECT_EQ(find_invalid("\xE4\xB8\x41"), 0u);      // bad continuation
+  const std::string ascii(70, 'a');                 // blocks of 32, then 8, then 1
+  for (std::size_t at = 0; at <= ascii.size(); ++at) {
+    std::string s = ascii;
+    s.insert(at, "\xFF");
+    ASSERT_EQ(find_invalid(s), at);
+    bool all_ascii = true;
+    ASSERT_EQ(find_invalid(ascii.substr(0, at), all_ascii), kValid);
+    ASSERT_TRUE(all_ascii);
+    ASSERT_FALSE(is_ascii(s));
+  }
+  EXPECT_EQ(find_invalid("\xE4\xB8"), 0u);      // truncated 3-byte
+  EXPECT_EQ(find_invalid("\xE4\xB8\x41"), 0u);  // bad continuation
 }
 
 // ICU's U8_NEXT as the reference: the offset of the first sequence it
@@ -48,6 +58,7 @@ std::size_t icu_first_invalid(const std::string& s) {
 TEST(Utf8, FindsTheSameFirstBadByteAsIcu) {
   const std::vector<std::string> pieces = {"a",
                                            "plain ",
+                                           "a run of ASCII longer than one 32-byte block",
                                            "12345678",
                                            "\xC3\xA9",
                                            "\xD0\xB6\xD0\xB4",
