@@ -186,6 +186,17 @@ std::string serialize(const ModelContents& contents) {
     while (word_table[i].key != 0) i = (i + 1) & (word_capacity - 1);
     word_table[i] = WordEntry{key, value, cluster, 0};
   }
+  // The vocabulary slot of `key`, which must be a training word: `what`
+  // names the section that refers to it.
+  const auto slot_of = [&](std::uint64_t key, const char* what) -> WordEntry& {
+    std::uint64_t i = key & (word_capacity - 1);
+    while (word_table[i].key != key) {
+      if (word_table[i].key == 0)
+        throw std::invalid_argument(std::string(what) + " for a word outside the vocabulary");
+      i = (i + 1) & (word_capacity - 1);
+    }
+    return word_table[i];
+  };
   // Folded rows, in key order.
   auto folded = contents.folded;
   std::sort(folded.begin(), folded.end(),
@@ -194,30 +205,20 @@ std::string serialize(const ModelContents& contents) {
   for (const auto& [key, rows] : folded) {
     if (rows.size() != std::size_t(kRoles) * stride)
       throw std::invalid_argument("folded rows of the wrong size");
-    std::uint64_t i = key & (word_capacity - 1);
-    while (word_table[i].key != key) {
-      if (word_table[i].key == 0)
-        throw std::invalid_argument("folded rows for a word outside the vocabulary");
-      i = (i + 1) & (word_capacity - 1);
-    }
-    if (folded_of(word_table[i]) != 0) throw std::invalid_argument("duplicate folded rows");
+    WordEntry& entry = slot_of(key, "folded rows");
+    if (folded_of(entry) != 0) throw std::invalid_argument("duplicate folded rows");
     const std::size_t row = folded_rows.size() / (std::size_t(kRoles) * stride) + 1;
     if (row > kMaxFoldedRows) throw std::invalid_argument("too many folded rows");
-    word_table[i].folded_and_settled = static_cast<std::uint32_t>(row);
+    entry.folded_and_settled = static_cast<std::uint32_t>(row);
     folded_rows.insert(folded_rows.end(), rows.begin(), rows.end());
   }
   header.folded_count = static_cast<std::uint32_t>(folded.size());
   // Settled classes (features.h: WordEntry), in the top byte.
   for (const auto& [key, cls] : contents.settled) {
     if (cls >= contents.classes.size()) throw std::invalid_argument("settled class out of range");
-    std::uint64_t i = key & (word_capacity - 1);
-    while (word_table[i].key != key) {
-      if (word_table[i].key == 0)
-        throw std::invalid_argument("a settled class for a word outside the vocabulary");
-      i = (i + 1) & (word_capacity - 1);
-    }
-    if (settled_of(word_table[i]) != 0) throw std::invalid_argument("duplicate settled class");
-    word_table[i].folded_and_settled |= (static_cast<std::uint32_t>(cls) + 1) << 24;
+    WordEntry& entry = slot_of(key, "a settled class");
+    if (settled_of(entry) != 0) throw std::invalid_argument("duplicate settled class");
+    entry.folded_and_settled |= (static_cast<std::uint32_t>(cls) + 1) << 24;
   }
   header.word_capacity = static_cast<std::uint32_t>(word_capacity);
   header.word_count = static_cast<std::uint32_t>(words.size());
