@@ -29,9 +29,10 @@ TEST(Utf8, ReportsTheFirstBadByte) {
     std::string s = ascii;
     s.insert(at, "\xFF");
     ASSERT_EQ(find_invalid(s), at);
-    bool all_ascii = true;
+    bool all_ascii = false;
     ASSERT_EQ(find_invalid(ascii.substr(0, at), all_ascii), kValid);
     ASSERT_TRUE(all_ascii);
+    ASSERT_TRUE(is_ascii(ascii.substr(0, at)));
     ASSERT_FALSE(is_ascii(s));
   }
   EXPECT_EQ(find_invalid("\xE4\xB8"), 0u);      // truncated 3-byte

@@ -213,7 +213,7 @@ int run_train_tagger(const Options& options) {
       std::stoi(options.value("settled-min-count", std::to_string(trainer.settled_min_count)));
   trainer.settled_min_share =
       std::stod(options.value("settled-min-share", std::to_string(trainer.settled_min_share)));
-  if (trainer.settled_min_share <= 0.5 || trainer.settled_min_share > 1)
+  if (!(trainer.settled_min_share > 0.5 && trainer.settled_min_share <= 1))  // NaN too
     throw std::invalid_argument("--settled-min-share takes a share above 0.5, at most 1");
   const std::string xpos = options.value("xpos", "yes");
   if (xpos != "yes" && xpos != "no") throw std::invalid_argument("--xpos takes yes or no");

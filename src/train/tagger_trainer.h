@@ -35,10 +35,11 @@ struct TrainerOptions {
   // Three keeps 94 % of EWT's training tokens folded at 70 % of the rows
   // of folding every vocabulary word (models/README.md).
   int fold_min_count = 3;
-  // Settled words (pos::WordEntry): a word seen at least this often whose
-  // most frequent class makes up at least this share of its occurrences is
-  // tagged with that class without scoring; 0 turns them off. Chosen on
-  // EWT dev (models/README.md, "Settled words").
+  // Settled words (pos::WordEntry): a word seen at least this often (and
+  // at least dictionary_min_count times: only tag-dictionary words settle)
+  // whose most frequent class makes up at least this share of its
+  // occurrences is tagged with that class without scoring; 0 turns them
+  // off. Chosen on the dev splits (models/README.md, "Settled words").
   int settled_min_count = 20;
   double settled_min_share = 0.995;
   // Weights whose quantised magnitude is below this many int16 steps are
