@@ -294,9 +294,10 @@ struct WordEvidenceTable {
 constexpr WordEvidenceTable kWordEvidence;
 
 std::size_t evidence_index(std::uint16_t bits) {
-  static_assert(LatinWordIndex::kFrequentEnglishBit == 1u << 14 &&
-                LatinWordIndex::kEnglishSentimentBit == 1u << 15);
-  return ((bits | (bits >> 7)) & 0x7F) | ((bits >> 14) << 7);
+  static_assert(LatinWordIndex::kFrequentEnglishBit == 1u << 7 &&
+                LatinWordIndex::kEnglishSentimentBit == 1u << 8 &&
+                LatinWordIndex::kEvidenceBits == 0x1FF);
+  return bits & LatinWordIndex::kEvidenceBits;
 }
 
 // A word's evidence as increments of counters packed eight bits a lane in

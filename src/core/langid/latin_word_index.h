@@ -62,8 +62,10 @@ class LatinWordIndex {
   // the common words stay in the CPU's cache; longer words have their own.
   WordMembership find(const Key& key) const { return unpack(find_bits(key)); }
 
-  // The membership as stored, for the scan's hot loop: bits 0-6 `top`,
-  // 7-13 `common`, 14 frequent_english, 15 english_sentiment.
+  // The membership as stored, for the scan's hot loop: bits 0-6 the
+  // languages listing the word (`top` or `common`), 7 frequent_english,
+  // 8 english_sentiment, 9-15 `top`. The low nine bits are what the scan
+  // counts a word by (fast_path.cpp: WordEvidence), with no shifting.
   std::uint16_t find_bits(const Key& key) const {
     if (key.high == 0) {
       for (std::size_t i = short_.home(key.low, 0);; i = (i + 1) & short_.mask) {
@@ -78,8 +80,10 @@ class LatinWordIndex {
       if (k.low == 0) return 0;
     }
   }
-  static constexpr std::uint16_t kFrequentEnglishBit = 1u << 14;
-  static constexpr std::uint16_t kEnglishSentimentBit = 1u << 15;
+  static constexpr std::uint16_t kFrequentEnglishBit = 1u << 7;
+  static constexpr std::uint16_t kEnglishSentimentBit = 1u << 8;
+  static constexpr int kTopShift = 9;
+  static constexpr std::uint16_t kEvidenceBits = 0x1FF;
 
   // Open addressing with linear probing, at most three quarters full; an
   // empty slot has a zero key. Keys and memberships apart: a probe reads
@@ -106,8 +110,8 @@ class LatinWordIndex {
   // A WordMembership in 16 bits: top, common, frequent English, sentiment.
   static WordMembership unpack(std::uint16_t bits) {
     WordMembership m;
-    m.top = static_cast<std::uint8_t>(bits & 0x7F);
-    m.common = static_cast<std::uint8_t>((bits >> 7) & 0x7F);
+    m.top = static_cast<std::uint8_t>((bits >> kTopShift) & 0x7F);
+    m.common = static_cast<std::uint8_t>(bits & 0x7F & ~m.top);
     m.frequent_english = (bits & kFrequentEnglishBit) != 0;
     m.english_sentiment = (bits & kEnglishSentimentBit) != 0;
     return m;

@@ -106,12 +106,9 @@ LatinWordTables build_latin_word_tables() {
               (language == kSentiment ? LatinWordIndex::kEnglishSentimentBit : 0u);
       return;
     }
-    const unsigned top_bit = 1u << language, common_bit = 1u << (7 + language);
-    if (top) {
-      bits = static_cast<std::uint16_t>((bits | top_bit) & ~common_bit);
-    } else if (!(bits & top_bit)) {
-      bits = static_cast<std::uint16_t>(bits | common_bit);
-    }
+    // Listed (top or common), and in the top tier if it is there.
+    bits = static_cast<std::uint16_t>(bits | (1u << language) |
+                                      (top ? 1u << (LatinWordIndex::kTopShift + language) : 0u));
   });
   return t;
 }
