@@ -155,6 +155,28 @@ TEST(CjkWordBreaker, IcusDictionaryIsReadHere) {
   EXPECT_EQ(d.classify(U'a'), segment::CjkDictionary::kOutside);
 }
 
+TEST(CjkWordBreaker, MayHoldRunSaysYesForEveryRunCharacterAndNoForEnglishPunctuation) {
+  // The byte test decides whether a stretch is searched for runs at all
+  // (and whether the dictionary is loaded): a run character it missed
+  // would be split by ICU's catch-all instead.
+  ASSERT_NE(segment::CjkDictionary::shared(), nullptr);
+  const segment::CjkDictionary& d = *segment::CjkDictionary::shared();
+  std::size_t runs = 0;
+  for (char32_t c = 1; c < 0x110000; ++c) {
+    if ((c >= 0xD800 && c <= 0xDFFF) || d.classify(c) != segment::CjkDictionary::kRun) continue;
+    ++runs;
+    ASSERT_TRUE(segment::CjkDictionary::may_hold_run("ab" + testing::utf8_of(c) + "cd"))
+        << "U+" << std::hex << static_cast<std::uint32_t>(c);
+  }
+  EXPECT_GT(runs, 90000u);  // Han of planes 0 and 2, hiragana, katakana
+  // The punctuation of English text and the emoji of tweets are not.
+  for (std::string_view s : {"it\u2019s \u201Cok\u201D \u2013 fine\u2026", "\u2764\uFE0F",
+                             "\U0001F600\U0001F44D\U0001F3FD", "\u00E9t\u00E9", "\u2E7F"})
+    EXPECT_FALSE(segment::CjkDictionary::may_hold_run(s)) << s;
+  for (std::string_view s : {"\u2E80", "\u3042", "\uF900", "\uFF76", "\U00020000", "\u6771"})
+    EXPECT_TRUE(segment::CjkDictionary::may_hold_run(s)) << s;
+}
+
 TEST(CjkWordBreaker, SameWordsWhateverWasSegmentedBefore) {
   // ICU splits a run that starts with U+30FC otherwise the first time its
   // iterator meets one (word_breaker.cpp): a new breaker must not.

@@ -186,7 +186,8 @@ std::unique_ptr<CjkDictionary::Impl> CjkDictionary::open() {
   // every character of the engine's set must lie where it looks.
   icu::UnicodeSet outside_the_bytes(0, 0x10FFFF);
   outside_the_bytes.remove(0x2E80, 0x9FFF)
-      .remove(0xF900, 0xFFEF)
+      .remove(0xF900, 0xFAFF)
+      .remove(0xFF00, 0xFFEF)
       .remove(0x10000, 0x1EFFF)
       .remove(0x1F000, 0x1FFFF)
       .remove(0x20000, 0x3FFFF);

@@ -84,16 +84,26 @@ class CjkDictionary {
   // with an emoji or a letter beyond Latin, Cyrillic and Arabic, where
   // classifying each code point (emoji through ICU's property look-ups)
   // cost English and Russian tweets 5 %. Run characters are Han and kana:
-  // lead bytes E2..E9 and EF (U+2E80..U+9FFF, U+F900..U+FFEF), or F0 with
-  // a second byte other than 9F (planes 1-3 without U+1F000..U+1FFFF);
-  // shared() checks that ICU's sets agree.
+  // U+2E80..U+9FFF (E2 with a second byte from BA, E3..E9), U+F900..U+FAFF
+  // and U+FF00..U+FFEF (EF with a second byte A4..AB or BC..BF), and planes
+  // 1-3 without U+1F000..U+1FFFF (F0 with a second byte other than 9F);
+  // shared() checks that ICU's sets agree. The general punctuation of
+  // English text (U+2013, U+2019, U+201C: E2 80) and the emoji variation
+  // selector (U+FE0F: EF B8) are not run characters: loading the
+  // dictionary for them cost a process 75M instructions.
   static bool may_hold_run(std::string_view utf8) {
     const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
     const std::size_t n = utf8.size();
     for (std::size_t i = 0; i < n; ++i) {
       const unsigned char b = p[i];
       if (b < 0xE2) continue;
-      if (b <= 0xE9 || b == 0xEF || (b == 0xF0 && i + 1 < n && p[i + 1] != 0x9F)) return true;
+      if (i + 1 == n) return b <= 0xF0;  // cut short: not well-formed
+      const unsigned char second = p[i + 1];
+      if (b == 0xE2   ? second >= 0xBA
+          : b <= 0xE9 ? true
+          : b == 0xEF ? (second >= 0xA4 && second <= 0xAB) || second >= 0xBC
+                      : b == 0xF0 && second != 0x9F)
+        return true;
     }
     return false;
   }
