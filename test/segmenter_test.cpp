@@ -5,11 +5,13 @@
 #include <chrono>
 #include <cstring>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "core/common/errors.h"
 #include "core/common/utf8.h"
+#include "core/segment/special_spans.h"
 #include "test_util.h"
 
 namespace textsense {
@@ -105,6 +107,70 @@ TEST(Segmenter, UrlsEmailsMentionsHashtagsEmoticons) {
 // decoded from its 0x80 as U+000D, a blank, so the URL ended inside the
 // character and the next token began after the lost byte; at the end of
 // the text the decode read one byte past it.
+TEST(SpecialSpans, CandidatesAreTheTriggersNotAfterAnAsciiLetterOrDigit) {
+  // The vector search must stop exactly where a byte-by-byte one would:
+  // random strings of triggers, letters, digits, blanks and multi-byte
+  // characters, of every length around the 16-byte blocks, from every start.
+  const auto reference = [](std::string_view doc, std::size_t i) {
+    for (; i < doc.size(); ++i) {
+      const char c = doc[i];
+      const bool trigger = std::string_view("hHfFwW@#:;=<^-T&").find(c) != std::string_view::npos;
+      const bool after_alnum = i > 0 && ((doc[i - 1] >= 'a' && doc[i - 1] <= 'z') ||
+                                         (doc[i - 1] >= 'A' && doc[i - 1] <= 'Z') ||
+                                         (doc[i - 1] >= '0' && doc[i - 1] <= '9'));
+      if (trigger && (c == '@' || !after_alnum)) return i;
+    }
+    return doc.size();
+  };
+  const std::vector<std::string> pieces = {"h",
+                                           "H",
+                                           "f",
+                                           "F",
+                                           "w",
+                                           "W",
+                                           "@",
+                                           "#",
+                                           ":",
+                                           ";",
+                                           "=",
+                                           "<",
+                                           "^",
+                                           "-",
+                                           "T",
+                                           "&",
+                                           "a",
+                                           "z",
+                                           "A",
+                                           "Z",
+                                           "0",
+                                           "9",
+                                           " ",
+                                           "_",
+                                           ".",
+                                           "`",
+                                           "~",
+                                           "\xC3\xA9",
+                                           "\xE6\x97\xA5",
+                                           "\xF0\x9F\x98\x80",
+                                           "t",
+                                           "G",
+                                           "[",
+                                           "/",
+                                           "@"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 4000; ++round) {
+    std::string doc;
+    const std::size_t length = random() % 70;
+    // Mostly plain letters, so that the candidates are sparse, as in text.
+    while (doc.size() < length)
+      doc += random() % 4 == 0 ? pieces[random() % pieces.size()]
+                               : std::string(1, "bcdeg"[random() % 5]);
+    for (std::size_t i = 0; i <= doc.size(); ++i)
+      ASSERT_EQ(segment::detail::next_candidate(doc, i), reference(doc, i))
+          << "from " << i << " in \"" << doc << '"';
+  }
+}
+
 TEST(Segmenter, UrlsWithNonAsciiCharactersEndOnCharacterBoundaries) {
   EXPECT_EQ(kinded_tokens("See https://x.org/\xD1\x80Mail bob"),
             (Strings{"word:See", "url:https://x.org/\xD1\x80Mail", "word:bob"}));

@@ -4,6 +4,7 @@
 // as a single, unbreakable token.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -34,5 +35,12 @@ struct SpecialSpan {
 //            not preceded by a letter or digit ("10:30", "C:/") and not
 //            followed by one (":Dan").
 void find_special_spans(std::string_view doc, std::vector<SpecialSpan>& out);
+
+namespace detail {
+// The first i' >= i where a span may start, or doc.size(): a byte of
+// "hHfFwW@#:;=<^-T&", other than '@' only when the byte before it is no
+// ASCII letter or digit (find_special_spans() looks closer at each).
+std::size_t next_candidate(std::string_view doc, std::size_t i);
+}  // namespace detail
 
 }  // namespace textsense::segment
