@@ -146,7 +146,7 @@ std::size_t match_emoticon(std::string_view doc, std::size_t i) {
     // "&lt;3": the heart as HTML escapes it, which text taken from web
     // APIs (tweets) often keeps.
     for (std::string_view face : {"<3", "</3", "^_^", "^^", "-_-", "T_T", "&lt;3", "&lt;/3"}) {
-      if (doc.compare(i, face.size(), face) == 0) {
+      if (face[0] == c && doc.compare(i, face.size(), face) == 0) {
         e = i + face.size();
         break;
       }
