@@ -124,6 +124,13 @@ check "sentiment: the default threads give the same output" "$one" \
 check "sentiment --threads 3: a line out per line in" 12000 "$("$bin" sentiment --threads 3 <"$many" | wc -l | tr -d ' ')"
 check "detect --threads 3: the same output as one thread" \
   "$("$bin" detect --threads 1 <"$many" | md5sum)" "$("$bin" detect --threads 3 <"$many" | md5sum)"
+# A file on standard input is mapped, a pipe is read (input_text.h): the
+# same output; so is a file read from an offset past its start.
+check "sentiment: a file and a pipe give the same output" "$one" \
+  "$(cat "$many" | "$bin" sentiment --detail --threads 1 | md5sum)"
+check "sentiment: a file from an offset is read from there" \
+  "$(tail -c +2 "$many" | "$bin" sentiment | md5sum)" \
+  "$({ head -c 1 >/dev/null; "$bin" sentiment; } <"$many" | md5sum)"
 # The whole-input subcommands cut a document of 64 KB or more into chunks
 # for the threads: the same output as one thread.
 for cmd in tokens sentences tag explain; do

@@ -39,10 +39,6 @@ struct Command {
   int (*run)(const Options& options);
 };
 
-// The text to analyse: the positional arguments joined by spaces, or all of
-// standard input when there are none.
-std::string read_input(const Options& options);
-
 // Calls f(line) for each line of `input`, without its "\n" or "\r\n"; a
 // last line without a newline counts, an empty input has no lines.
 template <typename F>

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/input_text.h"
 #include "cli/line_blocks.h"
 #include "cli/threads.h"
 #include "core/runtime/multilingual.h"
@@ -15,7 +16,7 @@ namespace textsense::cli {
 // thread-safe.
 int run_detect(const Options& options) {
   const std::size_t threads = thread_option(options);
-  const std::string input = read_input(options);
+  const InputText input(options);
   const langid::Detector& detector = runtime::shared_detector();
   if (options.header) std::fputs("lang\tconfidence\treliable\n", stdout);
   process_line_blocks(input, threads, [&](std::size_t, std::string_view block, std::string& out) {

@@ -57,7 +57,13 @@ void process_line_blocks(std::string_view input, std::size_t threads,
   runtime::ThreadPool pool(threads - 1);
   const std::size_t per_round = pool.participants() * kBlocksPerThread;
   std::vector<std::string_view> blocks;
-  std::vector<std::string> outputs(per_round);
+  // A cache line each: the threads append to neighbouring blocks'
+  // outputs at once, and strings side by side (their sizes are rewritten
+  // at every append) kept passing lines between the cores.
+  struct alignas(64) Output {
+    std::string text;
+  };
+  std::vector<Output> outputs(per_round);
   std::vector<std::exception_ptr> failures(per_round);
   const runtime::StopSignal never;
   for (std::size_t begin = 0; begin < input.size();) {
@@ -72,17 +78,17 @@ void process_line_blocks(std::string_view input, std::size_t threads,
     pool.run(
         blocks.size(),
         [&](const runtime::ThreadPool::TaskContext& task) {
-          outputs[task.task].clear();
+          outputs[task.task].text.clear();
           failures[task.task] = nullptr;
           try {
-            process(task.slot, blocks[task.task], outputs[task.task]);
+            process(task.slot, blocks[task.task], outputs[task.task].text);
           } catch (...) {
             failures[task.task] = std::current_exception();
           }
         },
         never);
     for (std::size_t i = 0; i < blocks.size(); ++i) {
-      write_all(outputs[i]);
+      write_all(outputs[i].text);
       if (failures[i]) std::rethrow_exception(failures[i]);
     }
   }

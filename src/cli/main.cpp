@@ -123,33 +123,6 @@ void print_usage(std::FILE* to) {
 
 }  // namespace
 
-std::string read_input(const Options& options) {
-  if (!options.positional.empty()) {
-    std::string text;
-    for (const std::string& p : options.positional) {
-      if (!text.empty()) text += ' ';
-      text += p;
-    }
-    return text;
-  }
-  std::string text;
-  // A regular file's size is known: one allocation, not a buffer regrown
-  // and copied a dozen times as 20 MB come in (4 % of `textsense
-  // sentiment`'s time, before any thread starts).
-  struct stat st;
-  if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-    text.reserve(static_cast<std::size_t>(st.st_size));
-  char buffer[1 << 16];
-  for (ssize_t n; (n = ::read(STDIN_FILENO, buffer, sizeof buffer)) != 0;) {
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw std::runtime_error(std::string("reading standard input: ") + std::strerror(errno));
-    }
-    text.append(buffer, static_cast<std::size_t>(n));
-  }
-  return text;
-}
-
 void flush_output(std::string& buffer, bool force) {
   if (force || buffer.size() >= (1u << 16)) {
     std::fwrite(buffer.data(), 1, buffer.size(), stdout);

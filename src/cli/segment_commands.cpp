@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/input_text.h"
 #include "cli/threads.h"
 #include "cli/languages.h"
 #include "core/segment/segmenter.h"
@@ -21,7 +22,7 @@ void append_span(std::string& line, const segment::Span& span, bool bytes) {
 
 int run_sentences(const Options& options) {
   const runtime::LanguageRequest request = segmentation_request(options);
-  const std::string input = read_input(options);
+  const InputText input(options);
   PooledPipeline pipeline(options);
   runtime::LanguageOutcome outcome;
   runtime::segment_document(pipeline.get(), input, request, {}, outcome);
@@ -44,7 +45,7 @@ int run_sentences(const Options& options) {
 
 int run_tokens(const Options& options) {
   const runtime::LanguageRequest request = segmentation_request(options);
-  const std::string input = read_input(options);
+  const InputText input(options);
   PooledPipeline pipeline(options);
   runtime::LanguageOutcome outcome;
   runtime::segment_document(pipeline.get(), input, request, {}, outcome);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/input_text.h"
 #include "cli/languages.h"
 #include "cli/line_blocks.h"
 #include "cli/threads.h"
@@ -126,12 +127,12 @@ int run_sentiment(const Options& options) {
   const runtime::LanguageRequest request = models.request(options);
   const sentiment::Params params = parse_params(options.value("params"));
   const runtime::ModelSource source = models.source();  // thread-safe (languages.h)
-  struct Scratch {
+  struct alignas(64) Scratch {                          // a cache line of its own: one per thread
     runtime::DocumentPipeline pipeline;
     runtime::LanguageOutcome outcome;
   };
   std::vector<Scratch> scratch(threads);
-  const std::string input = read_input(options);
+  const InputText input(options);
   if (options.detail && options.header)
     std::fputs("score\tlabel\tpositive\tnegative\tneutral\tsentences\ttokens\tlang\n", stdout);
   process_line_blocks(
@@ -166,7 +167,7 @@ int run_sentiment(const Options& options) {
 // for the tokens of a sentence that was not analysed.
 int run_explain(const Options& options) {
   Engine engine(options);
-  const std::string input = read_input(options);
+  const InputText input(options);
   const sentiment::DocumentSentiment d = engine.score(input, runtime::SentimentOutput::kTokens);
   const segment::Segmentation& seg = engine.pipeline.get().segmentation();
   const std::vector<sentiment::TokenSentiment>& tokens = engine.pipeline.get().token_sentiments();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/input_text.h"
 #include "cli/threads.h"
 #include "cli/languages.h"
 #include "core/common/errors.h"
@@ -56,8 +57,8 @@ std::vector<train::ConlluSentence> read_treebanks(const std::string& list) {
 // line, \N \N for the tokens of a sentence without a tagging model; a
 // contraction ("du") a line per word ("de", "le") with the contraction in a
 // fourth field.
-int tag_raw_text(CliModels& models, const runtime::LanguageRequest& request,
-                 const std::string& input, const Options& options) {
+int tag_raw_text(CliModels& models, const runtime::LanguageRequest& request, std::string_view input,
+                 const Options& options) {
   PooledPipeline pooled(options);
   runtime::DocumentPipeline& pipeline = pooled.get();
   runtime::LanguageOutcome outcome;
@@ -102,7 +103,7 @@ int tag_raw_text(CliModels& models, const runtime::LanguageRequest& request,
 
 // One token per line; a blank line (or one of only spaces and tabs) ends a
 // sentence and is echoed, so the output has the input's line structure.
-int tag_pretokenized(const pos::PosModel& model, const std::string& input) {
+int tag_pretokenized(const pos::PosModel& model, std::string_view input) {
   if (const std::size_t bad = utf8::find_invalid(input); bad != utf8::kValid)
     throw InvalidUtf8Error(bad);
   pos::PosTagger tagger(model);
@@ -121,7 +122,7 @@ int tag_pretokenized(const pos::PosModel& model, const std::string& input) {
   std::size_t pos = 0;
   while (pos < input.size()) {
     std::size_t eol = input.find('\n', pos);
-    if (eol == std::string::npos) eol = input.size();
+    if (eol == std::string_view::npos) eol = input.size();
     std::string_view line(input.data() + pos, eol - pos);
     pos = eol + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -145,7 +146,7 @@ int tag_pretokenized(const pos::PosModel& model, const std::string& input) {
 int run_tag(const Options& options) {
   CliModels models(options, lang::ModelKind::kPos);
   runtime::LanguageRequest request = models.request(options);
-  const std::string input = read_input(options);
+  const InputText input(options);
   if (!options.pretokenized) return tag_raw_text(models, request, input, options);
   if (request.automatic) {
     // Pretokenized input has no sentences to tell apart: one language,
