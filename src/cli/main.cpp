@@ -1,11 +1,8 @@
 // textsense: command-line front end of the core, for scripts, evaluation
 // and debugging. Usage: textsense <command> [options] [text...]
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
