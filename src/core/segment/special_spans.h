@@ -37,9 +37,10 @@ struct SpecialSpan {
 void find_special_spans(std::string_view doc, std::vector<SpecialSpan>& out);
 
 namespace detail {
-// The first i' >= i where a span may start, or doc.size(): a byte of
-// "hHfFwW@#:;=<^-T&", other than '@' only when the byte before it is no
-// ASCII letter or digit (find_special_spans() looks closer at each).
+// The first i' >= i where a span may start, or doc.size(): '@'; or, not
+// after an ASCII letter or digit, one of "#:;=<^-&", "h" or "f" before "t"
+// (http, https, ftp), "w" before "w" (www.) in either case, or "T_" (T_T).
+// find_special_spans() looks closer at each.
 std::size_t next_candidate(std::string_view doc, std::size_t i);
 }  // namespace detail
 
