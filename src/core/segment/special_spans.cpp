@@ -195,6 +195,45 @@ namespace detail {
 // tenth of English words, T most sentences) was 17 instructions a byte of
 // a review and 6 % of sentiment()'s; this is about 3 (a block per call was
 // no cheaper: the bookkeeping cost what it saved).
+#if defined(__SSE2__)
+namespace {
+
+// Bit k: p[k] is a candidate, for k in [0, 16); reads p[-1] to p[16].
+std::uint32_t candidate_mask(const unsigned char* p) {
+  const __m128i to_lower = _mm_set1_epi8(0x20);
+  const auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  const auto load = [](const unsigned char* q) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+  };
+  const __m128i v = load(p);
+  const __m128i lower = _mm_or_si128(v, to_lower);
+  const __m128i after = load(p + 1);
+  const __m128i after_lower = _mm_or_si128(after, to_lower);
+  // "ht", "ft" (http, https, ftp), "ww" (www.), "T_" (T_T).
+  __m128i t = _mm_or_si128(
+      _mm_and_si128(_mm_or_si128(eq(lower, 'h'), eq(lower, 'f')), eq(after_lower, 't')),
+      _mm_or_si128(_mm_and_si128(eq(lower, 'w'), eq(after_lower, 'w')),
+                   _mm_and_si128(eq(v, 'T'), eq(after, '_'))));
+  t = _mm_or_si128(
+      t, _mm_or_si128(_mm_or_si128(eq(v, '#'), eq(v, ':')), _mm_or_si128(eq(v, ';'), eq(v, '='))));
+  t = _mm_or_si128(
+      t, _mm_or_si128(_mm_or_si128(eq(v, '<'), eq(v, '^')), _mm_or_si128(eq(v, '-'), eq(v, '&'))));
+  // The bytes before: ASCII letters and digits, by signed compares after a
+  // shift that puts each range at the bottom.
+  const __m128i before = load(p - 1);
+  const __m128i letter = _mm_cmplt_epi8(
+      _mm_add_epi8(_mm_or_si128(before, to_lower), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+      _mm_set1_epi8(static_cast<char>(-128 + 26)));
+  const __m128i digit =
+      _mm_cmplt_epi8(_mm_add_epi8(before, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                     _mm_set1_epi8(static_cast<char>(-128 + 10)));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(
+      _mm_or_si128(eq(v, '@'), _mm_andnot_si128(_mm_or_si128(letter, digit), t))));
+}
+
+}  // namespace
+#endif
+
 std::size_t next_candidate(std::string_view doc, std::size_t i) {
   const std::size_t n = doc.size();
   if (i == 0 && n > 0) {
@@ -203,42 +242,26 @@ std::size_t next_candidate(std::string_view doc, std::size_t i) {
   }
 #if defined(__SSE2__)
   const auto* s = reinterpret_cast<const unsigned char*>(doc.data());
-  const __m128i to_lower = _mm_set1_epi8(0x20);
-  const auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-  const auto load = [](const unsigned char* p) {
-    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  };
-  for (; i + 17 <= n; i += 16) {  // the byte after each too
-    const __m128i v = load(s + i);
-    const __m128i lower = _mm_or_si128(v, to_lower);
-    const __m128i after = load(s + i + 1);
-    const __m128i after_lower = _mm_or_si128(after, to_lower);
-    // "ht", "ft" (http, https, ftp), "ww" (www.), "T_" (T_T).
-    __m128i t = _mm_or_si128(
-        _mm_and_si128(_mm_or_si128(eq(lower, 'h'), eq(lower, 'f')), eq(after_lower, 't')),
-        _mm_or_si128(_mm_and_si128(eq(lower, 'w'), eq(after_lower, 'w')),
-                     _mm_and_si128(eq(v, 'T'), eq(after, '_'))));
-    t = _mm_or_si128(t, _mm_or_si128(_mm_or_si128(eq(v, '#'), eq(v, ':')),
-                                     _mm_or_si128(eq(v, ';'), eq(v, '='))));
-    t = _mm_or_si128(t, _mm_or_si128(_mm_or_si128(eq(v, '<'), eq(v, '^')),
-                                     _mm_or_si128(eq(v, '-'), eq(v, '&'))));
-    // The bytes before: ASCII letters and digits, by signed compares after
-    // a shift that puts each range at the bottom.
-    const __m128i before = load(s + i - 1);
-    const __m128i letter = _mm_cmplt_epi8(
-        _mm_add_epi8(_mm_or_si128(before, to_lower), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
-        _mm_set1_epi8(static_cast<char>(-128 + 26)));
-    const __m128i digit =
-        _mm_cmplt_epi8(_mm_add_epi8(before, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
-                       _mm_set1_epi8(static_cast<char>(-128 + 10)));
-    const auto mask = static_cast<std::uint32_t>(_mm_movemask_epi8(
-        _mm_or_si128(eq(v, '@'), _mm_andnot_si128(_mm_or_si128(letter, digit), t))));
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  for (; i + 17 <= n; i += 16)  // the byte after each too
+    if (const std::uint32_t mask = candidate_mask(s + i); mask != 0)
+      return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  if (i < n) {
+    // The last bytes (fewer than 17), with the byte before them, in a
+    // buffer padded with NULs, which are no candidates and none of the
+    // bytes a candidate needs after it: a byte at a time, they were half
+    // of a tweet's search.
+    unsigned char tail[1 + 16 + 16] = {};
+    tail[0] = s[i - 1];
+    std::memcpy(tail + 1, s + i, n - i);
+    if (const std::uint32_t mask = candidate_mask(tail + 1); mask != 0)
+      return i + static_cast<std::size_t>(__builtin_ctz(mask));
   }
-#endif
+  return n;
+#else
   for (; i < n; ++i)
     if (is_candidate(doc, i)) return i;
   return n;
+#endif
 }
 
 }  // namespace detail
