@@ -154,6 +154,15 @@ TEST_F(InstalledModelsTest, LanguagesComeFromTheFileNames) {
   EXPECT_EQ(m.languages().size(), 3u);
 }
 
+TEST(LanguageCode, KeepsUpToSevenCharactersAndComparesByValue) {
+  for (std::string_view s : {"", "e", "en", "yue", "zh-hant", "sevench"})
+    EXPECT_EQ(lang::Code(s).view(), s);
+  EXPECT_EQ(lang::Code("eightchr").view(), "eightch");  // truncated
+  EXPECT_TRUE(lang::Code("").empty());
+  EXPECT_EQ(lang::Code("en"), lang::Code(std::string_view("en\0x", 2)));
+  EXPECT_NE(lang::Code("en"), lang::Code("eng"));
+}
+
 TEST(InstalledModels, AMissingDirectoryHasNothing) {
   lang::InstalledModels m = lang::scan_installed_models("/nonexistent/textsense");
   EXPECT_TRUE(m.sentiment.empty());

@@ -9,10 +9,11 @@ Choice choose_language(Code detected, bool reliable, double confidence,
   choice.reliable = reliable && !detected.empty();
   choice.confidence = confidence;
   if (choice.reliable) {
-    if (installed.has(kind, detected.view())) choice.analyse = detected;
+    if (installed.has(kind, detected)) choice.analyse = detected;
     return choice;
   }
-  if (installed.has(kind, kFallbackLanguage)) choice.analyse = Code(kFallbackLanguage);
+  static const Code fallback(kFallbackLanguage);
+  if (installed.has(kind, fallback)) choice.analyse = fallback;
   return choice;
 }
 

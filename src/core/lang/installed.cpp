@@ -23,10 +23,9 @@ bool is_language_code(std::string_view code) {
   return std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-bool InstalledModels::has(ModelKind kind, std::string_view code) const {
+bool InstalledModels::has(ModelKind kind, Code code) const {
   const std::vector<Code>& list = of(kind);
-  const Code key(code);
-  return std::any_of(list.begin(), list.end(), [&](const Code& c) { return c == key; });
+  return std::any_of(list.begin(), list.end(), [&](const Code& c) { return c == code; });
 }
 
 std::vector<Code> InstalledModels::languages() const {

@@ -23,7 +23,8 @@ struct InstalledModels {
   std::vector<Code> sentiment;  // sorted
   std::vector<Code> pos;        // sorted
 
-  bool has(ModelKind kind, std::string_view code) const;
+  bool has(ModelKind kind, std::string_view code) const { return has(kind, Code(code)); }
+  bool has(ModelKind kind, Code code) const;
   const std::vector<Code>& of(ModelKind kind) const {
     return kind == ModelKind::kSentiment ? sentiment : pos;
   }

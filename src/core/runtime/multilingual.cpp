@@ -102,13 +102,12 @@ lang::Choice choose_automatically(std::string_view text, const lang::InstalledMo
 const sentiment::Lexicon* lexicon_for_language(const ModelSource& models,
                                                const sentiment::Lexicon* custom, lang::Code code) {
   if (custom != nullptr && custom->language() == code.view()) return custom;
-  if (code.empty() || !models.installed->has(lang::ModelKind::kSentiment, code.view()))
-    return nullptr;
+  if (code.empty() || !models.installed->has(lang::ModelKind::kSentiment, code)) return nullptr;
   return models.lexicon(code, models.context);
 }
 
 const pos::PosModel* pos_model_for_language(const ModelSource& models, lang::Code code) {
-  if (code.empty() || !models.installed->has(lang::ModelKind::kPos, code.view())) return nullptr;
+  if (code.empty() || !models.installed->has(lang::ModelKind::kPos, code)) return nullptr;
   return models.pos_model(code, models.context);
 }
 
