@@ -12,10 +12,11 @@
 namespace textsense::cli {
 namespace {
 
-// Only async-signal-safe calls: write(2) and _exit(2).
+// Only async-signal-safe calls: write(2) and _exit(2). The models are
+// mapped files too, so the message names both.
 void input_shrank(int) {
   static const char kMessage[] =
-      "textsense: standard input (a file) became shorter while it was read\n";
+      "textsense: a file being read (standard input or a model) became shorter\n";
   ssize_t ignored = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
   (void)ignored;
   ::_exit(kBadInput);

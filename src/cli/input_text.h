@@ -15,7 +15,9 @@ namespace textsense::cli {
 // sentiment` run (bench/cli_throughput.sh), where mapping takes 1. If the
 // file shrinks while it is mapped, reading the lost pages would raise
 // SIGBUS: the process then ends with a message and exit status 1
-// (kBadInput), not a crash. Pipes, terminals and empty files are read.
+// (kBadInput), not a crash (as it does from then on for a model file
+// shortened under it). The file is read as it was when mapped: bytes
+// appended meanwhile are not. Pipes, terminals and empty files are read.
 class InputText {
  public:
   explicit InputText(const Options& options);
