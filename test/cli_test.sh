@@ -131,6 +131,26 @@ check "sentiment: a file and a pipe give the same output" "$one" \
 check "sentiment: a file from an offset is read from there" \
   "$(tail -c +2 "$many" | "$bin" sentiment | md5sum)" \
   "$({ head -c 1 >/dev/null; "$bin" sentiment; } <"$many" | md5sum)"
+# A mapped input file that becomes shorter mid-run: a message and exit 1,
+# not a crash. The output goes to a FIFO nobody reads yet, so the CLI
+# stops on a full pipe long before the end of its input; the file is cut
+# then, and reading the pipe lets it go on into the lost pages.
+shrinking=$(mktemp)
+for i in $(seq 1 100000); do echo "line $i was great"; done >"$shrinking"
+fifo=$(mktemp -u)
+mkfifo "$fifo"
+"$bin" sentiment --threads 1 <"$shrinking" >"$fifo" 2>"$shrinking.err" &
+cli=$!
+exec 3<"$fifo"
+sleep 0.5
+truncate -s 100 "$shrinking"
+cat <&3 >/dev/null
+exec 3<&-
+wait "$cli"
+check "sentiment: an input file cut while it is read is exit 1" 1 "$?"
+check "sentiment: ... with a message saying so" \
+  "textsense: standard input (a file) became shorter while it was read" "$(cat "$shrinking.err")"
+rm -f "$shrinking" "$shrinking.err" "$fifo"
 # The whole-input subcommands cut a document of 64 KB or more into chunks
 # for the threads: the same output as one thread.
 for cmd in tokens sentences tag explain; do

@@ -6,23 +6,40 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
 namespace textsense::cli {
 namespace {
 
-// Only async-signal-safe calls: write(2) and _exit(2). The models are
-// mapped files too, so the message names both.
-void input_shrank(int) {
-  static const char kMessage[] =
-      "textsense: a file being read (standard input or a model) became shorter\n";
-  ssize_t ignored = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+// The mapped input's bytes, for the SIGBUS handler (0, 0: none).
+volatile std::uintptr_t mapped_input_begin = 0;
+volatile std::uintptr_t mapped_input_end = 0;
+
+// Only async-signal-safe calls: write(2) and _exit(2).
+void on_sigbus(int, siginfo_t* info, void*) {
+  const auto at = reinterpret_cast<std::uintptr_t>(info->si_addr);
+  const bool input = at >= mapped_input_begin && at < mapped_input_end;
+  static const char kInput[] =
+      "textsense: standard input (a file) became shorter while it was read\n";
+  static const char kModel[] = "textsense: a model file became shorter while it was in use\n";
+  const char* message = input ? kInput : kModel;
+  const std::size_t length = input ? sizeof kInput - 1 : sizeof kModel - 1;
+  ssize_t ignored = ::write(STDERR_FILENO, message, length);
   (void)ignored;
-  ::_exit(kBadInput);
+  ::_exit(input ? kBadInput : kInternal);
 }
 
 }  // namespace
+
+void handle_shortened_files() {
+  struct sigaction action {};
+  action.sa_sigaction = on_sigbus;
+  action.sa_flags = SA_SIGINFO;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGBUS, &action, nullptr);
+}
 
 InputText::InputText(const Options& options) {
   if (!options.positional.empty()) {
@@ -41,12 +58,10 @@ InputText::InputText(const Options& options) {
     if (::lseek(STDIN_FILENO, 0, SEEK_CUR) == 0) {
       void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, STDIN_FILENO, 0);
       if (p != MAP_FAILED) {
-        struct sigaction action {};
-        action.sa_handler = input_shrank;
-        sigemptyset(&action.sa_mask);
-        ::sigaction(SIGBUS, &action, nullptr);
         mapping_ = p;
         size_ = size;
+        mapped_input_begin = reinterpret_cast<std::uintptr_t>(p);
+        mapped_input_end = mapped_input_begin + size;
         return;
       }
     }
@@ -63,7 +78,9 @@ InputText::InputText(const Options& options) {
 }
 
 InputText::~InputText() {
-  if (mapping_ != nullptr) ::munmap(mapping_, size_);
+  if (mapping_ == nullptr) return;
+  mapped_input_begin = mapped_input_end = 0;
+  ::munmap(mapping_, size_);
 }
 
 }  // namespace textsense::cli

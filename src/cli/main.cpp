@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/input_text.h"
 #include "core/common/errors.h"
 #include "core/common/version.h"
 
@@ -188,6 +189,7 @@ int main(int argc, char** argv) {
       return kUsage;
     }
   }
+  handle_shortened_files();
   try {
     return command->run(options);
   } catch (const textsense::ModelError& e) {
