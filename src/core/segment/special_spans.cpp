@@ -192,9 +192,10 @@ namespace detail {
 // lower case), the ASCII letters and digits of the bytes before them by
 // range, the bytes after the letters by compares. Looking at each byte
 // with a table and then at the triggers one by one (h, f and w start a
-// tenth of English words, T most sentences) was 17 instructions a byte of
-// a review and 6 % of sentiment()'s; this is about 3 (a block per call was
-// no cheaper: the bookkeeping cost what it saved).
+// tenth of English words, T most sentences) made find_special_spans() 17
+// instructions a byte of a review and 6 % of sentiment()'s; it is 5 now
+// (bench/RESULTS.md; keeping a block's candidates between calls was no
+// cheaper: the bookkeeping cost what it saved).
 #if defined(__SSE2__)
 namespace {
 

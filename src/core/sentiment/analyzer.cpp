@@ -204,7 +204,7 @@ bool Analyzer::has_hashtag_words(std::string_view text) {
   // and the passes of score_items() for roles no term of the sentence
   // has, took an English tweet from 15,694 to 14,841 instructions
   // (bench/auto_language_cost.sh).
-  bool dash = false;
+  bool has_hyphen = false;
   std::uint16_t flags = 0;
   for (std::uint32_t k = 0; k < sentence.token_count; ++k) {
     Item& item = items_[k];
@@ -218,7 +218,7 @@ bool Analyzer::has_hashtag_words(std::string_view text) {
         item.questions += c == '?';
       }
       item.punct = text == "," ? kComma : kClauseBreak;
-      dash |= text == "-";
+      has_hyphen |= text == "-";
       if (text == "'" || text == "-" || text == "\"") item.punct = kNotPunct;
     }
     item.is_word = token.kind != segment::TokenKind::kPunctuation;
@@ -254,7 +254,7 @@ bool Analyzer::has_hashtag_words(std::string_view text) {
   // The parts of a hyphenated compound ("mock-ups", "self-indulgent") are
   // not words of their own: only a compound the lexicon lists scores. A
   // verb and its enclitic pronoun (Portuguese "odeio-o") are two words.
-  for (std::size_t i = 0; dash && i + 2 < n; ++i) {
+  for (std::size_t i = 0; has_hyphen && i + 2 < n; ++i) {
     const segment::Span& left = seg.tokens[items_[i].token].span;
     const segment::Span& dash = seg.tokens[items_[i + 1].token].span;
     const segment::Span& right = seg.tokens[items_[i + 2].token].span;
