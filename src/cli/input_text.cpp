@@ -17,7 +17,8 @@ namespace {
 volatile std::uintptr_t mapped_input_begin = 0;
 volatile std::uintptr_t mapped_input_end = 0;
 
-// Only async-signal-safe calls: write(2) and _exit(2).
+// Only async-signal-safe calls: write(2) and _exit(2). A fault outside
+// the input's pages is taken for a model's (model::MappedFile).
 void on_sigbus(int, siginfo_t* info, void*) {
   const auto at = reinterpret_cast<std::uintptr_t>(info->si_addr);
   const bool input = at >= mapped_input_begin && at < mapped_input_end;
@@ -53,8 +54,8 @@ InputText::InputText(const Options& options) {
   if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
     const auto size = static_cast<std::size_t>(st.st_size);
     // MAP_POPULATE: the pages are mapped now, in one call, rather than a
-    // fault at a time by the threads. Mapped from the current offset's
-    // start only when the offset is 0 (`textsense ... < file`).
+    // fault at a time by the threads. Only a file at offset 0 (`textsense
+    // ... < file`); one already partly read is read on from where it is.
     if (::lseek(STDIN_FILENO, 0, SEEK_CUR) == 0) {
       void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, STDIN_FILENO, 0);
       if (p != MAP_FAILED) {
