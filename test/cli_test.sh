@@ -134,7 +134,8 @@ check "sentiment: a file from an offset is read from there" \
 # A mapped input file that becomes shorter mid-run: a message and exit 1,
 # not a crash. The output goes to a FIFO nobody reads yet, so the CLI
 # stops on a full pipe long before the end of its input; the file is cut
-# then, and reading the pipe lets it go on into the lost pages.
+# once it is mapped, and reading the pipe lets the CLI go on into the
+# lost pages.
 shrinking=$(mktemp)
 for i in $(seq 1 100000); do echo "line $i was great"; done >"$shrinking"
 fifo=$(mktemp -u)
@@ -142,7 +143,11 @@ mkfifo "$fifo"
 "$bin" sentiment --threads 1 <"$shrinking" >"$fifo" 2>"$shrinking.err" &
 cli=$!
 exec 3<"$fifo"
-sleep 0.5
+# Cut only once the CLI has mapped the file (at most 10 s).
+for _ in $(seq 1 200); do
+  grep -qF "$shrinking" "/proc/$cli/maps" 2>/dev/null && break
+  sleep 0.05
+done
 truncate -s 100 "$shrinking"
 cat <&3 >/dev/null
 exec 3<&-
